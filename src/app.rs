@@ -1,0 +1,2 @@
+//! The page.
+pub fn start() {}
