@@ -1,2 +1,24 @@
-//! The page.
-pub fn start() {}
+//! The page: a Yew app that projects the engine's event log.
+//!
+//! It owns presentation state only (which scenario, the settings a student
+//! picked, the cursor, speed, projector mode); everything it shows about
+//! cookies, sessions and attacks comes from running the engine.
+
+// Pure parts: compiled and tested natively too.
+pub mod controls;
+pub mod link;
+pub mod storage;
+
+// The page itself: WebAssembly only.
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod panic_page;
+
+/// Mounts the app on `<body>`, after installing the panic page so that a bug
+/// never leaves a dead, silent page in front of a class.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    panic_page::install();
+    yew::Renderer::<components::root::Root>::new().render();
+}

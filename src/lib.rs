@@ -10,7 +10,7 @@
 //!   builds and tests natively with `cargo test`. Given a scenario, settings
 //!   and a seed it produces an event log, each event with its reason and a
 //!   snapshot of every store.
-//! - `app` (WebAssembly only): the Yew page that projects the event log:
+//! - [`app`] (its components WebAssembly only): the Yew page that projects the event log:
 //!   lanes, messages, narration, playback and the defense panel. It owns
 //!   presentation state only.
 //!
@@ -18,5 +18,4 @@
 
 pub mod engine;
 
-#[cfg(target_arch = "wasm32")]
 pub mod app;

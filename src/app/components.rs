@@ -1,0 +1,3 @@
+//! The page's components, one file each.
+
+pub mod root;
