@@ -5,8 +5,11 @@
 //! cookies, sessions and attacks comes from running the engine.
 
 // Pure parts: compiled and tested natively too.
+pub mod chips;
 pub mod controls;
+pub mod format;
 pub mod link;
+pub mod state;
 pub mod storage;
 
 // The page itself: WebAssembly only.

@@ -19,6 +19,7 @@ pub mod clock;
 pub mod cookies;
 pub mod event;
 pub mod http;
+pub mod matrix;
 pub mod network;
 pub mod rng;
 pub mod scenario;
@@ -26,3 +27,5 @@ pub mod server;
 pub mod url;
 pub mod verdict;
 pub mod world;
+
+pub use world::{run, Run};

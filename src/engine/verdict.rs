@@ -1,1 +1,170 @@
-//! TODO: verdict
+//! Whether an attack got in, computed from what happened in the world.
+//!
+//! While a run goes on, the world notes each *win* (the server served an
+//! attacker-made request as the victim) and each *obstacle* (a defense
+//! stopped a step of the attack: a cookie left out, an ID refused, a script
+//! that never ran) in an [`AttackLog`], with the index of the event where it
+//! happened. The [`Verdict`] is the first win, or else the first obstacle:
+//! the defense that broke the chain earliest.
+
+use crate::engine::cookies::BlockedReason;
+use crate::engine::server::accounts::UserName;
+use crate::engine::server::decision::{RejectReason, TransferRefusal};
+use crate::engine::server::id_generator::SessionId;
+use crate::engine::server::store::EndReason;
+use serde::{Deserialize, Serialize};
+
+/// The outcome of an attack run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub attacker_got_in: bool,
+    /// Index into the run's events of the step that decided it.
+    pub deciding_event: usize,
+    pub reason: VerdictReason,
+    /// The reason as one sentence for students.
+    pub sentence: String,
+}
+
+/// Why the attack worked or failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum VerdictReason {
+    // The attacker got in.
+    /// The server served a request from the attacker's machine with the
+    /// victim's session.
+    ServedAsVictim { user: UserName, session: SessionId },
+    /// A request the attacker wrote ran in the victim's browser, with the
+    /// victim's cookie, and the server carried it out.
+    ForgedRequestExecuted { user: UserName },
+    /// The server gave the attacker's ordinary account the admin panel
+    /// because of a cookie the attacker edited.
+    RoleTampered,
+
+    // The attacker was kept out.
+    /// The browser left the victim's session cookie out of the request.
+    CookieNotSent(BlockedReason),
+    /// The browser refused to store the cookie the attacker planted.
+    CookieNotStored(BlockedReason),
+    /// The injected script ran but the session cookie was hidden from it.
+    CookieHiddenFromScript(BlockedReason),
+    /// The page escaped the attacker's input: no script ran.
+    ScriptNotRun,
+    /// The server refused the ID the attacker relied on.
+    IdRejected(RejectReason),
+    /// The session behind the ID ended before the attacker used it.
+    SessionEnded(EndReason),
+    /// The attacker's ID works, but nobody is logged in on it.
+    SessionNotLoggedIn,
+    /// The server refused the forged action.
+    ActionRefused(TransferRefusal),
+    /// The server reads the role from the session, not from the cookie.
+    RoleNotFromCookie,
+    /// The attacker never learned a session ID to use.
+    NoIdLearned,
+    /// None of the guessed IDs named a live session.
+    GuessesMissed { attempts: u32 },
+    /// The attack's last step never happened (nothing to judge).
+    AttackIncomplete,
+}
+
+impl VerdictReason {
+    pub fn attacker_got_in(&self) -> bool {
+        matches!(
+            self,
+            VerdictReason::ServedAsVictim { .. }
+                | VerdictReason::ForgedRequestExecuted { .. }
+                | VerdictReason::RoleTampered
+        )
+    }
+
+    /// One sentence for students.
+    pub fn sentence(&self) -> String {
+        match self {
+            VerdictReason::ServedAsVictim { user, session } => format!(
+                "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
+            ),
+            VerdictReason::ForgedRequestExecuted { user } => format!(
+                "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server could not tell it from a real one."
+            ),
+            VerdictReason::RoleTampered => {
+                "The server trusted a role the client sent in a cookie, so editing the cookie made the attacker an admin.".into()
+            }
+            VerdictReason::CookieNotSent(r) => format!(
+                "The browser left the session cookie out of the attacker's request ({}): {}",
+                r.devtools_name(),
+                r.explanation()
+            ),
+            VerdictReason::CookieNotStored(r) => format!(
+                "The browser refused the cookie the attacker planted ({}): {}",
+                r.devtools_name(),
+                r.explanation()
+            ),
+            VerdictReason::CookieHiddenFromScript(r) => format!(
+                "The injected script ran, but document.cookie did not contain the session ID ({}).",
+                r.devtools_name()
+            ),
+            VerdictReason::ScriptNotRun => {
+                "The shop escaped the search text, so the attacker's <script> was shown as text and never ran.".into()
+            }
+            VerdictReason::IdRejected(r) => {
+                format!("The server refused the session ID the attacker relied on: {}.", r.explanation())
+            }
+            VerdictReason::SessionEnded(r) => format!(
+                "The session behind the attacker's ID ended before they used it: {}.",
+                r.explanation()
+            ),
+            VerdictReason::SessionNotLoggedIn => {
+                "The attacker's session ID still works, but the victim never logged in on it, so it opens nobody's account.".into()
+            }
+            VerdictReason::ActionRefused(r) => {
+                format!("The server refused the forged request: {}.", r.explanation())
+            }
+            VerdictReason::RoleNotFromCookie => {
+                "The server reads the role from the session on its side, so the edited cookie changed nothing.".into()
+            }
+            VerdictReason::NoIdLearned => {
+                "The attacker never saw a session ID, so there was nothing to replay.".into()
+            }
+            VerdictReason::GuessesMissed { attempts } => format!(
+                "None of the {attempts} guessed IDs named a live session: the IDs are too random to guess."
+            ),
+            VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
+        }
+    }
+}
+
+/// Wins and obstacles, noted by the world as they happen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttackLog {
+    wins: Vec<(usize, VerdictReason)>,
+    obstacles: Vec<(usize, VerdictReason)>,
+}
+
+impl AttackLog {
+    pub fn win(&mut self, event: usize, reason: VerdictReason) {
+        self.wins.push((event, reason));
+    }
+
+    pub fn obstacle(&mut self, event: usize, reason: VerdictReason) {
+        self.obstacles.push((event, reason));
+    }
+
+    pub fn has_win(&self) -> bool {
+        !self.wins.is_empty()
+    }
+
+    /// The first win; else the first obstacle; else "incomplete" at `last_event`.
+    pub fn verdict(&self, last_event: usize) -> Verdict {
+        let (deciding_event, reason) = self
+            .wins
+            .first()
+            .or_else(|| self.obstacles.first())
+            .cloned()
+            .unwrap_or((last_event, VerdictReason::AttackIncomplete));
+        Verdict {
+            attacker_got_in: reason.attacker_got_in(),
+            deciding_event,
+            sentence: reason.sentence(),
+            reason,
+        }
+    }
+}

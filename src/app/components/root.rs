@@ -1,10 +1,228 @@
+//! The root component: holds the page's state, wires the keyboard, the
+//! playback timer, the shareable link and saved state, and lays out the
+//! lanes. Side effects live here in effects, never in the reducer.
+
+use crate::app::components::attacker_lane::AttackerLane;
+use crate::app::components::browser_lane::BrowserLane;
+use crate::app::components::defense_panel::DefensePanel;
+use crate::app::components::header::Header;
+use crate::app::components::help::Help;
+use crate::app::components::message::MessageDialog;
+use crate::app::components::network_lane::NetworkLane;
+use crate::app::components::notices::Notices;
+use crate::app::components::playback::{actor_name, Playback};
+use crate::app::components::server_lane::ServerLane;
+use crate::app::components::verdict::VerdictBanner;
+use crate::app::state::{Action, AppState};
+use crate::app::storage::{StoredState, STORAGE_KEY, STORAGE_VERSION};
+use crate::engine::event::Actor;
+use gloo_events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The first state: from the link if there is one, else from saved state,
+/// else the defaults. Unreadable saved state is dropped with a notice.
+fn initial_state() -> AppState {
+    let mut state = AppState::new();
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if !hash.is_empty() && hash != "#" {
+        state.apply(Action::OpenLink(hash));
+    } else if let Some(storage) = local_storage() {
+        if let Ok(Some(text)) = storage.get_item(STORAGE_KEY) {
+            match StoredState::parse(&text) {
+                Ok(saved) => state.restore(Some(&saved.scenario), Some(saved.settings), None, None),
+                Err(notice) => {
+                    let _ = storage.remove_item(STORAGE_KEY);
+                    state.notices.push(notice);
+                }
+            }
+        }
+    }
+    state
+}
+
+/// Keys that belong to the page, unless the user is typing or choosing.
+fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+        return None;
+    }
+    let tag = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .map(|el| el.tag_name().to_ascii_lowercase())
+        .unwrap_or_default();
+    let key = e.key();
+    if key == "Escape" {
+        return Some(Action::CloseOverlays);
+    }
+    // Form controls keep their own keys (a select's arrows, a checkbox's
+    // space); a focused button keeps Space and Enter.
+    if matches!(tag.as_str(), "input" | "select" | "textarea") {
+        return None;
+    }
+    if tag == "button" && (key == " " || key == "Enter") {
+        return None;
+    }
+    match key.as_str() {
+        " " => Some(Action::TogglePlay),
+        "ArrowRight" => Some(Action::StepForward),
+        "ArrowLeft" => Some(Action::StepBack),
+        "r" | "R" => Some(Action::Restart),
+        "p" | "P" => Some(Action::ToggleProjector),
+        "d" | "D" => Some(Action::ToggleDefenses),
+        "?" => Some(Action::ToggleHelp),
+        _ => None,
+    }
+}
 
 #[component]
 pub fn Root() -> Html {
+    let state = use_reducer(initial_state);
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |a: Action| dispatcher.dispatch(a))
+    };
+
+    // Keyboard shortcuts and pasted links: listeners live as long as the page.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let document = web_sys::window().and_then(|w| w.document());
+            let keys = document.as_ref().map(|doc| {
+                let dispatcher = dispatcher.clone();
+                // Not passive: a handled shortcut (Space) must not also scroll.
+                EventListener::new_with_options(
+                    doc,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |e| {
+                        if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                            if let Some(action) = shortcut(e) {
+                                e.prevent_default();
+                                dispatcher.dispatch(action);
+                            }
+                        }
+                    },
+                )
+            });
+            let hash = web_sys::window().map(|w| {
+                EventListener::new(&w, "hashchange", move |_| {
+                    let hash = web_sys::window()
+                        .and_then(|w| w.location().hash().ok())
+                        .unwrap_or_default();
+                    dispatcher.dispatch(Action::OpenLink(hash));
+                })
+            });
+            move || drop((keys, hash))
+        });
+    }
+
+    // The one playback timer: armed for the current step while playing.
+    {
+        let dispatcher = state.dispatcher();
+        let delay = state.step_duration_ms();
+        use_effect_with(
+            (state.playing, state.cursor, delay),
+            move |(playing, _, delay)| {
+                let timer = playing.then(|| {
+                    gloo_timers::callback::Timeout::new(*delay, move || {
+                        dispatcher.dispatch(Action::Tick)
+                    })
+                });
+                move || drop(timer)
+            },
+        );
+    }
+
+    // The link and saved state follow the view. replaceState does not fire
+    // hashchange, so this never loops.
+    {
+        let link = state.link().to_hash();
+        let saved = StoredState {
+            version: STORAGE_VERSION,
+            scenario: state.current().id.clone(),
+            settings: state.settings.clone(),
+        };
+        use_effect_with((link, saved), move |(link, saved)| {
+            if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link));
+            }
+            if let Some(storage) = local_storage() {
+                let _ = storage.set_item(STORAGE_KEY, &saved.to_json());
+            }
+        });
+    }
+
+    let events = &state.run.events;
+    let Some(event) = events.get(state.cursor).or_else(|| events.last()) else {
+        return html! { <main class="app"><p>{ "This scenario has no steps." }</p></main> };
+    };
+    let previous = state.cursor.checked_sub(1).and_then(|i| events.get(i));
+    let previous_jar = previous
+        .map(|p| p.snapshot.browser.jar.clone())
+        .unwrap_or_default();
+    let previous_ids: Vec<String> = previous
+        .map(|p| {
+            p.snapshot
+                .server
+                .sessions
+                .iter()
+                .map(|s| s.id.to_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let shared = state.clone();
+    let rc_state: Rc<AppState> = Rc::new((*shared).clone());
+
     html! {
-        <main class="app">
-            <h1>{ "Session Lab" }</h1>
+        <main class={classes!("app", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
+            <Header state={rc_state.clone()} dispatch={dispatch.clone()} />
+            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+            <Playback state={rc_state.clone()} dispatch={dispatch.clone()} />
+            <section class={classes!("narration", format!("actor-{:?}", event.actor).to_lowercase())} aria-label="What happens">
+                <p class="step-label">
+                    { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
+                </p>
+                <p class="narration-text" aria-live="polite">{ &event.narration }</p>
+            </section>
+            <VerdictBanner state={rc_state.clone()} dispatch={dispatch.clone()} />
+            <div class="stage">
+                <div class="lanes">
+                    <BrowserLane event={event.clone()} previous_jar={previous_jar} active={event.actor == Actor::Victim} />
+                    <NetworkLane event={event.clone()} index={state.cursor} active={event.actor == Actor::Network} dispatch={dispatch.clone()} />
+                    <ServerLane event={event.clone()} previous_ids={previous_ids} active={event.actor == Actor::Server} />
+                    <AttackerLane event={event.clone()} active={event.actor == Actor::Attacker} />
+                </div>
+                if state.defenses_open {
+                    <DefensePanel state={rc_state.clone()} dispatch={dispatch.clone()} />
+                }
+            </div>
+            if state.help_open {
+                <Help dispatch={dispatch.clone()} />
+            }
+            if let Some(i) = state.open_message {
+                if let Some(e) = events.get(i) {
+                    <MessageDialog event={e.clone()} dispatch={dispatch.clone()} />
+                }
+            }
         </main>
     }
 }

@@ -1,0 +1,49 @@
+//! The attacker: their current move, what they know (captured IDs) and what
+//! they hold (their own browser's cookies).
+
+use crate::app::components::browser_lane::JarTable;
+use crate::app::format;
+use crate::engine::attacker::LearnedBy;
+use crate::engine::event::Event;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AttackerLaneProps {
+    pub event: Event,
+    pub active: bool,
+}
+
+fn learned_by(how: &LearnedBy) -> &'static str {
+    match how {
+        LearnedBy::Sniffed => "sniffed off the Wi-Fi",
+        LearnedBy::StolenByScript => "sent home by an injected script",
+        LearnedBy::OwnSession => "issued to the attacker",
+        LearnedBy::Planted => "planted in the victim's browser",
+        LearnedBy::Guessed => "guessed",
+    }
+}
+
+#[component]
+pub fn AttackerLane(props: &AttackerLaneProps) -> Html {
+    let view = &props.event.snapshot.attacker;
+    html! {
+        <section class={classes!("lane", "attacker", props.active.then_some("active"))} aria-labelledby="lane-attacker">
+            <h2 id="lane-attacker">{ "Attacker" }</h2>
+            <h3>{ "Current move" }</h3>
+            <p class="move">{ if view.current_move.is_empty() { "Waiting.".to_string() } else { view.current_move.clone() } }</p>
+            <h3>{ "Knows these session IDs" }</h3>
+            if view.known_ids.is_empty() {
+                <p class="empty">{ "None yet." }</p>
+            } else {
+                <ul class="known">
+                    { for view.known_ids.iter().map(|k| html! {
+                        <li><code title={k.value.clone()}>{ format!("{}={}", k.name, format::short(&k.value, 14)) }</code>
+                            <span class="muted">{ format!(" {} at {}", learned_by(&k.learned_by), k.at) }</span></li>
+                    }) }
+                </ul>
+            }
+            <h3>{ "Attacker's own cookies" }</h3>
+            <JarTable jar={view.jar.clone()} caption="Attacker's cookie jar" />
+        </section>
+    }
+}

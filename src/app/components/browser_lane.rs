@@ -1,0 +1,193 @@
+//! The victim's browser: address bar, cookie jar (with the columns browser
+//! developer tools use) and what `document.cookie` shows a script.
+
+use crate::app::components::reason_badge::ReasonBadge;
+use crate::app::format;
+use crate::engine::cookies::{Cookie, SameSite, SetCookieOutcome};
+use crate::engine::event::{Event, EventKind};
+use crate::engine::network::Party;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct BrowserLaneProps {
+    pub event: Event,
+    /// The jar one step earlier, to mark what is new.
+    pub previous_jar: Vec<Cookie>,
+    pub active: bool,
+}
+
+/// Whether `c` was already in `jar` with the same value.
+fn unchanged(c: &Cookie, jar: &[Cookie]) -> bool {
+    jar.iter()
+        .any(|p| p.name == c.name && p.domain == c.domain && p.path == c.path && p.value == c.value)
+}
+
+#[component]
+pub fn JarTable(props: &JarTableProps) -> Html {
+    if props.jar.is_empty() {
+        return html! { <p class="empty">{ "No cookies." }</p> };
+    }
+    let check = |on: bool| {
+        if on {
+            html! { <span aria-label="yes">{ "✓" }</span> }
+        } else {
+            html! {}
+        }
+    };
+    html! {
+        <table class="jar">
+            <caption class="visually-hidden">{ &props.caption }</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{ "Name" }</th>
+                    <th scope="col">{ "Value" }</th>
+                    <th scope="col" class="detail">{ "Domain" }</th>
+                    <th scope="col" class="detail">{ "Path" }</th>
+                    <th scope="col" class="detail">{ "Expires / Max-Age" }</th>
+                    <th scope="col" class="detail">{ "Size" }</th>
+                    <th scope="col">{ "HttpOnly" }</th>
+                    <th scope="col">{ "Secure" }</th>
+                    <th scope="col">{ "SameSite" }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.jar.iter().map(|c| {
+                    let new = props.previous.as_ref().is_some_and(|prev| !unchanged(c, prev));
+                    html! {
+                        <tr class={classes!(new.then_some("changed"))}>
+                            <td class="mono">
+                                { &c.name }
+                                if new { <span class="tag">{ " new" }</span> }
+                            </td>
+                            <td class="mono value" title={c.value.clone()}>{ format::short(&c.value, 8) }</td>
+                            // Developer tools write a domain cookie with a leading dot.
+                            <td class="mono detail">{ if c.host_only { c.domain.clone() } else { format!(".{}", c.domain) } }</td>
+                            <td class="mono detail">{ &c.path }</td>
+                            <td class="mono detail" title={c.expires.map(format::iso_date).unwrap_or_default()}>
+                                { c.expires.map(|e| format::iso_date(e).chars().take(10).collect::<String>()).unwrap_or_else(|| "Session".into()) }
+                            </td>
+                            <td class="detail">{ c.name.len() + c.value.len() }</td>
+                            <td>{ check(c.http_only) }</td>
+                            <td>{ check(c.secure) }</td>
+                            <td>{ if c.same_site == SameSite::Unspecified { html! {<span class="muted" title="No SameSite attribute: treated as Lax">{ "(Lax)" }</span>} } else { html! { c.same_site.as_str() } } }</td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct JarTableProps {
+    pub jar: Vec<Cookie>,
+    /// The jar before this step; `None` marks nothing as new.
+    #[prop_or_default]
+    pub previous: Option<Vec<Cookie>>,
+    pub caption: AttrValue,
+}
+
+/// What happened to each `Set-Cookie` line, as a list with reasons.
+#[component]
+pub fn CookieOutcomes(props: &CookieOutcomesProps) -> Html {
+    html! {
+        <ul class="outcomes">
+            { for props.outcomes.iter().map(|o| match o {
+                SetCookieOutcome::Stored { cookie, replaced } => html! {
+                    <li class="good"><span aria-hidden="true">{ "✓ " }</span>
+                        { if replaced.is_some() { "Replaced " } else { "Stored " } }
+                        <code>{ cookie.pair() }</code></li>
+                },
+                SetCookieOutcome::Removed { cookie } => html! {
+                    <li><span aria-hidden="true">{ "− " }</span>{ "Deleted " }<code>{ &cookie.name }</code>
+                        { " (the line's expiry is in the past)" }</li>
+                },
+                SetCookieOutcome::Rejected { line, reason } => html! {
+                    <li class="bad"><span aria-hidden="true">{ "✗ " }</span>{ "Not stored " }
+                        <code>{ format::short(line, 60) }</code>{ " " }
+                        <ReasonBadge reason={*reason} /></li>
+                },
+            }) }
+        </ul>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CookieOutcomesProps {
+    pub outcomes: Vec<SetCookieOutcome>,
+}
+
+/// This step, as it concerns the victim's browser.
+fn this_step(kind: &EventKind) -> Option<Html> {
+    Some(match kind {
+        EventKind::CookiesProcessed {
+            party: Party::Victim,
+            outcomes,
+        } => html! {
+            <CookieOutcomes outcomes={outcomes.clone()} />
+        },
+        EventKind::CookiesExpired {
+            party: Party::Victim,
+            cookies,
+        } => html! {
+            <p>{ "Expired and deleted: " }
+                { for cookies.iter().map(|c| html! { <code>{ &c.name }{ " " }</code> }) }</p>
+        },
+        EventKind::BrowserClosed {
+            party: Party::Victim,
+            removed,
+        } => html! {
+            <p>{ "Browser closed. Session cookies gone: " }
+                { for removed.iter().map(|c| html! { <code>{ &c.name }{ " " }</code> }) }</p>
+        },
+        EventKind::ScriptRan {
+            party: Party::Victim,
+            script,
+            read,
+            ..
+        } => html! {
+            <div>
+                <p><span aria-hidden="true">{ "» " }</span>{ script.describe() }</p>
+                if let Some(read) = read {
+                    <p>{ "document.cookie returned " }<code>{ format!("\"{}\"", read.value) }</code></p>
+                    { for read.hidden.iter().map(|(c, r)| html! {
+                        <p>{ "Hidden from the script: " }<code>{ &c.name }</code>{ " " }<ReasonBadge reason={*r} /></p>
+                    }) }
+                }
+            </div>
+        },
+        EventKind::HstsUpgrade {
+            from,
+            to,
+            preloaded,
+        } => html! {
+            <p>{ format!("HSTS{}: {from} became {to} before anything was sent.", if *preloaded { " (preloaded)" } else { "" }) }</p>
+        },
+        _ => return None,
+    })
+}
+
+#[component]
+pub fn BrowserLane(props: &BrowserLaneProps) -> Html {
+    let view = &props.event.snapshot.browser;
+    let secure = view.address_bar.starts_with("https://");
+    let step = this_step(&props.event.kind);
+    html! {
+        <section class={classes!("lane", "browser", props.active.then_some("active"))} aria-labelledby="lane-browser">
+            <h2 id="lane-browser">{ "Victim's browser" }</h2>
+            <div class="address-bar" aria-label="Address bar">
+                <span class={classes!("scheme", if secure { "good" } else { "bad" })}>
+                    { if view.address_bar.is_empty() { "" } else if secure { "HTTPS " } else { "⚠ Not secure " } }
+                </span>
+                <span class="mono">{ if view.address_bar.is_empty() { "about:blank".to_string() } else { view.address_bar.clone() } }</span>
+            </div>
+            if let Some(step) = step.filter(|_| props.active) {
+                <div class="this-step">{ step }</div>
+            }
+            <h3>{ "Cookies" }</h3>
+            <JarTable jar={view.jar.clone()} previous={Some(props.previous_jar.clone())} caption="Victim's cookie jar" />
+            <h3>{ "What a script sees: " }<code>{ "document.cookie" }</code></h3>
+            <p class="mono script-view">{ if view.document_cookie.is_empty() { "\"\" (nothing)".to_string() } else { format!("\"{}\"", view.document_cookie) } }</p>
+        </section>
+    }
+}

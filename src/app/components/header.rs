@@ -1,0 +1,65 @@
+//! The top bar: title, scenario picker and the presenter's switches.
+
+use crate::app::state::{Action, AppState};
+use crate::engine::scenario::ScenarioKind;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub state: std::rc::Rc<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let state = &props.state;
+    let onchange = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            dispatch.emit(Action::SelectScenario(select.value()));
+        })
+    };
+    let group = |kind: ScenarioKind, label: &'static str| {
+        html! {
+            <optgroup label={label}>
+                { for state.scenarios.iter().filter(|s| s.kind == kind).map(|s| html! {
+                    <option value={s.id.clone()} selected={s.id == state.current().id}>{ &s.title }</option>
+                }) }
+            </optgroup>
+        }
+    };
+    let button = |label: &'static str, key: &'static str, pressed: bool, action: Action| {
+        let dispatch = props.dispatch.clone();
+        html! {
+            <button type="button" aria-pressed={pressed.to_string()} aria-keyshortcuts={key}
+                onclick={Callback::from(move |_| dispatch.emit(action.clone()))}>
+                { label }
+            </button>
+        }
+    };
+    let scenario = state.current();
+    html! {
+        <header class="top">
+            <div class="brand">
+                <h1>{ "Session Lab" }</h1>
+            </div>
+            <div class="picker">
+                <label for="scenario-select">{ "Scenario" }</label>
+                <select id="scenario-select" {onchange}>
+                    { group(ScenarioKind::Everyday, "Everyday uses") }
+                    { group(ScenarioKind::Attack, "Attacks") }
+                </select>
+            </div>
+            <div class="switches">
+                { button("Defenses", "D", state.defenses_open, Action::ToggleDefenses) }
+                { button("Projector mode", "P", state.projector, Action::ToggleProjector) }
+                { button("Help (?)", "?", state.help_open, Action::ToggleHelp) }
+            </div>
+            <p class="description">
+                { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
+            </p>
+        </header>
+    }
+}

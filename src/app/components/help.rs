@@ -1,0 +1,60 @@
+//! The help overlay: every keyboard shortcut, and how to read the page.
+
+use crate::app::state::Action;
+use yew::prelude::*;
+
+/// Shortcuts as the overlay lists them; the keyboard handler in `root`
+/// implements exactly these.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Space", "Play or pause"),
+    ("→", "Next step"),
+    ("←", "Previous step"),
+    ("R", "Restart the scenario"),
+    (
+        "P",
+        "Projector mode: large type, high contrast, less detail",
+    ),
+    ("D", "Show or hide the defenses"),
+    ("?", "This help"),
+    ("Esc", "Close what is open"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub dispatch: Callback<Action>,
+}
+
+#[component]
+pub fn Help(props: &HelpProps) -> Html {
+    let close_ref = use_node_ref();
+    {
+        let close_ref = close_ref.clone();
+        use_effect_with((), move |_| {
+            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let dispatch = props.dispatch.clone();
+    html! {
+        <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
+            <div class="dialog">
+                <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
+                <table class="shortcuts">
+                    <tbody>
+                        { for SHORTCUTS.iter().map(|(k, what)| html! {
+                            <tr><th scope="row"><kbd>{ *k }</kbd></th><td>{ *what }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+                <h3>{ "Reading the page" }</h3>
+                <p>{ "Four lanes, left to right: the victim's browser, the network, the shop's server, the attacker. \
+                      Each step highlights the lane where something happens and says it in a sentence. \
+                      Click a message on the wire (or press Enter on it) to read it in full." }</p>
+                <button type="button" ref={close_ref} onclick={Callback::from(move |_| dispatch.emit(Action::ToggleHelp))}>
+                    { "Close (Esc)" }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,113 @@
+//! The server: its session store as a table, with idle and absolute expiry
+//! as bars that count down at the current simulated time.
+
+use crate::app::format;
+use crate::engine::clock::SimTime;
+use crate::engine::event::{Event, EventKind, SessionView};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ServerLaneProps {
+    pub event: Event,
+    /// Session IDs that existed one step earlier, to mark new ones.
+    pub previous_ids: Vec<String>,
+    pub active: bool,
+}
+
+/// A countdown bar: how much of a timeout is left at `now`.
+fn expiry_bar(label: &str, now: SimTime, start: SimTime, deadline: Option<SimTime>) -> Html {
+    let Some(deadline) = deadline else {
+        return html! {};
+    };
+    // Per mille, in integers: float formatting would add to the download.
+    let total = deadline.since(start).max(1);
+    let left = deadline.since(now).min(total);
+    let per_mille = left.saturating_mul(1000) / total;
+    html! {
+        <div class="expiry">
+            <span class="expiry-label">{ format!("{label}: {}", format::remaining(now, deadline)) }</span>
+            <meter min="0" max="1000" low="200" optimum="1000" value={per_mille.to_string()}
+                aria-label={format!("{label} timeout, {}", format::remaining(now, deadline))} />
+        </div>
+    }
+}
+
+fn session_row(s: &SessionView, now: SimTime, new: bool) -> Html {
+    let id = s.id.to_string();
+    let has_expiry = s.idle_expires.is_some() || s.absolute_expires.is_some();
+    html! {
+        <>
+        <tr class={classes!(new.then_some("changed"))}>
+            <td class="mono" title={id.clone()}>
+                { format::short(&id, 12) }
+                if new { <span class="tag">{ " new" }</span> }
+                if s.adopted { <span class="tag warn" title="The server adopted an ID it never issued">{ " adopted" }</span> }
+            </td>
+            <td>{ s.user.as_ref().map(|u| u.to_string()).unwrap_or_else(|| "(anonymous)".into()) }</td>
+            <td class="data">
+                { for s.data.iter().map(|(k, v)| html! { <span class="kv mono">{ format!("{k}={v}") }</span> }) }
+            </td>
+            <td class="detail">{ s.created.to_string() }</td>
+            <td class="detail">{ s.last_seen.to_string() }</td>
+            <td class="detail">{ s.bound_to.clone().unwrap_or_else(|| "—".into()) }</td>
+        </tr>
+        if has_expiry {
+            // The countdowns get a row of their own: full width is easier to
+            // read from the back of a room than a squeezed cell.
+            <tr class={classes!("expiry-row", new.then_some("changed"))}>
+                <td colspan="6">
+                    { expiry_bar("idle", now, s.last_seen, s.idle_expires) }
+                    { expiry_bar("absolute", now, s.created, s.absolute_expires) }
+                </td>
+            </tr>
+        }
+        </>
+    }
+}
+
+#[component]
+pub fn ServerLane(props: &ServerLaneProps) -> Html {
+    let view = &props.event.snapshot.server;
+    let now = props.event.time;
+    let decision = match &props.event.kind {
+        EventKind::Server { decision } => Some(decision.narration()),
+        _ => None,
+    };
+    html! {
+        <section class={classes!("lane", "server", props.active.then_some("active"))} aria-labelledby="lane-server">
+            <h2 id="lane-server">{ "Server (shop.example)" }</h2>
+            if props.active {
+                if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
+            }
+            <h3>{ "Session store" }</h3>
+            if view.sessions.is_empty() {
+                <p class="empty">{ "No sessions." }</p>
+            } else {
+                <table class="sessions">
+                    <caption class="visually-hidden">{ "Server's session store" }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "ID" }</th>
+                        <th scope="col">{ "User" }</th>
+                        <th scope="col">{ "Data" }</th>
+                        <th scope="col" class="detail">{ "Created" }</th>
+                        <th scope="col" class="detail">{ "Last seen" }</th>
+                        <th scope="col" class="detail">{ "Bound to" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for view.sessions.iter().map(|s| session_row(s, now, !props.previous_ids.contains(&s.id.to_string()))) }
+                    </tbody>
+                </table>
+            }
+            if !view.ended.is_empty() {
+                <details class="ended detail">
+                    <summary>{ format!("Ended sessions ({})", view.ended.len()) }</summary>
+                    <ul>
+                        { for view.ended.iter().map(|e| html! {
+                            <li><code>{ format::short(&e.id.to_string(), 12) }</code>{ format!(" at {}: {}", e.at, e.reason.explanation()) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
+        </section>
+    }
+}

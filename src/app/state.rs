@@ -1,0 +1,333 @@
+//! The page's state and every action that changes it.
+//!
+//! The page owns presentation state only: which scenario and settings the
+//! student chose, the seed, and the cursor into the engine's event log (plus
+//! speed, projector mode and open panels). The event log itself comes from
+//! running the engine; stepping back moves the cursor, it undoes nothing.
+//!
+//! [`AppState::apply`] is pure: no DOM, no storage, no timers (those live in
+//! the components' effects), so it is tested natively.
+
+use crate::app::controls::{self, ControlKind};
+use crate::app::link::LinkState;
+use crate::engine::rng::Seed;
+use crate::engine::scenario::{catalog, Scenario};
+use crate::engine::server::Settings;
+use crate::engine::world::{run, Run};
+use std::rc::Rc;
+
+/// Playback speeds a presenter can pick, in percent of normal speed, with
+/// their labels. Integers, so the page never needs float formatting code.
+pub const SPEEDS: [(u32, &str); 4] = [(50, "0.5×"), (100, "1×"), (200, "2×"), (400, "4×")];
+
+/// How long one ordinary step stays on screen at 1×, in milliseconds.
+pub const STEP_MS: u32 = 1800;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    pub scenarios: Rc<Vec<Scenario>>,
+    pub scenario: usize,
+    pub settings: Settings,
+    pub seed: Seed,
+    pub run: Rc<Run>,
+    pub cursor: usize,
+    pub playing: bool,
+    /// Percent of normal speed, one of [`SPEEDS`].
+    pub speed: u32,
+    pub projector: bool,
+    pub help_open: bool,
+    pub defenses_open: bool,
+    /// The event whose message is open in full, if any.
+    pub open_message: Option<usize>,
+    /// Messages for the user (a bad link, unreadable saved state).
+    pub notices: Vec<String>,
+    /// What the last settings change did to the outcome, in words.
+    pub outcome_change: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SelectScenario(String),
+    SetToggle {
+        control: &'static str,
+        on: bool,
+    },
+    SetChoice {
+        control: &'static str,
+        value: String,
+    },
+    ResetSettings,
+    StepForward,
+    StepBack,
+    JumpTo(usize),
+    Restart,
+    TogglePlay,
+    /// The playback timer fired.
+    Tick,
+    SetSpeed(u32),
+    ToggleProjector,
+    ToggleHelp,
+    ToggleDefenses,
+    OpenMessage(Option<usize>),
+    /// Escape: close whatever overlay is open.
+    CloseOverlays,
+    DismissNotices,
+    Notice(String),
+    /// A link's hash was opened (at start, or pasted into the address bar).
+    OpenLink(String),
+}
+
+impl AppState {
+    /// The first scenario with its own settings and a fixed seed.
+    pub fn new() -> Self {
+        let scenarios = Rc::new(catalog());
+        let settings = scenarios
+            .first()
+            .map(Scenario::settings)
+            .unwrap_or_default();
+        let seed = Seed::default();
+        let run = match scenarios.first() {
+            Some(s) => Rc::new(run(s, &settings, seed)),
+            None => Rc::new(Run {
+                events: Vec::new(),
+                verdict: None,
+            }),
+        };
+        AppState {
+            scenarios,
+            scenario: 0,
+            settings,
+            seed,
+            run,
+            cursor: 0,
+            playing: false,
+            speed: 100,
+            projector: false,
+            help_open: false,
+            // A drawer over the lanes, so the lanes keep the full width of a
+            // projector; opened with the Defenses button or D.
+            defenses_open: false,
+            open_message: None,
+            notices: Vec::new(),
+            outcome_change: None,
+        }
+    }
+
+    /// A state for a scenario, settings, seed and step, e.g. from a link.
+    /// An unknown scenario falls back to the first one with a notice.
+    pub fn restore(
+        &mut self,
+        scenario_id: Option<&str>,
+        settings: Option<Settings>,
+        seed: Option<Seed>,
+        step: Option<usize>,
+    ) {
+        if let Some(id) = scenario_id {
+            match self.scenarios.iter().position(|s| s.id == id) {
+                Some(i) => self.scenario = i,
+                None => self.notices.push(format!(
+                    "There is no scenario called \"{}\" in this version, so the first one opened instead.",
+                    id.chars().take(40).collect::<String>()
+                )),
+            }
+        }
+        self.settings = settings.unwrap_or_else(|| self.current().settings());
+        if let Some(seed) = seed {
+            self.seed = seed;
+        }
+        self.rerun();
+        self.cursor = step.unwrap_or(0).min(self.last_index());
+    }
+
+    pub fn current(&self) -> &Scenario {
+        // `scenario` is always a valid index of a non-empty catalog; the
+        // fallback only guards against an empty one.
+        self.scenarios
+            .get(self.scenario)
+            .or_else(|| self.scenarios.first())
+            .unwrap_or_else(|| unreachable_scenario())
+    }
+
+    pub fn last_index(&self) -> usize {
+        self.run.events.len().saturating_sub(1)
+    }
+
+    /// Whether the verdict may be shown: the cursor reached its event.
+    pub fn verdict_reached(&self) -> bool {
+        self.run.verdict.is_some() && self.cursor >= self.last_index()
+    }
+
+    /// How long the current step stays before autoplay moves on. Jumps of
+    /// the clock are shown as a quick fast-forward, never a real wait.
+    pub fn step_duration_ms(&self) -> u32 {
+        (STEP_MS * 100 / self.speed.max(25)).clamp(100, 10_000)
+    }
+
+    fn rerun(&mut self) {
+        let scenario = self.current().clone();
+        self.run = Rc::new(run(&scenario, &self.settings, self.seed));
+    }
+
+    /// Reruns after a settings change, keeps the cursor where that step
+    /// still exists, and says what changed in the outcome.
+    fn settings_changed(&mut self, before: Settings) {
+        let old_verdict = self.run.verdict.clone();
+        self.rerun();
+        self.cursor = self.cursor.min(self.last_index());
+        let changes = controls::differences(&before, &self.settings).join(", ");
+        self.outcome_change = match (&old_verdict, &self.run.verdict) {
+            (Some(old), Some(new)) if old.attacker_got_in != new.attacker_got_in => {
+                let now = if new.attacker_got_in {
+                    "the attacker now gets in"
+                } else {
+                    "the attacker no longer gets in"
+                };
+                Some(format!("{changes}: {now}. {}", new.sentence))
+            }
+            (Some(old), Some(new)) if old.reason != new.reason => Some(format!(
+                "{changes}: the outcome is the same, for another reason. {}",
+                new.sentence
+            )),
+            (Some(_), Some(_)) => Some(format!("{changes}: the outcome did not change.")),
+            _ if changes.is_empty() => None,
+            _ => Some(format!("{changes}: the scenario ran again.")),
+        };
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::SelectScenario(id) => {
+                if let Some(i) = self.scenarios.iter().position(|s| s.id == id) {
+                    self.scenario = i;
+                    self.settings = self.current().settings();
+                    self.rerun();
+                    self.cursor = 0;
+                    self.playing = false;
+                    self.open_message = None;
+                    self.outcome_change = None;
+                }
+            }
+            Action::SetToggle { control, on } => {
+                if let Some(ControlKind::Toggle { set, .. }) =
+                    controls::find(control).map(|c| &c.kind)
+                {
+                    let before = self.settings.clone();
+                    set(&mut self.settings, on);
+                    self.settings_changed(before);
+                }
+            }
+            Action::SetChoice { control, value } => {
+                if let Some(ControlKind::Choice { set, .. }) =
+                    controls::find(control).map(|c| &c.kind)
+                {
+                    let before = self.settings.clone();
+                    set(&mut self.settings, &value);
+                    self.settings_changed(before);
+                }
+            }
+            Action::ResetSettings => {
+                let before = self.settings.clone();
+                self.settings = self.current().settings();
+                self.settings_changed(before);
+            }
+            Action::StepForward => {
+                self.playing = false;
+                self.cursor = (self.cursor + 1).min(self.last_index());
+            }
+            Action::StepBack => {
+                self.playing = false;
+                self.cursor = self.cursor.saturating_sub(1);
+            }
+            Action::JumpTo(i) => {
+                self.playing = false;
+                self.cursor = i.min(self.last_index());
+            }
+            Action::Restart => {
+                self.cursor = 0;
+                self.playing = false;
+            }
+            Action::TogglePlay => {
+                if !self.playing && self.cursor >= self.last_index() {
+                    // Play at the end starts over, as media players do.
+                    self.cursor = 0;
+                }
+                self.playing = !self.playing;
+            }
+            Action::Tick => {
+                if self.playing {
+                    if self.cursor < self.last_index() {
+                        self.cursor += 1;
+                    }
+                    if self.cursor >= self.last_index() {
+                        self.playing = false;
+                    }
+                }
+            }
+            Action::SetSpeed(s) => {
+                if SPEEDS.iter().any(|(x, _)| *x == s) {
+                    self.speed = s;
+                }
+            }
+            Action::ToggleProjector => self.projector = !self.projector,
+            Action::ToggleHelp => self.help_open = !self.help_open,
+            Action::ToggleDefenses => self.defenses_open = !self.defenses_open,
+            Action::OpenMessage(i) => self.open_message = i,
+            Action::CloseOverlays => {
+                self.help_open = false;
+                self.open_message = None;
+            }
+            Action::DismissNotices => self.notices.clear(),
+            Action::Notice(n) => self.notices.push(n),
+            Action::OpenLink(hash) => match LinkState::parse(&hash) {
+                Ok(link) => {
+                    self.restore(
+                        link.scenario.as_deref(),
+                        link.settings,
+                        link.seed,
+                        link.step,
+                    );
+                    self.playing = false;
+                }
+                Err(e) => {
+                    self.notices.push(e.to_string());
+                    self.restore(None, None, None, None);
+                }
+            },
+        }
+    }
+}
+
+impl AppState {
+    /// The link that reproduces this exact view.
+    pub fn link(&self) -> LinkState {
+        LinkState {
+            scenario: Some(self.current().id.clone()),
+            seed: Some(self.seed),
+            step: Some(self.cursor),
+            settings: Some(self.settings.clone()),
+            predict: false,
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}
+
+#[cold]
+fn unreachable_scenario() -> &'static Scenario {
+    // The catalog is compiled in and never empty (a test checks it); this
+    // only exists so that no indexing can panic.
+    static EMPTY: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Scenario {
+        id: String::new(),
+        title: String::new(),
+        description: Vec::new(),
+        kind: crate::engine::scenario::ScenarioKind::Everyday,
+        goal: None,
+        overrides: Vec::new(),
+        steps: Vec::new(),
+    })
+}

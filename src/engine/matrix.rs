@@ -1,0 +1,205 @@
+//! The defense matrix: every attack under no defense, under each single
+//! defense and under all of them, each cell computed by running the engine
+//! (with [`Recording::Lean`]: no snapshots, same verdicts).
+
+use crate::engine::rng::Seed;
+use crate::engine::scenario::{Scenario, ScenarioKind};
+use crate::engine::server::id_generator::IdGenerator;
+use crate::engine::server::knob::Knob;
+use crate::engine::server::settings::{
+    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, RoleStorage, SameSitePolicy, SearchOutput,
+    Settings, SiteTransport,
+};
+use crate::engine::verdict::VerdictReason;
+use crate::engine::world::{run_with, Recording};
+use serde::{Deserialize, Serialize};
+
+/// One practice from the lesson, as the settings it turns on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Defense {
+    Https,
+    SecureCookie,
+    HttpOnlyCookie,
+    SameSiteLax,
+    SameSiteStrict,
+    HostPrefix,
+    HstsPreload,
+    StrongIds,
+    StrictMode,
+    NoIdInUrl,
+    RegenerateOnLogin,
+    IdleTimeout,
+    AbsoluteTimeout,
+    InvalidateOnLogout,
+    BindToClient,
+    EscapeOutput,
+    CsrfToken,
+    RoleInSession,
+}
+
+impl Defense {
+    pub const ALL: [Defense; 18] = [
+        Defense::Https,
+        Defense::SecureCookie,
+        Defense::HttpOnlyCookie,
+        Defense::SameSiteLax,
+        Defense::SameSiteStrict,
+        Defense::HostPrefix,
+        Defense::HstsPreload,
+        Defense::StrongIds,
+        Defense::StrictMode,
+        Defense::NoIdInUrl,
+        Defense::RegenerateOnLogin,
+        Defense::IdleTimeout,
+        Defense::AbsoluteTimeout,
+        Defense::InvalidateOnLogout,
+        Defense::BindToClient,
+        Defense::EscapeOutput,
+        Defense::CsrfToken,
+        Defense::RoleInSession,
+    ];
+
+    /// The settings this defense changes.
+    pub fn knobs(self) -> Vec<Knob> {
+        match self {
+            Defense::Https => vec![Knob::Transport(SiteTransport::Https)],
+            Defense::SecureCookie => vec![Knob::Secure(true)],
+            Defense::HttpOnlyCookie => vec![Knob::HttpOnly(true)],
+            Defense::SameSiteLax => vec![Knob::SameSite(SameSitePolicy::Lax)],
+            Defense::SameSiteStrict => vec![Knob::SameSite(SameSitePolicy::Strict)],
+            Defense::HostPrefix => vec![Knob::HostPrefix(true)],
+            // HSTS only means something for a site that serves HTTPS.
+            Defense::HstsPreload => vec![
+                Knob::Transport(SiteTransport::Https),
+                Knob::Hsts(HstsPolicy::Preloaded),
+            ],
+            Defense::StrongIds => vec![Knob::IdGenerator(IdGenerator::Csprng128)],
+            Defense::StrictMode => vec![Knob::StrictMode(true)],
+            Defense::NoIdInUrl => vec![Knob::AcceptIdFromUrl(false)],
+            Defense::RegenerateOnLogin => vec![Knob::RegenerateOnLogin(true)],
+            Defense::IdleTimeout => vec![Knob::IdleTimeout(Some(Minutes(15)))],
+            Defense::AbsoluteTimeout => vec![Knob::AbsoluteTimeout(Some(Minutes(60)))],
+            Defense::InvalidateOnLogout => vec![Knob::Logout(LogoutPolicy::InvalidateSession)],
+            Defense::BindToClient => vec![Knob::Binding(ClientBinding::IpAndUserAgent)],
+            Defense::EscapeOutput => vec![Knob::SearchOutput(SearchOutput::Escaped)],
+            Defense::CsrfToken => vec![Knob::CsrfToken(true)],
+            Defense::RoleInSession => vec![Knob::RoleStorage(RoleStorage::Session)],
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Defense::Https => "HTTPS",
+            Defense::SecureCookie => "Secure",
+            Defense::HttpOnlyCookie => "HttpOnly",
+            Defense::SameSiteLax => "SameSite=Lax",
+            Defense::SameSiteStrict => "SameSite=Strict",
+            Defense::HostPrefix => "__Host- prefix",
+            Defense::HstsPreload => "HSTS preload",
+            Defense::StrongIds => "128-bit random IDs",
+            Defense::StrictMode => "Strict mode",
+            Defense::NoIdInUrl => "No IDs in URLs",
+            Defense::RegenerateOnLogin => "Regenerate on login",
+            Defense::IdleTimeout => "15 min idle timeout",
+            Defense::AbsoluteTimeout => "1 h absolute timeout",
+            Defense::InvalidateOnLogout => "Destroy on logout",
+            Defense::BindToClient => "Bind to IP + User-Agent",
+            Defense::EscapeOutput => "Escape output",
+            Defense::CsrfToken => "CSRF token",
+            Defense::RoleInSession => "Role in session",
+        }
+    }
+}
+
+/// Which defenses a column applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Column {
+    NoDefense,
+    Only(Defense),
+    AllDefenses,
+}
+
+impl Column {
+    /// Every column, in the matrix's order.
+    pub fn all() -> Vec<Column> {
+        let mut cols = vec![Column::NoDefense];
+        cols.extend(Defense::ALL.iter().map(|d| Column::Only(*d)));
+        cols.push(Column::AllDefenses);
+        cols
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Column::NoDefense => "No defense",
+            Column::Only(d) => d.label(),
+            Column::AllDefenses => "All defenses",
+        }
+    }
+
+    /// `base` with this column's defenses applied.
+    pub fn apply(&self, base: Settings) -> Settings {
+        match self {
+            Column::NoDefense => base,
+            Column::Only(d) => base.with(&d.knobs()),
+            Column::AllDefenses => Defense::ALL
+                .iter()
+                .fold(base, |s, d| s.with(&d.knobs())),
+        }
+    }
+}
+
+/// One cell: did the attacker get in, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cell {
+    pub attacker_got_in: bool,
+    pub reason: VerdictReason,
+    pub deciding_event: usize,
+}
+
+/// One attack across every column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub scenario_id: String,
+    pub title: String,
+    pub cells: Vec<Cell>,
+}
+
+/// The whole matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Matrix {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+}
+
+/// Runs every attack of `scenarios` under every column, from each
+/// scenario's own starting settings.
+pub fn compute(scenarios: &[Scenario], seed: Seed) -> Matrix {
+    let columns = Column::all();
+    let rows = scenarios
+        .iter()
+        .filter(|s| s.kind == ScenarioKind::Attack)
+        .map(|s| Row {
+            scenario_id: s.id.clone(),
+            title: s.title.clone(),
+            cells: columns.iter().map(|c| cell(s, &c.apply(s.settings()), seed)).collect(),
+        })
+        .collect();
+    Matrix { columns, rows }
+}
+
+/// One attack under one set of settings.
+pub fn cell(scenario: &Scenario, settings: &Settings, seed: Seed) -> Cell {
+    let run = run_with(scenario, settings, seed, Recording::Lean);
+    match run.verdict {
+        Some(v) => Cell {
+            attacker_got_in: v.attacker_got_in,
+            reason: v.reason,
+            deciding_event: v.deciding_event,
+        },
+        None => Cell {
+            attacker_got_in: false,
+            reason: VerdictReason::AttackIncomplete,
+            deciding_event: run.events.len().saturating_sub(1),
+        },
+    }
+}

@@ -1,0 +1,542 @@
+//! The built-in scenarios: five everyday uses of sessions and ten attacks.
+//!
+//! Each attack's overrides set up the weakness it needs (plain HTTP for
+//! sniffing, a reflected search page for XSS...); everything else is the
+//! default. The outcome is not written here: the world computes it.
+
+use super::{
+    Action, AttackGoal, AttackerAction, EvilPage, Lure, Payload, Scenario, ScenarioKind,
+    TimedAction, VictimAction,
+};
+use crate::engine::attacker::{PRIZE_URL, TOSS_URL};
+use crate::engine::clock::SimTime;
+use crate::engine::server::accounts::{ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER};
+use crate::engine::server::id_generator::IdGenerator;
+use crate::engine::server::knob::Knob;
+use crate::engine::server::settings::{
+    LoginLimit, LogoutPolicy, RoleStorage, SameSitePolicy, SearchOutput, SiteTransport,
+};
+
+/// Every built-in scenario, everyday ones first.
+pub fn catalog() -> Vec<Scenario> {
+    vec![
+        login(),
+        shopping_cart(),
+        checkout(),
+        preferences(),
+        rate_limiting(),
+        hijack_sniffing(),
+        hijack_xss(),
+        session_riding_xss(),
+        fixation_url(),
+        fixation_cookie_tossing(),
+        predictable_ids(),
+        reuse_after_logout(),
+        reuse_after_inactivity(),
+        csrf(),
+        role_tampering(),
+    ]
+}
+
+/// The scenario with this id.
+pub fn find(id: &str) -> Option<Scenario> {
+    catalog().into_iter().find(|s| s.id == id)
+}
+
+fn secs(s: u64) -> SimTime {
+    SimTime::from_secs(s)
+}
+
+fn types(at: SimTime, address: &str) -> TimedAction {
+    TimedAction {
+        at,
+        action: Action::Victim(VictimAction::Types {
+            address: address.into(),
+        }),
+    }
+}
+
+fn submits(at: SimTime, path: &str, fields: &[(&str, &str)]) -> TimedAction {
+    TimedAction {
+        at,
+        action: Action::Victim(VictimAction::Submits {
+            path: path.into(),
+            fields: fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }),
+    }
+}
+
+fn victim(at: SimTime, action: VictimAction) -> TimedAction {
+    TimedAction {
+        at,
+        action: Action::Victim(action),
+    }
+}
+
+fn attacker(at: SimTime, action: AttackerAction) -> TimedAction {
+    TimedAction {
+        at,
+        action: Action::Attacker(action),
+    }
+}
+
+/// The victim opens the login page at `t` and logs in 10 s later.
+fn victim_logs_in(t: u64) -> Vec<TimedAction> {
+    vec![
+        types(secs(t), "{shop}/login"),
+        submits(
+            secs(t + 10),
+            "/login",
+            &[("user", VICTIM_USER), ("password", VICTIM_PASSWORD)],
+        ),
+    ]
+}
+
+fn replay(at: SimTime, path: &str) -> TimedAction {
+    attacker(at, AttackerAction::Replays { path: path.into() })
+}
+
+fn lines(a: &str, b: &str) -> Vec<String> {
+    vec![a.to_string(), b.to_string()]
+}
+
+fn everyday(id: &str, title: &str, description: Vec<String>, overrides: Vec<Knob>, steps: Vec<TimedAction>) -> Scenario {
+    Scenario {
+        id: id.into(),
+        title: title.into(),
+        description,
+        kind: ScenarioKind::Everyday,
+        goal: None,
+        overrides,
+        steps,
+    }
+}
+
+fn attack(
+    id: &str,
+    title: &str,
+    description: Vec<String>,
+    goal: AttackGoal,
+    overrides: Vec<Knob>,
+    steps: Vec<TimedAction>,
+) -> Scenario {
+    Scenario {
+        id: id.into(),
+        title: title.into(),
+        description,
+        kind: ScenarioKind::Attack,
+        goal: Some(goal),
+        overrides,
+        steps,
+    }
+}
+
+fn login() -> Scenario {
+    let mut steps = vec![types(secs(0), "{shop}/")];
+    steps.extend(victim_logs_in(5));
+    steps.push(types(secs(30), "{shop}/account"));
+    steps.push(submits(secs(60), "/logout", &[]));
+    steps.push(types(secs(70), "{shop}/account"));
+    everyday(
+        "login",
+        "Logging in",
+        lines(
+            "Alice opens the shop, logs in, looks at her account and logs out.",
+            "Watch the session ID travel in a cookie and the server remember who she is.",
+        ),
+        vec![],
+        steps,
+    )
+}
+
+fn shopping_cart() -> Scenario {
+    let mut steps = vec![
+        types(secs(0), "{shop}/"),
+        submits(secs(10), "/cart/add", &[("item", "Teapot")]),
+        submits(secs(20), "/cart/add", &[("item", "Tea cups")]),
+    ];
+    steps.extend(victim_logs_in(30));
+    steps.push(types(secs(50), "{shop}/cart"));
+    everyday(
+        "shopping-cart",
+        "A shopping cart",
+        lines(
+            "Alice fills a cart before logging in, then logs in.",
+            "The server regenerates the session ID at login, yet the cart comes along.",
+        ),
+        vec![Knob::RegenerateOnLogin(true)],
+        steps,
+    )
+}
+
+fn checkout() -> Scenario {
+    let mut steps = victim_logs_in(0);
+    steps.extend([
+        submits(secs(20), "/cart/add", &[("item", "Teapot")]),
+        types(secs(30), "{shop}/checkout"),
+        submits(secs(40), "/checkout/address", &[("address", "1 Tea Street")]),
+        submits(secs(50), "/checkout/payment", &[("card", "4111 1111 1111 1111")]),
+        submits(secs(60), "/checkout/confirm", &[("password", VICTIM_PASSWORD)]),
+    ]);
+    everyday(
+        "checkout",
+        "A multi-step checkout",
+        lines(
+            "Alice checks out in three steps: address, payment, confirmation.",
+            "Each step is kept in the session until the order is placed.",
+        ),
+        vec![Knob::RegenerateOnPrivilegeChange(true)],
+        steps,
+    )
+}
+
+fn preferences() -> Scenario {
+    let mut steps = victim_logs_in(0);
+    steps.extend([
+        types(secs(20), "{shop}/preferences"),
+        submits(secs(30), "/preferences", &[("theme", "dark"), ("lang", "fr")]),
+        submits(secs(40), "/logout", &[]),
+        types(secs(50), "{shop}/preferences"),
+        victim(secs(60), VictimAction::ClosesBrowser),
+        types(SimTime::from_mins(60), "{shop}/preferences"),
+    ]);
+    everyday(
+        "preferences",
+        "Preferences: cookie or session?",
+        lines(
+            "Alice picks a dark theme (kept in a cookie) and French (kept in the session).",
+            "After logout, closing the browser and an hour away, only the cookie remembers.",
+        ),
+        vec![],
+        steps,
+    )
+}
+
+fn rate_limiting() -> Scenario {
+    let wrong: Vec<String> = ["123456", "password", "alice1", "qwerty"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let mut second = vec!["letmein".to_string(), "sunshine".to_string()];
+    second.push(VICTIM_PASSWORD.to_string());
+    everyday(
+        "rate-limiting",
+        "Limiting login attempts",
+        lines(
+            "A script guesses Alice's password; the shop allows 3 failures per session.",
+            "Dropping the session cookie before each try starts the count again.",
+        ),
+        vec![Knob::LoginLimit(LoginLimit::PerSession { max_failures: 3 })],
+        vec![
+            attacker(
+                secs(0),
+                AttackerAction::TriesPasswords {
+                    user: VICTIM_USER.into(),
+                    passwords: wrong,
+                    drop_cookie: false,
+                },
+            ),
+            attacker(
+                secs(30),
+                AttackerAction::TriesPasswords {
+                    user: VICTIM_USER.into(),
+                    passwords: second,
+                    drop_cookie: true,
+                },
+            ),
+        ],
+    )
+}
+
+fn hijack_sniffing() -> Scenario {
+    let mut steps = vec![
+        attacker(secs(0), AttackerAction::StartsSniffing),
+        types(secs(5), "http://shop.example/"),
+    ];
+    steps.extend(victim_logs_in(15));
+    steps.extend([
+        types(secs(40), "{shop}/account"),
+        // An old bookmark still says http://.
+        types(secs(60), "http://shop.example/account"),
+        replay(secs(90), "/account"),
+    ]);
+    attack(
+        "hijack-sniffing",
+        "Session hijacking by sniffing",
+        lines(
+            "Alice shops from a café's public Wi-Fi; the attacker listens on the same network.",
+            "Whatever crosses it as plain http:// can be read, session cookie included.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![Knob::Transport(SiteTransport::Http)],
+        steps,
+    )
+}
+
+fn hijack_xss() -> Scenario {
+    let mut steps = victim_logs_in(0);
+    steps.extend([
+        attacker(
+            secs(30),
+            AttackerAction::SendsLink {
+                lure: Lure::ReflectedXss {
+                    payload: Payload::StealCookies,
+                },
+            },
+        ),
+        victim(secs(40), VictimAction::OpensLink),
+        replay(secs(60), "/account"),
+    ]);
+    attack(
+        "hijack-xss",
+        "Session hijacking by XSS",
+        lines(
+            "The shop's search page pastes the query into the page unescaped.",
+            "A link with a script in the query makes Alice's browser send document.cookie to the attacker.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![Knob::SearchOutput(SearchOutput::Reflected)],
+        steps,
+    )
+}
+
+fn session_riding_xss() -> Scenario {
+    let mut steps = victim_logs_in(0);
+    steps.extend([
+        attacker(
+            secs(30),
+            AttackerAction::SendsLink {
+                lure: Lure::ReflectedXss {
+                    payload: Payload::RideTransfer {
+                        to: ATTACKER_USER.into(),
+                        amount: 500,
+                    },
+                },
+            },
+        ),
+        victim(secs(40), VictimAction::OpensLink),
+    ]);
+    attack(
+        "session-riding-xss",
+        "Session riding by XSS, despite HttpOnly",
+        lines(
+            "The session cookie is HttpOnly, so a script cannot read it.",
+            "But the injected script does not need to: it acts inside Alice's page, with her session.",
+        ),
+        AttackGoal::ForgeVictimRequest,
+        vec![
+            Knob::SearchOutput(SearchOutput::Reflected),
+            Knob::HttpOnly(true),
+        ],
+        steps,
+    )
+}
+
+fn fixation_url() -> Scenario {
+    let steps = vec![
+        attacker(secs(0), AttackerAction::Visits { path: "/login".into() }),
+        attacker(secs(10), AttackerAction::SendsLink { lure: Lure::FixatedLogin }),
+        victim(secs(20), VictimAction::OpensLink),
+        submits(
+            secs(30),
+            "/login",
+            &[("user", VICTIM_USER), ("password", VICTIM_PASSWORD)],
+        ),
+        types(secs(40), "{shop}/account"),
+        replay(secs(60), "/account"),
+    ];
+    attack(
+        "fixation-url",
+        "Session fixation by URL",
+        lines(
+            "The shop accepts a session ID in the URL. The attacker gets one and mails Alice a login link carrying it.",
+            "If the ID survives her login, the attacker's copy opens her account.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![Knob::AcceptIdFromUrl(true)],
+        steps,
+    )
+}
+
+fn fixation_cookie_tossing() -> Scenario {
+    let mut steps = vec![
+        attacker(
+            secs(0),
+            AttackerAction::Publishes {
+                page: EvilPage::CookieToss {
+                    planted_id: "mallory-fixed-0001".into(),
+                },
+            },
+        ),
+        attacker(
+            secs(5),
+            AttackerAction::SendsLink {
+                lure: Lure::EvilPage {
+                    url: TOSS_URL.into(),
+                },
+            },
+        ),
+        victim(secs(10), VictimAction::OpensLink),
+    ];
+    steps.extend(victim_logs_in(20));
+    steps.extend([types(secs(40), "{shop}/account"), replay(secs(60), "/account")]);
+    attack(
+        "fixation-cookie-tossing",
+        "Session fixation by cookie tossing",
+        lines(
+            "The attacker runs a blog on blog.shop.example, a sibling of the shop's host.",
+            "Its page sets the shop's session cookie for Domain=shop.example with an ID the attacker made up.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![],
+        steps,
+    )
+}
+
+fn predictable_ids() -> Scenario {
+    let steps = vec![
+        types(SimTime(20_000), "{shop}/login"),
+        attacker(SimTime(20_050), AttackerAction::Visits { path: "/".into() }),
+        submits(
+            secs(30),
+            "/login",
+            &[("user", VICTIM_USER), ("password", VICTIM_PASSWORD)],
+        ),
+        attacker(
+            secs(40),
+            AttackerAction::GuessesIds {
+                attempts: 200,
+                per_second: 50,
+                path: "/account".into(),
+            },
+        ),
+    ];
+    attack(
+        "predictable-ids",
+        "Predicting weak session IDs",
+        lines(
+            "The shop numbers its sessions. The attacker opens the shop to see what an ID looks like.",
+            "From their own ID they work out the IDs issued just before, and try them.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![Knob::IdGenerator(IdGenerator::SequentialCounter)],
+        steps,
+    )
+}
+
+fn reuse_after_logout() -> Scenario {
+    let mut steps = vec![attacker(secs(0), AttackerAction::StartsSniffing)];
+    steps.extend(victim_logs_in(5));
+    steps.extend([
+        types(secs(30), "{shop}/account"),
+        submits(secs(60), "/logout", &[]),
+        replay(SimTime::from_mins(5), "/account"),
+    ]);
+    attack(
+        "reuse-after-logout",
+        "Reusing a session after logout",
+        lines(
+            "Alice logs out and leaves. The attacker had read her session ID off the network.",
+            "If logout only deleted her cookie, the session is still alive on the server.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![
+            Knob::Transport(SiteTransport::Http),
+            Knob::Logout(LogoutPolicy::ClearCookieOnly),
+        ],
+        steps,
+    )
+}
+
+fn reuse_after_inactivity() -> Scenario {
+    let mut steps = vec![attacker(secs(0), AttackerAction::StartsSniffing)];
+    steps.extend(victim_logs_in(5));
+    steps.extend([
+        types(secs(60), "{shop}/account"),
+        replay(SimTime::from_mins(180), "/account"),
+    ]);
+    attack(
+        "reuse-after-inactivity",
+        "Reusing a session after inactivity",
+        lines(
+            "Alice leaves without logging out. Three hours later the attacker tries her session ID.",
+            "Only a timeout on the server ends a session nobody uses.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![
+            Knob::Transport(SiteTransport::Http),
+            Knob::IdleTimeout(None),
+        ],
+        steps,
+    )
+}
+
+fn csrf() -> Scenario {
+    let mut steps = victim_logs_in(0);
+    steps.extend([
+        attacker(
+            secs(60),
+            AttackerAction::Publishes {
+                page: EvilPage::CsrfTransfer {
+                    to: ATTACKER_USER.into(),
+                    amount: 500,
+                },
+            },
+        ),
+        attacker(
+            secs(70),
+            AttackerAction::SendsLink {
+                lure: Lure::EvilPage {
+                    url: PRIZE_URL.into(),
+                },
+            },
+        ),
+        victim(SimTime::from_mins(5), VictimAction::OpensLink),
+    ]);
+    attack(
+        "csrf",
+        "Cross-site request forgery",
+        lines(
+            "While logged in, Alice opens a prize page on evil.example.",
+            "Its hidden form posts a transfer to the shop; will her browser attach her session cookie?",
+        ),
+        AttackGoal::ForgeVictimRequest,
+        vec![Knob::SameSite(SameSitePolicy::None), Knob::Secure(true)],
+        steps,
+    )
+}
+
+fn role_tampering() -> Scenario {
+    let steps = vec![
+        attacker(secs(0), AttackerAction::Visits { path: "/login".into() }),
+        attacker(
+            secs(10),
+            AttackerAction::LogsIn {
+                user: ATTACKER_USER.into(),
+                password: ATTACKER_PASSWORD.into(),
+            },
+        ),
+        attacker(
+            secs(20),
+            AttackerAction::EditsCookie {
+                name: "role".into(),
+                value: "admin".into(),
+                path: "/admin".into(),
+            },
+        ),
+    ];
+    attack(
+        "role-tampering",
+        "Tampering with a role kept in a cookie",
+        lines(
+            "The shop keeps the user's role in a cookie, role=user, instead of in the session.",
+            "The attacker logs in to their own account and edits the cookie.",
+        ),
+        AttackGoal::EscalatePrivilege,
+        vec![Knob::RoleStorage(RoleStorage::ClientCookie)],
+        steps,
+    )
+}

@@ -1,0 +1,219 @@
+//! The server's decision log: every choice the shop makes about a session,
+//! with the reason a student reads. The verdict is computed from these
+//! decisions, never from the scenario's intent.
+
+use super::accounts::{Role, UserName};
+use super::id_generator::SessionId;
+use super::store::EndReason;
+use serde::{Deserialize, Serialize};
+
+/// Why the server would not use the session ID it was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RejectReason {
+    /// Strict mode: the server never issued this ID.
+    NotIssued,
+    /// The session it named has ended.
+    Ended(EndReason),
+    /// The session is bound to another client.
+    BoundToOtherClient(BindingMismatch),
+}
+
+impl RejectReason {
+    pub fn explanation(self) -> String {
+        match self {
+            RejectReason::NotIssued => {
+                "strict mode refuses IDs the server never issued, so a made-up ID is replaced".into()
+            }
+            RejectReason::Ended(end) => format!("that session has ended: {}", end.explanation()),
+            RejectReason::BoundToOtherClient(m) => format!(
+                "the session is bound to the client that started it, and this request comes from {}",
+                m.explanation()
+            ),
+        }
+    }
+}
+
+/// Which part of the client fingerprint did not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BindingMismatch {
+    Ip,
+    UserAgent,
+    IpAndUserAgent,
+}
+
+impl BindingMismatch {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            BindingMismatch::Ip => "another IP address",
+            BindingMismatch::UserAgent => "another browser (User-Agent)",
+            BindingMismatch::IpAndUserAgent => "another IP address and browser",
+        }
+    }
+}
+
+/// Why a new session was started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NewSessionCause {
+    /// The request carried no session ID.
+    NoIdSent,
+    /// The ID it carried was rejected.
+    IdRejected(RejectReason),
+}
+
+/// What made the server swap a session's ID.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RegenerateTrigger {
+    Login,
+    PrivilegeChange,
+}
+
+/// Whose failed logins a limit counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LimitScope {
+    Session,
+    Account,
+}
+
+/// Why a transfer was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TransferRefusal {
+    NotLoggedIn,
+    CsrfTokenMissing,
+    CsrfTokenWrong,
+    InvalidAmount,
+    InsufficientFunds,
+}
+
+impl TransferRefusal {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            TransferRefusal::NotLoggedIn => "nobody is logged in on this session",
+            TransferRefusal::CsrfTokenMissing => {
+                "the form carried no CSRF token, so it did not come from the shop's own page"
+            }
+            TransferRefusal::CsrfTokenWrong => {
+                "the CSRF token does not match the one in the session"
+            }
+            TransferRefusal::InvalidAmount => "the amount is not a number",
+            TransferRefusal::InsufficientFunds => "the balance is too small or the recipient unknown",
+        }
+    }
+}
+
+/// Where the server read the role from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoleSource {
+    Session,
+    ClientCookie,
+}
+
+/// One decision of the server, in the order it was made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Decision {
+    /// A plain `http://` request answered with a redirect to `https://`.
+    RedirectedToHttps,
+    SessionCreated { id: SessionId, cause: NewSessionCause },
+    /// Non-strict mode took an ID it never issued.
+    SessionAdopted { id: SessionId },
+    /// The ID came from the URL (`?sessionid=`).
+    IdAcceptedFromUrl { id: SessionId },
+    SessionRejected { id: SessionId, reason: RejectReason },
+    SessionRegenerated { old: SessionId, new: SessionId, trigger: RegenerateTrigger },
+    SessionDestroyed { id: SessionId, user: Option<UserName> },
+    /// Logout that only cleared the cookie.
+    SessionLeftAlive { id: SessionId, user: Option<UserName> },
+    SessionExpired { id: SessionId, user: Option<UserName>, reason: EndReason },
+    LoginSucceeded { user: UserName },
+    LoginFailed { user: String, failures: u32 },
+    LoginRefused { user: String, scope: LimitScope, failures: u32 },
+    TransferExecuted { from: UserName, to: String, amount: u64 },
+    TransferRefused { reason: TransferRefusal },
+    OrderPlaced { user: UserName, items: u32 },
+    AdminPanelServed { user: Option<UserName>, source: RoleSource },
+    AdminRefused { user: Option<UserName>, role: Option<Role>, source: RoleSource },
+}
+
+impl Decision {
+    /// One or two plain sentences for the narration.
+    pub fn narration(&self) -> String {
+        match self {
+            Decision::RedirectedToHttps => {
+                "The shop only speaks HTTPS, so it answers this plain http:// request with a redirect to https://. The request has already crossed the network in clear.".into()
+            }
+            Decision::SessionCreated { id, cause } => match cause {
+                NewSessionCause::NoIdSent => format!(
+                    "No session ID came with the request, so the server creates a new session {id} and sends its ID in a cookie."
+                ),
+                NewSessionCause::IdRejected(r) => format!(
+                    "The server starts a fresh session {id} instead, because {}.",
+                    r.explanation()
+                ),
+            },
+            Decision::SessionAdopted { id } => format!(
+                "The server has never issued the ID {id}, but it is not in strict mode: it adopts the ID and keeps the session's data under it."
+            ),
+            Decision::IdAcceptedFromUrl { id } => format!(
+                "The session ID {id} came in the URL, and the server accepts IDs from the URL."
+            ),
+            Decision::SessionRejected { id, reason } => {
+                format!("The server refuses the session ID {id}: {}.", reason.explanation())
+            }
+            Decision::SessionRegenerated { old, new, trigger } => {
+                let why = match trigger {
+                    RegenerateTrigger::Login => "at login",
+                    RegenerateTrigger::PrivilegeChange => "as the session gains a privilege",
+                };
+                format!(
+                    "The server regenerates the session ID {why}: the data moves to {new} and the old ID {old} stops working."
+                )
+            }
+            Decision::SessionDestroyed { id, .. } => format!(
+                "Logout: the server destroys session {id} and asks the browser to delete the cookie."
+            ),
+            Decision::SessionLeftAlive { id, .. } => format!(
+                "Logout only asks the browser to delete the cookie: session {id} stays alive on the server, still logged in."
+            ),
+            Decision::SessionExpired { id, reason, .. } => {
+                format!("Session {id} is removed because {}.", reason.explanation())
+            }
+            Decision::LoginSucceeded { user } => {
+                format!("The password is right: the session now belongs to {user}.")
+            }
+            Decision::LoginFailed { user, failures } => format!(
+                "Wrong password for {user} ({failures} failed so far)."
+            ),
+            Decision::LoginRefused { user, scope, failures } => match scope {
+                LimitScope::Session => format!(
+                    "This session already has {failures} failed logins, so the server refuses to check more passwords for {user} on it."
+                ),
+                LimitScope::Account => format!(
+                    "The account {user} already has {failures} failed logins, so the server refuses to check more passwords, whatever session they come from."
+                ),
+            },
+            Decision::TransferExecuted { from, to, amount } => {
+                format!("The server moves {amount} from {from}'s account to {to}.")
+            }
+            Decision::TransferRefused { reason } => {
+                format!("The server refuses the transfer: {}.", reason.explanation())
+            }
+            Decision::OrderPlaced { user, items } => {
+                format!("The order of {items} item(s) is placed for {user}.")
+            }
+            Decision::AdminPanelServed { source, .. } => match source {
+                RoleSource::Session => "The session says the role is admin, so the admin panel is served.".into(),
+                RoleSource::ClientCookie => "The role cookie says admin, and the server believes the client: the admin panel is served.".into(),
+            },
+            Decision::AdminRefused { role, source, .. } => {
+                let role = role.map(Role::as_str).unwrap_or("none");
+                match source {
+                    RoleSource::Session => format!(
+                        "The server reads the role from the session, where it is {role}: admin panel refused. A cookie cannot change it."
+                    ),
+                    RoleSource::ClientCookie => format!(
+                        "The role cookie says {role}: admin panel refused."
+                    ),
+                }
+            }
+        }
+    }
+}

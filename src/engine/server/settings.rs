@@ -1,0 +1,284 @@
+//! Every policy of the simulated world as one serde [`Settings`] value,
+//! grouped as the page's defense panel groups them: the session cookie's
+//! attributes, the transport, the server's session policy and the
+//! application's own code.
+//!
+//! [`Settings::default`] is a plain framework setup of the kind PHP ships:
+//! strong random IDs, a session cookie without `HttpOnly` or `Secure`, no ID
+//! regeneration, a 24-minute idle timeout, served over HTTPS without HSTS.
+//! Scenarios start from it and apply their own [`Knob`]s; defenses are knobs
+//! too (see [`crate::engine::matrix`]).
+
+use super::id_generator::IdGenerator;
+use serde::{Deserialize, Serialize};
+
+/// The whole configuration of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Settings {
+    pub cookie: CookieSettings,
+    pub transport: TransportSettings,
+    pub server: ServerPolicy,
+    pub application: ApplicationSettings,
+}
+
+/// The attributes of the session cookie the server sets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CookieSettings {
+    /// The cookie's base name, e.g. `sessionid` (PHP says `PHPSESSID`).
+    pub name: String,
+    /// Add the `__Host-` prefix: the browser then insists on `Secure`,
+    /// `Path=/` and no `Domain`, so no sibling subdomain can plant it. The
+    /// server then writes `Secure` and `Path=/` and leaves out `Domain`
+    /// whatever the other fields say.
+    pub host_prefix: bool,
+    pub http_only: bool,
+    pub secure: bool,
+    pub same_site: SameSitePolicy,
+    pub path: String,
+    /// `Domain=` attribute; `None` makes a host-only cookie.
+    pub domain: Option<String>,
+    pub lifetime: CookieLifetime,
+}
+
+impl CookieSettings {
+    /// The name on the wire: with the `__Host-` prefix when it is on.
+    pub fn full_name(&self) -> String {
+        if self.host_prefix {
+            format!("__Host-{}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// Whether the cookie is sent with `Secure`: always with the `__Host-`
+    /// prefix, which requires it (as frameworks do when asked for the prefix).
+    pub fn is_secure(&self) -> bool {
+        self.secure || self.host_prefix
+    }
+
+    /// The `Path`: `/` with the `__Host-` prefix, which requires it.
+    pub fn cookie_path(&self) -> &str {
+        if self.host_prefix {
+            "/"
+        } else {
+            &self.path
+        }
+    }
+
+    /// The `Domain`, if any: never with the `__Host-` prefix, which forbids it.
+    pub fn cookie_domain(&self) -> Option<&str> {
+        if self.host_prefix {
+            None
+        } else {
+            self.domain.as_deref()
+        }
+    }
+}
+
+impl Default for CookieSettings {
+    fn default() -> Self {
+        CookieSettings {
+            name: "sessionid".into(),
+            host_prefix: false,
+            http_only: false,
+            secure: false,
+            same_site: SameSitePolicy::Unspecified,
+            path: "/".into(),
+            domain: None,
+            lifetime: CookieLifetime::BrowserSession,
+        }
+    }
+}
+
+/// The `SameSite` attribute the server writes (or leaves out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SameSitePolicy {
+    /// No attribute: today's browsers treat the cookie as `Lax`.
+    Unspecified,
+    None,
+    Lax,
+    Strict,
+}
+
+/// Whether the session cookie dies with the browser or has a `Max-Age`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CookieLifetime {
+    /// No `Max-Age`/`Expires`: gone when the browser closes.
+    BrowserSession,
+    /// `Max-Age` in seconds: the cookie survives closing the browser.
+    Persistent { max_age_secs: u64 },
+}
+
+/// How the shop is reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TransportSettings {
+    pub scheme: SiteTransport,
+    pub hsts: HstsPolicy,
+}
+
+impl Default for TransportSettings {
+    fn default() -> Self {
+        TransportSettings {
+            scheme: SiteTransport::Https,
+            hsts: HstsPolicy::Off,
+        }
+    }
+}
+
+/// Which scheme the shop serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SiteTransport {
+    /// Plain `http://` only: every byte readable on the network.
+    Http,
+    /// `https://`; a request to `http://` gets a redirect to `https://`
+    /// (but that first request has already crossed the network in clear).
+    Https,
+}
+
+/// `Strict-Transport-Security` on the shop's HTTPS responses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HstsPolicy {
+    Off,
+    /// Sent on HTTPS responses: the browser upgrades later visits itself.
+    On,
+    /// Also on the browser's built-in preload list: even the first visit
+    /// typed as `http://` is upgraded before anything is sent.
+    Preloaded,
+}
+
+/// How the server manages sessions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServerPolicy {
+    pub id_generator: IdGenerator,
+    pub regenerate_on_login: bool,
+    pub regenerate_on_privilege_change: bool,
+    /// Read the ID from the URL (`?sessionid=...`) when no cookie carries one.
+    pub accept_id_from_url: bool,
+    /// Reject IDs the server never issued instead of adopting them
+    /// (PHP's `session.use_strict_mode`).
+    pub strict_mode: bool,
+    pub idle_timeout: Option<Minutes>,
+    pub absolute_timeout: Option<Minutes>,
+    pub logout: LogoutPolicy,
+    pub binding: ClientBinding,
+    pub contents: SessionContents,
+    pub login_limit: LoginLimit,
+}
+
+impl Default for ServerPolicy {
+    fn default() -> Self {
+        ServerPolicy {
+            id_generator: IdGenerator::Csprng128,
+            regenerate_on_login: false,
+            regenerate_on_privilege_change: false,
+            accept_id_from_url: false,
+            strict_mode: false,
+            idle_timeout: Some(Minutes(24)),
+            absolute_timeout: None,
+            logout: LogoutPolicy::InvalidateSession,
+            binding: ClientBinding::None,
+            contents: SessionContents::UserReference,
+            login_limit: LoginLimit::None,
+        }
+    }
+}
+
+/// A duration in whole minutes, as timeouts are configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Minutes(pub u64);
+
+impl Minutes {
+    pub fn millis(self) -> u64 {
+        self.0.saturating_mul(60_000)
+    }
+}
+
+/// What logging out does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LogoutPolicy {
+    /// Destroy the session on the server and clear the cookie.
+    InvalidateSession,
+    /// Only ask the browser to delete the cookie: the session lives on, and
+    /// anyone who still has the ID is still logged in.
+    ClearCookieOnly,
+}
+
+/// What a session is bound to, checked on every request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ClientBinding {
+    None,
+    Ip,
+    UserAgent,
+    IpAndUserAgent,
+}
+
+impl ClientBinding {
+    pub fn checks_ip(self) -> bool {
+        matches!(self, ClientBinding::Ip | ClientBinding::IpAndUserAgent)
+    }
+
+    pub fn checks_user_agent(self) -> bool {
+        matches!(self, ClientBinding::UserAgent | ClientBinding::IpAndUserAgent)
+    }
+}
+
+/// What the session holds after login.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionContents {
+    /// Only a reference (`user_id`); details come from the database.
+    UserReference,
+    /// Also the email and card number, copied into the session.
+    SensitiveData,
+}
+
+/// How many failed logins are allowed before the server refuses more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LoginLimit {
+    None,
+    /// Counted in the session: a client that drops its cookie starts over.
+    PerSession { max_failures: u32 },
+    /// Counted on the account, wherever the attempts come from.
+    PerAccount { max_failures: u32 },
+}
+
+/// Choices in the application's own code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ApplicationSettings {
+    pub search_output: SearchOutput,
+    /// A secret token in the `/transfer` form, checked on submit.
+    pub csrf_token: bool,
+    pub role_storage: RoleStorage,
+}
+
+impl Default for ApplicationSettings {
+    fn default() -> Self {
+        ApplicationSettings {
+            search_output: SearchOutput::Escaped,
+            csrf_token: false,
+            role_storage: RoleStorage::Session,
+        }
+    }
+}
+
+/// How `/search?q=` puts the query back into the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SearchOutput {
+    /// HTML-escaped: `<script>` shows as text.
+    Escaped,
+    /// Pasted in raw: a reflected XSS hole.
+    Reflected,
+}
+
+/// Where the user's role lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RoleStorage {
+    /// In the server-side session: the client cannot change it.
+    Session,
+    /// In a client cookie `role=user`: the client can edit it.
+    ClientCookie,
+}

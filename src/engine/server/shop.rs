@@ -1,0 +1,511 @@
+//! The shop's pages: what each route does with the session.
+//!
+//! Pages that keep state (home, login, cart, checkout, preferences, search)
+//! start a session the PHP way, creating one if needed. Pages behind the
+//! login (account, transfer, admin, logout) only resume one: without a valid
+//! session they send the visitor to `/login`.
+
+use super::accounts::{Role, UserName};
+use super::decision::{Decision, LimitScope, RegenerateTrigger, RoleSource, TransferRefusal};
+use super::id_generator::SessionId;
+use super::settings::{LoginLimit, LogoutPolicy, RoleStorage, SearchOutput, SessionContents};
+use super::{Exchange, Server};
+use crate::engine::http::{cookie_header, form, HttpResponse, Method, StatusCode};
+use crate::engine::rng::SimRng;
+
+/// The role cookie's name, when the role is kept on the client.
+pub const ROLE_COOKIE: &str = "role";
+/// The preference cookie's name: the theme lives on the client.
+pub const THEME_COOKIE: &str = "theme";
+/// A year, for the persistent preference cookie.
+const YEAR_SECS: u64 = 31_536_000;
+
+pub(crate) fn route(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let path = ex.req.url.path().to_string();
+    match (ex.req.method, path.as_str()) {
+        (Method::Get, "/") => home(server, ex, rng),
+        (Method::Get, "/login") => login_page(server, ex, rng),
+        (Method::Post, "/login") => login(server, ex, rng),
+        (Method::Get, "/account") => account(server, ex),
+        (Method::Get, "/cart") => cart(server, ex, rng),
+        (Method::Post, "/cart/add") => cart_add(server, ex, rng),
+        (Method::Get, "/checkout") => checkout_page(server, ex, rng),
+        (Method::Post, "/checkout/address") => checkout_step(server, ex, rng, Step::Address),
+        (Method::Post, "/checkout/payment") => checkout_step(server, ex, rng, Step::Payment),
+        (Method::Post, "/checkout/confirm") => checkout_confirm(server, ex, rng),
+        (Method::Get, "/preferences") => preferences_page(server, ex, rng),
+        (Method::Post, "/preferences") => preferences_save(server, ex, rng),
+        (Method::Get | Method::Post, "/logout") => logout(server, ex),
+        (Method::Get, "/search") => search(server, ex, rng),
+        (Method::Get, "/transfer") => transfer_page(server, ex, rng),
+        (Method::Post, "/transfer") => transfer(server, ex),
+        (Method::Get, "/admin") => admin(server, ex),
+        _ => {
+            let mut r = HttpResponse::new(StatusCode::NotFound);
+            r.body = "<h1>Not found</h1>".into();
+            r
+        }
+    }
+}
+
+/// Escapes text for HTML, so `<script>` shows as text.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+fn page(title: &str, user: Option<&UserName>, body: &str) -> HttpResponse {
+    let who = match user {
+        Some(u) => format!("Logged in as {}", escape_html(u.as_str())),
+        None => "Not logged in".to_string(),
+    };
+    HttpResponse::html(format!(
+        "<!doctype html><title>{title} - Shop</title><p class=\"who\">{who}</p><h1>{title}</h1>{body}"
+    ))
+}
+
+fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::redirect(StatusCode::SeeOther, to)
+}
+
+fn user_of(server: &Server, id: &SessionId) -> Option<UserName> {
+    server.session(id).and_then(|s| s.user.clone())
+}
+
+fn home(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    let items = server.session(&id).map_or(0, |s| s.data.cart.len());
+    page(
+        "Welcome",
+        user.as_ref(),
+        &format!("<p>Your cart holds {items} item(s).</p><a href=\"/cart\">Cart</a> <a href=\"/login\">Log in</a>"),
+    )
+}
+
+fn login_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    page(
+        "Log in",
+        user.as_ref(),
+        "<form method=\"post\" action=\"/login\"><input name=\"user\"><input name=\"password\" type=\"password\"><button>Log in</button></form>",
+    )
+}
+
+fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let mut id = server.start(ex, rng);
+    let name = form::lookup(&ex.form, "user").unwrap_or("").to_string();
+    let password = form::lookup(&ex.form, "password").unwrap_or("").to_string();
+
+    let limit = server.settings().server.login_limit;
+    let session_failures = server.session(&id).map_or(0, |s| s.data.failed_logins);
+    let account_failures = server.accounts().get(&name).map_or(0, |a| a.failed_logins);
+    let refused = match limit {
+        LoginLimit::None => None,
+        LoginLimit::PerSession { max_failures } => {
+            (session_failures >= max_failures).then_some((LimitScope::Session, session_failures))
+        }
+        LoginLimit::PerAccount { max_failures } => {
+            (account_failures >= max_failures).then_some((LimitScope::Account, account_failures))
+        }
+    };
+    if let Some((scope, failures)) = refused {
+        ex.decisions.push(Decision::LoginRefused {
+            user: name,
+            scope,
+            failures,
+        });
+        let mut r = page(
+            "Too many attempts",
+            None,
+            "<p>Too many failed logins. Try again later.</p>",
+        );
+        r.status = StatusCode::TooManyRequests.code();
+        r.reason = StatusCode::TooManyRequests.reason().into();
+        return r;
+    }
+
+    let account = server.accounts().get(&name).cloned();
+    let Some(account) = account.filter(|a| a.password == password) else {
+        let failures = session_failures.saturating_add(1);
+        if let Some(s) = server.session_mut(&id) {
+            s.data.failed_logins = failures;
+        }
+        let account_failures = match server.accounts_mut().get_mut(&name) {
+            Some(a) => {
+                a.failed_logins = a.failed_logins.saturating_add(1);
+                a.failed_logins
+            }
+            None => 0,
+        };
+        let shown = match limit {
+            LoginLimit::PerAccount { .. } => account_failures,
+            _ => failures,
+        };
+        ex.decisions.push(Decision::LoginFailed {
+            user: name,
+            failures: shown,
+        });
+        return page(
+            "Log in",
+            None,
+            "<p>Wrong user name or password.</p><form method=\"post\" action=\"/login\"><input name=\"user\"><input name=\"password\" type=\"password\"></form>",
+        );
+    };
+
+    if server.settings().server.regenerate_on_login {
+        let old = id.clone();
+        id = server.regenerate(ex, &old, RegenerateTrigger::Login, rng);
+    }
+    let contents = server.settings().server.contents;
+    let role_storage = server.settings().application.role_storage;
+    if let Some(a) = server.accounts_mut().get_mut(&name) {
+        a.failed_logins = 0;
+    }
+    if let Some(s) = server.session_mut(&id) {
+        s.user = Some(account.user.clone());
+        s.data.failed_logins = 0;
+        if role_storage == RoleStorage::Session {
+            s.data.role = Some(account.role);
+        }
+        if contents == SessionContents::SensitiveData {
+            s.data.email = Some(account.email.clone());
+            s.data.card_number = Some(account.card_number.clone());
+        }
+    }
+    if role_storage == RoleStorage::ClientCookie {
+        ex.set_cookies
+            .push(format!("{ROLE_COOKIE}={}; Path=/", account.role.as_str()));
+    }
+    ex.decisions.push(Decision::LoginSucceeded {
+        user: account.user,
+    });
+    redirect("/account")
+}
+
+/// The role as the server reads it, and from where.
+fn role_of(server: &Server, ex: &Exchange, id: &SessionId) -> (Option<Role>, RoleSource) {
+    match server.settings().application.role_storage {
+        RoleStorage::Session => (server.session(id).and_then(|s| s.data.role), RoleSource::Session),
+        RoleStorage::ClientCookie => (
+            cookie_header::first(&ex.cookies, ROLE_COOKIE).and_then(Role::parse),
+            RoleSource::ClientCookie,
+        ),
+    }
+}
+
+/// The logged-in user of a resumed session, or `None`.
+fn logged_in(server: &mut Server, ex: &mut Exchange) -> Option<(SessionId, UserName)> {
+    let id = server.resume(ex)?;
+    let user = user_of(server, &id)?;
+    Some((id, user))
+}
+
+fn account(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, ex) else {
+        return redirect("/login");
+    };
+    let balance = server.accounts().get(user.as_str()).map_or(0, |a| a.balance);
+    let (role, _) = role_of(server, ex, &id);
+    let role = role.map_or("none", Role::as_str);
+    page(
+        "Your account",
+        Some(&user),
+        &format!(
+            "<p>Balance: {balance}</p><p>Role: {role}</p><a href=\"/transfer\">Transfer money</a>"
+        ),
+    )
+}
+
+fn cart(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    let items: Vec<String> = server
+        .session(&id)
+        .map(|s| s.data.cart.iter().map(|i| escape_html(i)).collect())
+        .unwrap_or_default();
+    page(
+        "Cart",
+        user.as_ref(),
+        &format!(
+            "<ul class=\"cart\">{}</ul><p>{} item(s)</p>",
+            items
+                .iter()
+                .map(|i| format!("<li>{i}</li>"))
+                .collect::<String>(),
+            items.len()
+        ),
+    )
+}
+
+fn cart_add(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let item = form::lookup(&ex.form, "item").unwrap_or("").trim().to_string();
+    if !item.is_empty() {
+        if let Some(s) = server.session_mut(&id) {
+            s.data.cart.push(item);
+        }
+    }
+    redirect("/cart")
+}
+
+#[derive(Clone, Copy)]
+enum Step {
+    Address,
+    Payment,
+}
+
+fn checkout_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    let (address, payment) = server.session(&id).map_or((false, false), |s| {
+        (s.data.checkout.address.is_some(), s.data.checkout.payment.is_some())
+    });
+    let step = match (address, payment) {
+        (false, _) => "<p>Step 1 of 3: address</p><form method=\"post\" action=\"/checkout/address\"><input name=\"address\"></form>",
+        (true, false) => "<p>Step 2 of 3: payment</p><form method=\"post\" action=\"/checkout/payment\"><input name=\"card\"></form>",
+        (true, true) => "<p>Step 3 of 3: confirm with your password</p><form method=\"post\" action=\"/checkout/confirm\"><input name=\"password\" type=\"password\"></form>",
+    };
+    page("Checkout", user.as_ref(), step)
+}
+
+fn checkout_step(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng, step: Step) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let (field, value) = match step {
+        Step::Address => ("address", form::lookup(&ex.form, "address")),
+        Step::Payment => ("card", form::lookup(&ex.form, "card")),
+    };
+    let value = value.unwrap_or("").trim().to_string();
+    if value.is_empty() {
+        let _ = field;
+        return redirect("/checkout");
+    }
+    if let Some(s) = server.session_mut(&id) {
+        match step {
+            Step::Address => s.data.checkout.address = Some(value),
+            Step::Payment => s.data.checkout.payment = Some(value),
+        }
+    }
+    redirect("/checkout")
+}
+
+fn checkout_confirm(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let mut id = server.start(ex, rng);
+    let Some(user) = user_of(server, &id) else {
+        return redirect("/login");
+    };
+    let password = form::lookup(&ex.form, "password").unwrap_or("");
+    let ok = server
+        .accounts()
+        .get(user.as_str())
+        .is_some_and(|a| a.password == password);
+    let ready = server.session(&id).is_some_and(|s| {
+        s.data.checkout.address.is_some() && s.data.checkout.payment.is_some() && !s.data.cart.is_empty()
+    });
+    if !ok || !ready {
+        return redirect("/checkout");
+    }
+    // Confirming a payment with the password raises what the session may
+    // do: a privilege change.
+    if server.settings().server.regenerate_on_privilege_change {
+        let old = id.clone();
+        id = server.regenerate(ex, &old, RegenerateTrigger::PrivilegeChange, rng);
+    }
+    let mut items = 0;
+    if let Some(s) = server.session_mut(&id) {
+        items = u32::try_from(s.data.cart.len()).unwrap_or(u32::MAX);
+        s.data.cart.clear();
+        s.data.checkout = Default::default();
+        s.data.payment_confirmed = true;
+        s.data.orders_placed = s.data.orders_placed.saturating_add(1);
+    }
+    ex.decisions.push(Decision::OrderPlaced {
+        user: user.clone(),
+        items,
+    });
+    page("Thank you", Some(&user), "<p>Your order is placed.</p>")
+}
+
+fn preferences_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    let theme = cookie_header::first(&ex.cookies, THEME_COOKIE).unwrap_or("light");
+    let language = server
+        .session(&id)
+        .and_then(|s| s.data.language.clone())
+        .unwrap_or_else(|| "en".into());
+    page(
+        "Preferences",
+        user.as_ref(),
+        &format!(
+            "<p>Theme: {} (from a cookie)</p><p>Language: {} (from the session)</p>",
+            escape_html(theme),
+            escape_html(&language)
+        ),
+    )
+}
+
+fn preferences_save(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    if let Some(theme) = form::lookup(&ex.form, "theme") {
+        let theme: String = theme.chars().filter(char::is_ascii_alphanumeric).collect();
+        ex.set_cookies
+            .push(format!("{THEME_COOKIE}={theme}; Path=/; Max-Age={YEAR_SECS}"));
+    }
+    if let Some(lang) = form::lookup(&ex.form, "lang") {
+        let lang = lang.to_string();
+        if let Some(s) = server.session_mut(&id) {
+            s.data.language = Some(lang);
+        }
+    }
+    redirect("/preferences")
+}
+
+fn logout(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
+    if let Some(id) = server.resume(ex) {
+        let user = user_of(server, &id);
+        match server.settings().server.logout {
+            LogoutPolicy::InvalidateSession => {
+                let now = ex.now;
+                server
+                    .store_mut()
+                    .end(&id, super::store::EndReason::LoggedOut, now);
+                ex.session = None;
+                ex.decisions.push(Decision::SessionDestroyed { id, user });
+            }
+            LogoutPolicy::ClearCookieOnly => {
+                ex.decisions.push(Decision::SessionLeftAlive { id, user });
+            }
+        }
+    }
+    ex.set_cookies.push(server.clear_session_cookie_line());
+    if server.settings().application.role_storage == RoleStorage::ClientCookie {
+        ex.set_cookies.push(format!("{ROLE_COOKIE}=; Path=/; Max-Age=0"));
+    }
+    redirect("/")
+}
+
+fn search(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(ex, rng);
+    let user = user_of(server, &id);
+    let q = form::lookup(&ex.query, "q").unwrap_or("").to_string();
+    let shown = match server.settings().application.search_output {
+        SearchOutput::Escaped => escape_html(&q),
+        SearchOutput::Reflected => q,
+    };
+    page(
+        "Search",
+        user.as_ref(),
+        &format!("<p>Results for {shown}</p><p>No products found.</p>"),
+    )
+}
+
+fn transfer_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, ex) else {
+        return redirect("/login");
+    };
+    let token_field = if server.settings().application.csrf_token {
+        let token = match server.session(&id).and_then(|s| s.data.csrf_token.clone()) {
+            Some(t) => t,
+            None => {
+                let t = rng.hex(16);
+                if let Some(s) = server.session_mut(&id) {
+                    s.data.csrf_token = Some(t.clone());
+                }
+                t
+            }
+        };
+        format!("<input type=\"hidden\" name=\"csrf\" value=\"{token}\">")
+    } else {
+        String::new()
+    };
+    page(
+        "Transfer money",
+        Some(&user),
+        &format!(
+            "<form method=\"post\" action=\"/transfer\">{token_field}<input name=\"to\"><input name=\"amount\"><button>Send</button></form>"
+        ),
+    )
+}
+
+fn transfer(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, ex) else {
+        ex.decisions.push(Decision::TransferRefused {
+            reason: TransferRefusal::NotLoggedIn,
+        });
+        return redirect("/login");
+    };
+    if server.settings().application.csrf_token {
+        let expected = server.session(&id).and_then(|s| s.data.csrf_token.clone());
+        let refusal = match (form::lookup(&ex.form, "csrf"), expected) {
+            (None, _) | (Some(""), _) => Some(TransferRefusal::CsrfTokenMissing),
+            (Some(sent), Some(expected)) if sent == expected => None,
+            _ => Some(TransferRefusal::CsrfTokenWrong),
+        };
+        if let Some(reason) = refusal {
+            ex.decisions.push(Decision::TransferRefused { reason });
+            let mut r = page("Transfer refused", Some(&user), "<p>Invalid form.</p>");
+            r.status = StatusCode::Forbidden.code();
+            r.reason = StatusCode::Forbidden.reason().into();
+            return r;
+        }
+    }
+    let to = form::lookup(&ex.form, "to").unwrap_or("").to_string();
+    let Some(amount) = form::lookup(&ex.form, "amount").and_then(|a| a.parse::<u64>().ok()) else {
+        ex.decisions.push(Decision::TransferRefused {
+            reason: TransferRefusal::InvalidAmount,
+        });
+        return page("Transfer refused", Some(&user), "<p>Invalid amount.</p>");
+    };
+    if !server.accounts_mut().transfer(user.as_str(), &to, amount) {
+        ex.decisions.push(Decision::TransferRefused {
+            reason: TransferRefusal::InsufficientFunds,
+        });
+        return page("Transfer refused", Some(&user), "<p>Not possible.</p>");
+    }
+    ex.decisions.push(Decision::TransferExecuted {
+        from: user.clone(),
+        to: to.clone(),
+        amount,
+    });
+    page(
+        "Transfer done",
+        Some(&user),
+        &format!("<p>Sent {amount} to {}.</p>", escape_html(&to)),
+    )
+}
+
+fn admin(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, ex) else {
+        return redirect("/login");
+    };
+    let (role, source) = role_of(server, ex, &id);
+    if role == Some(Role::Admin) {
+        ex.decisions.push(Decision::AdminPanelServed {
+            user: Some(user.clone()),
+            source,
+        });
+        page("Admin panel", Some(&user), "<p>All orders, all users.</p>")
+    } else {
+        ex.decisions.push(Decision::AdminRefused {
+            user: Some(user.clone()),
+            role,
+            source,
+        });
+        let mut r = page("Forbidden", Some(&user), "<p>Admins only.</p>");
+        r.status = StatusCode::Forbidden.code();
+        r.reason = StatusCode::Forbidden.reason().into();
+        r
+    }
+}

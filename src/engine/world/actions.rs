@@ -1,0 +1,480 @@
+//! What each scenario action does in the world.
+
+use super::exchange::{initiator_for, merge_fields, resolve, Outgoing};
+use super::World;
+use crate::engine::attacker::{predict, KnownId, LearnedBy, PRIZE_URL, TOSS_URL, COLLECTOR_URL};
+use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
+use crate::engine::event::{Actor, EventKind, GuessReport, RequestCause};
+use crate::engine::http::{form, HttpRequest, Method};
+use crate::engine::network::Party;
+use crate::engine::scenario::{Action, AttackerAction, EvilPage, Lure, Payload, VictimAction};
+use crate::engine::server::decision::{Decision, RejectReason};
+use crate::engine::server::PeerAddress;
+use crate::engine::url::Url;
+use crate::engine::verdict::VerdictReason;
+use crate::engine::world::page;
+use crate::engine::world::script::Script;
+
+impl World {
+    pub(super) fn perform(&mut self, action: Action) {
+        match action {
+            Action::Victim(a) => self.victim_acts(a),
+            Action::Attacker(a) => self.attacker_acts(a),
+        }
+    }
+
+    fn fail(&mut self, actor: Actor, message: String) {
+        self.emit(actor, EventKind::ActionFailed { message: message.clone() }, message);
+    }
+
+    /// `{shop}` replaced by the shop's origin, then parsed.
+    fn address(&self, template: &str) -> Result<Url, String> {
+        let text = template.replace("{shop}", &self.shop_origin());
+        Url::parse(&text).map_err(|e| format!("The address {text} cannot be opened: {e}."))
+    }
+
+    fn victim_acts(&mut self, action: VictimAction) {
+        match action {
+            VictimAction::Types { address } => match self.address(&address) {
+                Ok(url) => self.navigate(
+                    Party::Victim,
+                    Method::Get,
+                    url,
+                    String::new(),
+                    Initiator::SameSite,
+                    RequestCause::Typed,
+                    false,
+                    0,
+                ),
+                Err(message) => self.fail(Actor::Victim, message),
+            },
+            VictimAction::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
+            VictimAction::OpensLink => {
+                let Some(sent) = self.attacker.outbox.clone() else {
+                    self.fail(Actor::Victim, "There is no link to open: the attacker sent none.".into());
+                    return;
+                };
+                let (link, carries_attack) = (sent.url, sent.carries_script);
+                match Url::parse(&link) {
+                    // Opened from a webmail page: another site started it.
+                    Ok(url) => self.navigate(
+                        Party::Victim,
+                        Method::Get,
+                        url,
+                        String::new(),
+                        Initiator::CrossSite,
+                        RequestCause::AttackerLink,
+                        carries_attack,
+                        0,
+                    ),
+                    Err(e) => self.fail(Actor::Victim, format!("The link {link} cannot be opened: {e}.")),
+                }
+            }
+            VictimAction::ClosesBrowser => {
+                let before = self.victim.jar.cookies().to_vec();
+                self.victim.jar.end_browser_session();
+                self.victim.page = None;
+                let after = self.victim.jar.cookies();
+                let removed: Vec<_> = before.into_iter().filter(|c| !after.contains(c)).collect();
+                let names: Vec<String> = removed.iter().map(|c| c.name.clone()).collect();
+                let narration = if names.is_empty() {
+                    "The victim closes the browser. Only persistent cookies were stored, so nothing is lost.".to_string()
+                } else {
+                    format!(
+                        "The victim closes the browser: the session cookie(s) {} are gone; persistent cookies stay.",
+                        names.join(", ")
+                    )
+                };
+                self.emit(
+                    Actor::Victim,
+                    EventKind::BrowserClosed {
+                        party: Party::Victim,
+                        removed,
+                    },
+                    narration,
+                );
+            }
+        }
+    }
+
+    /// Submits the form with action `path` on the party's current page
+    /// (its hidden fields included), or a plain form to the shop.
+    fn submit(&mut self, party: Party, path: &str, fields: &[(String, String)]) {
+        let current = self.browser(party).page.clone();
+        let base = match &current {
+            Some(p) => p.url.clone(),
+            None => match self.address("{shop}/") {
+                Ok(u) => u,
+                Err(m) => return self.fail(Actor::from(party), m),
+            },
+        };
+        let Some(target) = resolve(&base, path) else {
+            return self.fail(Actor::from(party), format!("The form action {path} is not a valid address."));
+        };
+        let hidden = current
+            .as_ref()
+            .and_then(|p| {
+                page::forms(&p.html)
+                    .into_iter()
+                    .find(|f| f.action == path)
+                    .map(|f| f.fields)
+            })
+            .unwrap_or_default();
+        let body = form::encode_pairs(&merge_fields(hidden, fields));
+        let initiator = initiator_for(&base, &target);
+        let cause = match party {
+            Party::Victim => RequestCause::FormSubmitted,
+            Party::Attacker => RequestCause::AttackerMachine,
+        };
+        self.navigate(party, Method::Post, target, body, initiator, cause, false, 0);
+    }
+
+    fn attacker_acts(&mut self, action: AttackerAction) {
+        match action {
+            AttackerAction::StartsSniffing => {
+                self.network.start_listening();
+                self.attacker.current_move = "Listening on the café Wi-Fi".into();
+                self.emit(
+                    Actor::Attacker,
+                    EventKind::ListeningStarted,
+                    "The attacker joins the café's public Wi-Fi and records every message the victim's laptop sends and receives.".into(),
+                );
+            }
+            AttackerAction::Visits { path } => {
+                self.attacker.current_move = format!("Opening {path} on the shop");
+                match self.address(&format!("{{shop}}{path}")) {
+                    Ok(url) => self.navigate(
+                        Party::Attacker,
+                        Method::Get,
+                        url,
+                        String::new(),
+                        Initiator::SameSite,
+                        RequestCause::AttackerMachine,
+                        false,
+                        0,
+                    ),
+                    Err(m) => self.fail(Actor::Attacker, m),
+                }
+            }
+            AttackerAction::LogsIn { user, password } => {
+                self.attacker.current_move = format!("Logging in as {user}");
+                self.submit(
+                    Party::Attacker,
+                    "/login",
+                    &[("user".into(), user), ("password".into(), password)],
+                );
+            }
+            AttackerAction::Publishes { page } => self.publish(page),
+            AttackerAction::SendsLink { lure } => self.send_link(lure),
+            AttackerAction::Replays { path } => self.replay(&path),
+            AttackerAction::EditsCookie { name, value, path } => {
+                self.attacker.current_move = format!("Editing the cookie {name}");
+                let Ok(shop) = self.address("{shop}/") else { return };
+                let line = format!("{name}={value}; Path=/");
+                let outcome = self
+                    .attacker
+                    .browser
+                    .jar
+                    .set_document_cookie(&shop, &line, self.clock.unix_now());
+                self.emit(
+                    Actor::Attacker,
+                    EventKind::CookiePasted { outcome },
+                    format!("In the developer tools of their own browser, the attacker changes the cookie to {name}={value}. A cookie is just text on the client."),
+                );
+                self.attacker_opens(&path);
+            }
+            AttackerAction::GuessesIds {
+                attempts,
+                per_second,
+                path,
+            } => self.guess(attempts, per_second, &path),
+            AttackerAction::TriesPasswords {
+                user,
+                passwords,
+                drop_cookie,
+            } => {
+                for password in passwords {
+                    if drop_cookie {
+                        self.attacker.browser.jar = CookieJar::new();
+                    }
+                    self.attacker.current_move = format!("Trying password \"{password}\" for {user}");
+                    let Ok(url) = self.address("{shop}/login") else { return };
+                    let body = form::encode_pairs(&[("user".into(), user.clone()), ("password".into(), password)]);
+                    let before = self.events.len();
+                    self.fetch(Outgoing {
+                        raw_cookie: None,
+                        party: Party::Attacker,
+                        method: Method::Post,
+                        url,
+                        body,
+                        ctx: RequestContext {
+                            method: Method::Post,
+                            top_level_navigation: true,
+                            initiator: Initiator::SameSite,
+                        },
+                        cause: RequestCause::AttackerMachine,
+                    });
+                    let logged_in = self.events.get(before..).unwrap_or_default().iter().any(|e| {
+                        matches!(&e.kind, EventKind::Server { decision: Decision::LoginSucceeded { .. } })
+                    });
+                    if logged_in {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    fn attacker_opens(&mut self, path: &str) {
+        match self.address(&format!("{{shop}}{path}")) {
+            Ok(url) => self.navigate(
+                Party::Attacker,
+                Method::Get,
+                url,
+                String::new(),
+                Initiator::SameSite,
+                RequestCause::AttackerMachine,
+                false,
+                0,
+            ),
+            Err(m) => self.fail(Actor::Attacker, m),
+        }
+    }
+
+    fn publish(&mut self, page: EvilPage) {
+        let url = match &page {
+            EvilPage::CsrfTransfer { .. } => PRIZE_URL,
+            EvilPage::CookieToss { .. } => TOSS_URL,
+        };
+        let narration = match &page {
+            EvilPage::CsrfTransfer { to, amount } => format!(
+                "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
+            ),
+            EvilPage::CookieToss { planted_id } => format!(
+                "The attacker controls the sibling subdomain {}. Its page {url} answers with a cookie for Domain=shop.example carrying a session ID the attacker chose: {planted_id}.",
+                crate::engine::attacker::SIBLING_HOST
+            ),
+        };
+        if let EvilPage::CookieToss { planted_id } = &page {
+            let name = self.settings.cookie.full_name();
+            let now = self.clock.now();
+            self.attacker.learn(vec![KnownId {
+                name,
+                value: planted_id.clone(),
+                learned_by: LearnedBy::Planted,
+                at: now,
+            }]);
+        }
+        self.attacker.pages.push((url.to_string(), page));
+        self.attacker.current_move = format!("Serving {url}");
+        if let Ok(u) = Url::parse(url) {
+            self.emit(Actor::Attacker, EventKind::PagePublished { url: u }, narration);
+        }
+    }
+
+    fn send_link(&mut self, lure: Lure) {
+        let name = self.settings.cookie.full_name();
+        let carries_script = matches!(lure, Lure::ReflectedXss { .. });
+        let (link, narration) = match lure {
+            Lure::FixatedLogin => {
+                let Some(own) = self.attacker.own_ids().last().cloned() else {
+                    return self.fail(
+                        Actor::Attacker,
+                        "The attacker has no session ID of their own to fix on the victim.".into(),
+                    );
+                };
+                let now = self.clock.now();
+                self.attacker.learn(vec![KnownId {
+                    name: name.clone(),
+                    value: own.0.clone(),
+                    learned_by: LearnedBy::Planted,
+                    at: now,
+                }]);
+                (
+                    format!("{}/login?{}={}", self.shop_origin(), form::encode(&name), form::encode(own.as_str())),
+                    format!("The attacker emails the victim a link to the shop's login page with their own session ID {own} in the URL, and waits for the victim to log in on it."),
+                )
+            }
+            Lure::ReflectedXss { payload } => {
+                let script = match payload {
+                    Payload::StealCookies => Script::StealCookies {
+                        collector: COLLECTOR_URL.into(),
+                    },
+                    Payload::RideTransfer { to, amount } => Script::RideSession {
+                        path: "/transfer".into(),
+                        fields: vec![("to".into(), to), ("amount".into(), amount.to_string())],
+                    },
+                };
+                (
+                    format!("{}/search?q={}", self.shop_origin(), form::encode(&script.to_html())),
+                    format!("The attacker emails the victim a link to the shop's search page whose query is a script that {}.", script.describe()),
+                )
+            }
+            Lure::EvilPage { url } => (url.clone(), format!("The attacker sends the victim a link to {url}.")),
+        };
+        match Url::parse(&link) {
+            Ok(url) => {
+                self.attacker.outbox = Some(crate::engine::attacker::SentLink {
+                    url: link,
+                    carries_script,
+                });
+                self.attacker.current_move = "Waiting for the victim to click".into();
+                self.emit(Actor::Attacker, EventKind::LinkSent { url }, narration);
+            }
+            Err(e) => self.fail(Actor::Attacker, format!("The link {link} is not valid: {e}.")),
+        }
+    }
+
+    /// Tries the victim IDs the attacker knows, newest first: each pasted
+    /// into a fresh private window, then `path` opened, until one opens a
+    /// logged-in session.
+    fn replay(&mut self, path: &str) {
+        let candidates = self.attacker.victim_ids();
+        if candidates.is_empty() {
+            self.attacker.current_move = "Nothing to replay".into();
+            let index = self.emit(
+                Actor::Attacker,
+                EventKind::NothingToReplay,
+                "The attacker has no session ID of the victim's to replay.".into(),
+            );
+            if self.goal.is_some() {
+                self.log.obstacle(index, VerdictReason::NoIdLearned);
+            }
+            return;
+        }
+        let Ok(shop) = self.address("{shop}/") else { return };
+        for known in candidates {
+            self.attacker.current_move = format!("Replaying {}={}", known.name, known.value);
+            // A private window: the attacker's own cookies do not get in the way.
+            self.attacker.browser.jar = CookieJar::new();
+            let secure = if shop.is_secure() { "; Secure" } else { "" };
+            let line = format!("{}={}; Path=/{secure}", known.name, known.value);
+            let outcome = self
+                .attacker
+                .browser
+                .jar
+                .set_document_cookie(&shop, &line, self.clock.unix_now());
+            let outcome_stored = outcome.is_stored();
+            let refused = match outcome.reason() {
+                Some(r) => format!(" Their browser refuses it ({}), so they send it with curl instead.", r.devtools_name()),
+                None => String::new(),
+            };
+            self.emit(
+                Actor::Attacker,
+                EventKind::CookiePasted { outcome },
+                format!(
+                    "On their own machine (another IP address and browser), the attacker opens a private window and pastes the cookie {}={}.{refused}",
+                    known.name, known.value
+                ),
+            );
+            let before = self.events.len();
+            if outcome_stored {
+                self.attacker_opens(path);
+            } else {
+                // The browser refused the pasted cookie: the attacker types
+                // the header by hand instead, as curl would send it.
+                let Ok(url) = self.address(&format!("{{shop}}{path}")) else { return };
+                self.fetch(Outgoing {
+                    raw_cookie: Some(format!("{}={}", known.name, known.value)),
+                    party: Party::Attacker,
+                    method: Method::Get,
+                    url,
+                    body: String::new(),
+                    ctx: RequestContext::navigation(),
+                    cause: RequestCause::AttackerMachine,
+                });
+            }
+            let logged_in = self.events.get(before..).unwrap_or_default().iter().any(|e| {
+                matches!(&e.kind, EventKind::Response { served, .. } if served.user.is_some())
+            });
+            if logged_in {
+                return;
+            }
+        }
+    }
+
+    /// Tries predicted IDs against the server, straight from a script.
+    fn guess(&mut self, attempts: u32, per_second: u32, path: &str) {
+        let samples = self.attacker.own_ids();
+        let prediction = predict(&samples, attempts, &mut self.rng);
+        let name = self.settings.cookie.full_name();
+        let Ok(url) = self.address(&format!("{{shop}}{path}")) else { return };
+        let peer = PeerAddress(self.attacker.browser.ip.clone());
+        let user_agent = self.attacker.browser.user_agent.clone();
+        self.attacker.current_move = format!(
+            "Guessing IDs ({})",
+            prediction.scheme.map_or("random", |g| g.label())
+        );
+        let mut report = GuessReport {
+            attempts: 0,
+            suspected_scheme: prediction.scheme.map(|g| g.label().to_string()),
+            unknown: 0,
+            refused: 0,
+            hit: None,
+        };
+        let mut first_refusal: Option<RejectReason> = None;
+        for candidate in &prediction.candidates {
+            report.attempts += 1;
+            let request = HttpRequest::new(Method::Get, url.clone())
+                .with_header("User-Agent", &user_agent)
+                .with_header("Cookie", &format!("{name}={candidate}"));
+            let handled = self.server.handle(&request, &peer, self.clock, &mut self.rng);
+            if handled.served.user.is_some() {
+                report.hit = Some(candidate.clone());
+                break;
+            }
+            let refusal = handled.decisions.iter().find_map(|d| match d {
+                Decision::SessionRejected { reason, .. } => Some(*reason),
+                _ => None,
+            });
+            match refusal {
+                Some(RejectReason::NotIssued) | None => report.unknown += 1,
+                Some(r) => {
+                    report.refused += 1;
+                    first_refusal.get_or_insert(r);
+                }
+            }
+        }
+        let per_second = u64::from(per_second.max(1));
+        let duration_ms = u64::from(report.attempts).saturating_mul(1000) / per_second;
+        self.clock.advance_to(self.clock.now().plus_millis(duration_ms));
+        let narration = match &report.hit {
+            Some(id) => format!(
+                "After {} guesses{}, the ID {id} opens a logged-in session.",
+                report.attempts,
+                report.suspected_scheme.as_ref().map_or(String::new(), |s| format!(" (the IDs look like a {s})"))
+            ),
+            None => format!(
+                "{} guessed IDs, {} unknown to the server, {} refused: no way in.",
+                report.attempts, report.unknown, report.refused
+            ),
+        };
+        let hit = report.hit.clone();
+        let attempts_made = report.attempts;
+        let index = self.emit(Actor::Attacker, EventKind::Guessed { report }, narration);
+        match hit {
+            Some(id) => {
+                let now = self.clock.now();
+                self.attacker_learns(vec![KnownId {
+                    name,
+                    value: id.0,
+                    learned_by: LearnedBy::Guessed,
+                    at: now,
+                }]);
+                self.replay(path);
+            }
+            None => {
+                if self.goal.is_some() {
+                    let reason = match first_refusal {
+                        Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
+                        Some(r) => VerdictReason::IdRejected(r),
+                        None => VerdictReason::GuessesMissed {
+                            attempts: attempts_made,
+                        },
+                    };
+                    self.log.obstacle(index, reason);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,657 @@
+//! One exchange: a request leaves a browser (its `Cookie` header chosen by
+//! the jar), crosses the network (where an observer may read it), is
+//! answered by the shop or the attacker's site, and the answer's
+//! `Set-Cookie` lines go back through the jar. Navigations follow redirects
+//! and run the page's scripts.
+
+use super::browser::{HstsSource, Page};
+use super::observe::Origin;
+use super::page;
+use super::script::Script;
+use super::{World, LATENCY_MS};
+use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
+use crate::engine::cookies::{BlockedReason, Cookie, Initiator, RequestContext, SetCookieOutcome};
+use crate::engine::event::{Actor, EventKind, RequestCause};
+use crate::engine::http::{form, HttpRequest, HttpResponse, Method, StatusCode};
+use crate::engine::network::{Direction, InFlight, Party, Visibility};
+use crate::engine::server::settings::SiteTransport;
+use crate::engine::server::{PeerAddress, Served, SHOP_HOST};
+use crate::engine::url::{Scheme, Url};
+use crate::engine::verdict::VerdictReason;
+
+/// A request about to be sent.
+pub(super) struct Outgoing {
+    pub party: Party,
+    pub method: Method,
+    pub url: Url,
+    pub body: String,
+    pub ctx: RequestContext,
+    pub cause: RequestCause,
+    /// A `Cookie` header typed by hand (the attacker's curl), instead of
+    /// the jar's.
+    pub raw_cookie: Option<String>,
+}
+
+/// A completed exchange.
+pub(super) struct Fetched {
+    /// The URL actually requested (after an HSTS upgrade).
+    pub url: Url,
+    pub response: HttpResponse,
+}
+
+/// How deep navigations may nest (a page's script submitting a form...).
+const MAX_NAVIGATION_DEPTH: u32 = 4;
+const MAX_REDIRECTS: u32 = 5;
+
+impl World {
+    /// Sends one request and processes its response. `None` if nothing
+    /// answered.
+    pub(super) fn fetch(&mut self, out: Outgoing) -> Option<Fetched> {
+        let party = out.party;
+        let mut url = out.url;
+        if let Some((upgraded, source)) = self.browser(party).hsts_upgrade(&url) {
+            let preloaded = source == HstsSource::Preloaded;
+            let why = if preloaded {
+                "the host is on the browser's HSTS preload list"
+            } else {
+                "the site sent Strict-Transport-Security on an earlier visit"
+            };
+            self.emit(
+                Actor::from(party),
+                EventKind::HstsUpgrade {
+                    from: url.clone(),
+                    to: upgraded.clone(),
+                    preloaded,
+                },
+                format!(
+                    "The browser rewrites {url} to {upgraded} before sending anything, because {why}. Nothing crosses the network in clear."
+                ),
+            );
+            url = upgraded;
+        }
+
+        let unix = self.clock.unix_now();
+        let header = match out.raw_cookie {
+            Some(raw) => crate::engine::cookies::CookieHeader {
+                header: Some(raw),
+                sent: Vec::new(),
+                excluded: Vec::new(),
+            },
+            None => self.browser_mut(party).jar.cookie_header(&url, &out.ctx, unix),
+        };
+        let user_agent = self.browser(party).user_agent.clone();
+        let mut request = HttpRequest::new(out.method, url.clone()).with_header("User-Agent", &user_agent);
+        if let Some(h) = &header.header {
+            request = request.with_header("Cookie", h);
+        }
+        if out.method == Method::Post {
+            request = request.with_header("Content-Type", "application/x-www-form-urlencoded");
+            request.body = out.body;
+        }
+        self.exchanges += 1;
+        let exchange = self.exchanges;
+        let origin = Origin {
+            party,
+            cause: out.cause,
+        };
+
+        // The request crosses the network.
+        self.clock.advance_to(self.clock.now().plus_millis(LATENCY_MS));
+        let wire = request.to_wire();
+        self.in_flight = Some(InFlight {
+            party,
+            direction: Direction::Request,
+            host: url.host().to_string(),
+            scheme: url.scheme(),
+            wire: wire.clone(),
+            observer_sees: Visibility::of(&url, &wire),
+        });
+        let session_name = self.settings.cookie.full_name();
+        let relied_id_sent = header.header.as_deref().is_some_and(|h| {
+            crate::engine::http::cookie_header::parse(h).iter().any(|(n, v)| {
+                *n == session_name
+                    && self
+                        .attacker
+                        .relies_on(&crate::engine::server::id_generator::SessionId(v.clone()))
+            })
+        });
+        let narration = request_narration(party, &request, &header.sent, &header.excluded);
+        let request_index = self.emit(
+            Actor::from(party),
+            EventKind::Request {
+                exchange,
+                party,
+                cause: out.cause,
+                request: request.clone(),
+                wire: wire.clone(),
+                sent: header.sent.clone(),
+                excluded: header.excluded.clone(),
+            },
+            narration,
+        );
+        if self.goal.is_some() && party == Party::Victim && out.cause.attacker_made() {
+            if let Some((_, reason)) = header.excluded.iter().find(|(c, _)| c.name == session_name) {
+                self.log
+                    .obstacle(request_index, VerdictReason::CookieNotSent(*reason));
+            }
+        }
+        self.observe(party, Direction::Request, &url, &wire);
+
+        // Someone answers, or nobody does.
+        let host = url.host().to_string();
+        let (response, served, decisions) = if host == SHOP_HOST {
+            if url.scheme() == Scheme::Https && self.settings.transport.scheme == SiteTransport::Http {
+                self.connection_failed(party, &url, "the shop does not serve https://");
+                return None;
+            }
+            let peer = PeerAddress(self.browser(party).ip.clone());
+            let handled = self.server.handle(&request, &peer, self.clock, &mut self.rng);
+            (handled.response, handled.served, handled.decisions)
+        } else if Attacker::serves(&host) {
+            let shop = self.shop_origin();
+            let now = self.clock.now();
+            let (response, ids) = self.attacker.serve(&request, &session_name, &shop, now);
+            if !ids.is_empty() {
+                self.attacker_learns(ids);
+            }
+            (response, Served::default(), Vec::new())
+        } else {
+            self.connection_failed(party, &url, "no server answers at this address");
+            return None;
+        };
+        for d in &decisions {
+            self.emit_decision(d.clone(), Some(origin));
+        }
+
+        self.clock.advance_to(self.clock.now().plus_millis(LATENCY_MS));
+        let response_wire = response.to_wire();
+        self.in_flight = Some(InFlight {
+            party,
+            direction: Direction::Response,
+            host: host.clone(),
+            scheme: url.scheme(),
+            wire: response_wire.clone(),
+            observer_sees: Visibility::of(&url, &response_wire),
+        });
+        let narration = response_narration(&host, &response, &served);
+        let response_index = self.emit(
+            if host == SHOP_HOST { Actor::Server } else { Actor::Attacker },
+            EventKind::Response {
+                exchange,
+                party,
+                response: response.clone(),
+                wire: response_wire.clone(),
+                served: served.clone(),
+            },
+            narration,
+        );
+        self.judge_response(response_index, origin, &served, &decisions, relied_id_sent);
+        self.observe(party, Direction::Response, &url, &response_wire);
+        self.in_flight = None;
+
+        self.process_set_cookies(party, &url, &out.ctx, &response, Attacker::serves(&host));
+        if response.header("Strict-Transport-Security").is_some() && self.browser_mut(party).note_hsts(&url) {
+            self.emit(
+                Actor::from(party),
+                EventKind::HstsNoted { host: host.clone() },
+                format!("The browser remembers that {host} wants HTTPS only: from now on it rewrites http:// addresses for it by itself."),
+            );
+        }
+        Some(Fetched { url, response })
+    }
+
+    fn connection_failed(&mut self, party: Party, url: &Url, why: &str) {
+        self.emit(
+            Actor::Network,
+            EventKind::ConnectionFailed {
+                party,
+                url: url.clone(),
+            },
+            format!("Nothing answers at {url}: {why}."),
+        );
+        self.in_flight = None;
+    }
+
+    /// The observer on the victim's network reads what it can.
+    fn observe(&mut self, party: Party, direction: Direction, url: &Url, wire: &str) {
+        let now = self.clock.now();
+        let Some(capture) = self.network.observe(party, direction, url, wire, now) else {
+            return;
+        };
+        let narration = match &capture.seen {
+            Visibility::Plaintext { .. } => format!(
+                "The observer on the café Wi-Fi reads this plain http:// message in full: headers, cookies, form fields, everything ({} bytes).",
+                wire.len()
+            ),
+            Visibility::Encrypted { sni, bytes } => format!(
+                "The observer sees only that someone talks to {sni} over TLS, and how much ({bytes} bytes): the content is encrypted."
+            ),
+        };
+        let plaintext = match &capture.seen {
+            Visibility::Plaintext { wire } => Some(wire.clone()),
+            Visibility::Encrypted { .. } => None,
+        };
+        self.emit(Actor::Network, EventKind::Sniffed { capture }, narration);
+        if let Some(wire) = plaintext {
+            let name = self.settings.cookie.full_name();
+            let ids = session_ids_in_wire(&wire, &name)
+                .into_iter()
+                .map(|value| KnownId {
+                    name: name.clone(),
+                    value,
+                    learned_by: LearnedBy::Sniffed,
+                    at: now,
+                })
+                .collect();
+            self.attacker_learns(ids);
+        }
+    }
+
+    /// Adds IDs to the attacker's knowledge and logs the new ones.
+    pub(super) fn attacker_learns(&mut self, ids: Vec<KnownId>) {
+        let new = self.attacker.learn(ids);
+        if new.is_empty() {
+            return;
+        }
+        let list: Vec<String> = new.iter().map(|k| format!("{}={}", k.name, k.value)).collect();
+        let how = match new.first().map(|k| k.learned_by) {
+            Some(LearnedBy::Sniffed) => "read off the network",
+            Some(LearnedBy::StolenByScript) => "sent home by the injected script",
+            Some(LearnedBy::OwnSession) => "issued to the attacker's own browser",
+            Some(LearnedBy::Planted) => "chosen to plant in the victim's browser",
+            Some(LearnedBy::Guessed) => "found by guessing",
+            None => "",
+        };
+        self.attacker.current_move = format!("Holding {}", list.join(", "));
+        self.emit(
+            Actor::Attacker,
+            EventKind::AttackerLearned { ids: new },
+            format!("The attacker now knows the session ID {} ({how}).", list.join(", ")),
+        );
+    }
+
+    fn process_set_cookies(
+        &mut self,
+        party: Party,
+        url: &Url,
+        ctx: &RequestContext,
+        response: &HttpResponse,
+        from_attacker_site: bool,
+    ) {
+        let lines = response.set_cookie_lines();
+        if lines.is_empty() {
+            return;
+        }
+        let unix = self.clock.unix_now();
+        let outcomes = self
+            .browser_mut(party)
+            .jar
+            .store_response_cookies(url, &lines, ctx, unix);
+        let narration = cookie_outcomes_narration(&outcomes);
+        let session_name = self.settings.cookie.full_name();
+        let rejected_plant = outcomes.iter().find_map(|o| match o {
+            SetCookieOutcome::Rejected { reason, .. } if o.name() == Some(session_name.as_str()) => {
+                Some(*reason)
+            }
+            _ => None,
+        });
+        let own_ids: Vec<KnownId> = outcomes
+            .iter()
+            .filter_map(|o| match o {
+                SetCookieOutcome::Stored { cookie, .. } if cookie.name == session_name => Some(KnownId {
+                    name: cookie.name.clone(),
+                    value: cookie.value.clone(),
+                    learned_by: LearnedBy::OwnSession,
+                    at: self.clock.now(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let index = self.emit(
+            Actor::from(party),
+            EventKind::CookiesProcessed { party, outcomes },
+            narration,
+        );
+        if let (Some(reason), true, Party::Victim, true) = (
+            rejected_plant,
+            from_attacker_site,
+            party,
+            self.goal.is_some(),
+        ) {
+            self.log.obstacle(index, VerdictReason::CookieNotStored(reason));
+        }
+        if party == Party::Attacker && !own_ids.is_empty() {
+            self.attacker_learns(own_ids);
+        }
+    }
+
+    /// A top-level navigation: follows redirects, shows the page, runs its
+    /// scripts. `carries_attack` marks a page expected to hold the
+    /// attacker's script (a reflected-XSS link).
+    pub(super) fn navigate(
+        &mut self,
+        party: Party,
+        method: Method,
+        url: Url,
+        body: String,
+        initiator: Initiator,
+        cause: RequestCause,
+        carries_attack: bool,
+        depth: u32,
+    ) {
+        let (mut method, mut url, mut body, mut cause) = (method, url, body, cause);
+        for _ in 0..=MAX_REDIRECTS {
+            let ctx = RequestContext {
+                method,
+                top_level_navigation: true,
+                initiator,
+            };
+            let Some(fetched) = self.fetch(Outgoing {
+                raw_cookie: None,
+                party,
+                method,
+                url,
+                body: std::mem::take(&mut body),
+                ctx,
+                cause,
+            }) else {
+                return;
+            };
+            if fetched.response.is_redirect() {
+                let Some(next) = fetched
+                    .response
+                    .header("Location")
+                    .and_then(|loc| resolve(&fetched.url, loc))
+                else {
+                    return;
+                };
+                if fetched.response.status != StatusCode::TemporaryRedirect.code() {
+                    method = Method::Get;
+                }
+                url = next;
+                cause = if cause.attacker_made() && party == Party::Victim {
+                    cause
+                } else {
+                    RequestCause::Redirect
+                };
+                continue;
+            }
+            self.browser_mut(party).page = Some(Page {
+                url: fetched.url,
+                html: fetched.response.body,
+            });
+            if party == Party::Victim {
+                self.run_scripts(carries_attack, depth);
+            }
+            return;
+        }
+    }
+
+    /// Runs the recognised scripts of the victim's current page.
+    fn run_scripts(&mut self, carries_attack: bool, depth: u32) {
+        let Some(current) = self.victim.page.clone() else {
+            return;
+        };
+        let scripts: Vec<Script> = page::scripts(&current.html)
+            .iter()
+            .filter_map(|code| Script::recognise(code))
+            .collect();
+        if scripts.is_empty() {
+            if carries_attack {
+                let index = self.emit(
+                    Actor::Victim,
+                    EventKind::ScriptInert {
+                        page: current.url.clone(),
+                    },
+                    "The page shows the attacker's <script> as harmless text: the shop escaped it, so the browser never runs it.".into(),
+                );
+                if self.goal.is_some() {
+                    self.log.obstacle(index, VerdictReason::ScriptNotRun);
+                }
+            }
+            return;
+        }
+        for script in scripts {
+            self.run_script(&current, script, depth);
+        }
+    }
+
+    fn run_script(&mut self, current: &Page, script: Script, depth: u32) {
+        let on_attacker_site = Attacker::serves(current.url.host());
+        let cause = if on_attacker_site {
+            RequestCause::AttackerPage
+        } else {
+            RequestCause::InjectedScript
+        };
+        match &script {
+            Script::StealCookies { collector } => {
+                let read = self
+                    .victim
+                    .jar
+                    .document_cookie(&current.url, self.clock.unix_now());
+                let session_name = self.settings.cookie.full_name();
+                let hidden = read
+                    .hidden
+                    .iter()
+                    .find(|(c, _)| c.name == session_name)
+                    .map(|(_, r)| *r);
+                let value = read.value.clone();
+                let shown = if value.is_empty() { "nothing".to_string() } else { format!("\"{value}\"") };
+                let index = self.emit(
+                    Actor::Victim,
+                    EventKind::ScriptRan {
+                        party: Party::Victim,
+                        page: current.url.clone(),
+                        script: script.clone(),
+                        read: Some(read),
+                    },
+                    format!(
+                        "The injected script runs inside the shop's page and reads document.cookie: {shown}.{}",
+                        match hidden {
+                            Some(BlockedReason::HttpOnly) => " The session cookie is HttpOnly, so the script cannot see it.",
+                            _ => "",
+                        }
+                    ),
+                );
+                if let (Some(reason), true) = (hidden, self.goal.is_some()) {
+                    self.log
+                        .obstacle(index, VerdictReason::CookieHiddenFromScript(reason));
+                }
+                let target = format!("{collector}?c={}", form::encode(&value));
+                if let Ok(url) = Url::parse(&target) {
+                    let initiator = initiator_for(&current.url, &url);
+                    self.fetch(Outgoing {
+                        raw_cookie: None,
+                        party: Party::Victim,
+                        method: Method::Get,
+                        url,
+                        body: String::new(),
+                        ctx: RequestContext {
+                            method: Method::Get,
+                            top_level_navigation: false,
+                            initiator,
+                        },
+                        cause,
+                    });
+                }
+            }
+            Script::RideSession { path, fields } => {
+                self.emit(
+                    Actor::Victim,
+                    EventKind::ScriptRan {
+                        party: Party::Victim,
+                        page: current.url.clone(),
+                        script: script.clone(),
+                        read: None,
+                    },
+                    format!(
+                        "The injected script runs inside the shop's page: it {}. The browser adds the session cookie to these requests as to any other.",
+                        script.describe()
+                    ),
+                );
+                let Ok(form_url) = current.url.join(path) else { return };
+                let initiator = initiator_for(&current.url, &form_url);
+                let Some(form_page) = self.fetch(Outgoing {
+                    raw_cookie: None,
+                    party: Party::Victim,
+                    method: Method::Get,
+                    url: form_url.clone(),
+                    body: String::new(),
+                    ctx: RequestContext::same_site_subresource(Method::Get),
+                    cause,
+                }) else {
+                    return;
+                };
+                let hidden = page::forms(&form_page.response.body)
+                    .into_iter()
+                    .find(|f| f.action == *path)
+                    .map(|f| f.fields)
+                    .unwrap_or_default();
+                let body = form::encode_pairs(&merge_fields(hidden, fields));
+                self.fetch(Outgoing {
+                    raw_cookie: None,
+                    party: Party::Victim,
+                    method: Method::Post,
+                    url: form_url,
+                    body,
+                    ctx: RequestContext {
+                        method: Method::Post,
+                        top_level_navigation: false,
+                        initiator,
+                    },
+                    cause,
+                });
+            }
+            Script::SubmitForm { form_id } => {
+                let Some(form) = page::forms(&current.html)
+                    .into_iter()
+                    .find(|f| f.id.as_deref() == Some(form_id.as_str()))
+                else {
+                    return;
+                };
+                self.emit(
+                    Actor::Victim,
+                    EventKind::ScriptRan {
+                        party: Party::Victim,
+                        page: current.url.clone(),
+                        script: script.clone(),
+                        read: None,
+                    },
+                    format!(
+                        "A script on {} submits its hidden form to {} as soon as the page loads: the victim sees nothing.",
+                        current.url.host(),
+                        form.action
+                    ),
+                );
+                let Some(target) = resolve(&current.url, &form.action) else { return };
+                if depth >= MAX_NAVIGATION_DEPTH {
+                    return;
+                }
+                let method = if form.method.eq_ignore_ascii_case("post") {
+                    Method::Post
+                } else {
+                    Method::Get
+                };
+                let initiator = initiator_for(&current.url, &target);
+                self.navigate(
+                    Party::Victim,
+                    method,
+                    target,
+                    form::encode_pairs(&form.fields),
+                    initiator,
+                    cause,
+                    false,
+                    depth + 1,
+                );
+            }
+        }
+    }
+}
+
+/// Same-site or cross-site, as the browser judges a request from `page` to `target`.
+pub(super) fn initiator_for(page: &Url, target: &Url) -> Initiator {
+    if page.is_same_site(target) {
+        Initiator::SameSite
+    } else {
+        Initiator::CrossSite
+    }
+}
+
+/// A `Location` or form action, relative to `base`.
+pub(super) fn resolve(base: &Url, location: &str) -> Option<Url> {
+    if location.starts_with('/') {
+        base.join(location).ok()
+    } else {
+        Url::parse(location).ok()
+    }
+}
+
+/// The page's fields, with the typed ones added or replacing them.
+pub(super) fn merge_fields(
+    mut fields: Vec<(String, String)>,
+    typed: &[(String, String)],
+) -> Vec<(String, String)> {
+    for (k, v) in typed {
+        match fields.iter_mut().find(|(name, _)| name == k) {
+            Some(f) => f.1 = v.clone(),
+            None => fields.push((k.clone(), v.clone())),
+        }
+    }
+    fields
+}
+
+fn request_narration(
+    party: Party,
+    req: &HttpRequest,
+    sent: &[Cookie],
+    excluded: &[(Cookie, BlockedReason)],
+) -> String {
+    let who = match party {
+        Party::Victim => "The victim's browser",
+        Party::Attacker => "The attacker's browser",
+    };
+    let mut s = format!("{who} sends {} {}", req.method, req.url);
+    if sent.is_empty() {
+        s.push_str(" with no cookies.");
+    } else {
+        let names: Vec<&str> = sent.iter().map(|c| c.name.as_str()).collect();
+        s.push_str(&format!(" with the cookie(s) {}.", names.join(", ")));
+    }
+    for (c, reason) in excluded {
+        s.push_str(&format!(" {} is left out ({}).", c.name, reason.devtools_name()));
+    }
+    s
+}
+
+fn response_narration(host: &str, resp: &HttpResponse, served: &Served) -> String {
+    let mut s = format!("{host} answers {} {}", resp.status, resp.reason);
+    match (&served.session, &served.user) {
+        (Some(id), Some(user)) => s.push_str(&format!(", serving session {id}, which belongs to {user}.")),
+        (Some(id), None) => s.push_str(&format!(", serving session {id}, where nobody is logged in.")),
+        _ => s.push('.'),
+    }
+    s
+}
+
+fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
+    let parts: Vec<String> = outcomes
+        .iter()
+        .map(|o| match o {
+            SetCookieOutcome::Stored { cookie, replaced } => {
+                let kind = if cookie.is_persistent() { "persistent" } else { "session" };
+                match replaced {
+                    Some(_) => format!("replaces the {kind} cookie {}", cookie.name),
+                    None => format!("stores the {kind} cookie {}", cookie.name),
+                }
+            }
+            SetCookieOutcome::Removed { cookie } => format!("deletes the cookie {}", cookie.name),
+            SetCookieOutcome::Rejected { reason, .. } => format!(
+                "refuses {} ({}): {}",
+                o.name().unwrap_or("a cookie"),
+                reason.devtools_name(),
+                reason.explanation()
+            ),
+        })
+        .collect();
+    format!("The browser's cookie jar {}.", parts.join("; "))
+}
