@@ -27,3 +27,85 @@ async fn root_renders_the_title() {
     settle().await;
     assert!(root.inner_html().contains("Session Lab"));
 }
+
+use session_lab::app::components::browser_lane::BrowserLane;
+use session_lab::app::components::defense_panel::DefensePanel;
+use session_lab::app::state::{Action, AppState};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The login scenario's first event whose browser snapshot holds a cookie.
+fn event_with_cookie() -> session_lab::engine::event::Event {
+    let state = AppState::new();
+    state
+        .run
+        .events
+        .iter()
+        .find(|e| !e.snapshot.browser.jar.is_empty())
+        .cloned()
+        .expect("the login scenario stores a cookie")
+}
+
+#[wasm_bindgen_test]
+async fn browser_lane_renders_the_jar_from_a_snapshot() {
+    let event = event_with_cookie();
+    let cookie = event.snapshot.browser.jar[0].clone();
+    let root = mount_point();
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        event: session_lab::engine::event::Event,
+    }
+    #[component]
+    fn Harness(props: &Props) -> Html {
+        html! { <BrowserLane event={props.event.clone()} previous_jar={Vec::new()} active=true /> }
+    }
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { event }).render();
+    settle().await;
+    let rows = root.query_selector_all("table.jar tbody tr").unwrap();
+    assert_eq!(rows.length(), 1);
+    let html = root.inner_html();
+    assert!(html.contains(&cookie.name), "{html}");
+    // New since the previous (empty) jar: marked with a word, not only colour.
+    assert!(html.contains("new"));
+    assert!(html.contains("document.cookie"));
+}
+
+#[wasm_bindgen_test]
+async fn the_httponly_control_dispatches_its_action() {
+    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        dispatch: Callback<Action>,
+    }
+    #[component]
+    fn Harness(props: &Props) -> Html {
+        html! { <DefensePanel state={Rc::new(AppState::new())} dispatch={props.dispatch.clone()} /> }
+    }
+    let dispatch = {
+        let seen = seen.clone();
+        Callback::from(move |a| seen.borrow_mut().push(a))
+    };
+    let root = mount_point();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { dispatch }).render();
+    settle().await;
+    // Found by its label, as a screen reader would.
+    let label = root.query_selector("label[for='ctl-http-only']").unwrap().unwrap();
+    assert_eq!(label.text_content().unwrap(), "HttpOnly");
+    let input: web_sys::HtmlElement = root
+        .query_selector("#ctl-http-only")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.click();
+    settle().await;
+    assert_eq!(
+        seen.borrow().as_slice(),
+        &[Action::SetToggle {
+            control: "http-only",
+            on: true
+        }]
+    );
+}

@@ -585,3 +585,84 @@ mod tests {
         assert_eq!(differences(&before, &after), vec!["HttpOnly: off → on"]);
     }
 }
+
+/// The settings as the changes from `base`, one `control:value` per changed
+/// control, comma-separated: `http-only:on,same-site:lax`. Readable in a
+/// link, and it names controls, not the settings' internal shape, so a link
+/// survives refactoring. Only controls the user can change are encoded:
+/// whatever a control cannot show stays as the scenario set it.
+pub fn encode(base: &Settings, current: &Settings) -> String {
+    CONTROLS
+        .iter()
+        .filter_map(|c| {
+            let value = match &c.kind {
+                ControlKind::Toggle { get, .. } => {
+                    (get(base) != get(current)).then(|| if get(current) { "on" } else { "off" })
+                }
+                ControlKind::Choice { options, get, .. } => {
+                    let v = get(current);
+                    (get(base) != v && options.iter().any(|(o, _)| *o == v)).then_some(v)
+                }
+            }?;
+            Some(format!("{}:{value}", c.id))
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// Applies encoded changes to `base`. Outside input: an unknown control or
+/// value is an error naming it, never a panic.
+pub fn decode(base: &Settings, text: &str) -> Result<Settings, String> {
+    let mut settings = base.clone();
+    for part in text.split(',').filter(|p| !p.is_empty()) {
+        let (id, value) = part
+            .split_once(':')
+            .ok_or_else(|| format!("\"{}\" is not control:value", clip(part)))?;
+        let control = find(id).ok_or_else(|| format!("no setting called \"{}\"", clip(id)))?;
+        match &control.kind {
+            ControlKind::Toggle { set, .. } => match value {
+                "on" => set(&mut settings, true),
+                "off" => set(&mut settings, false),
+                _ => return Err(format!("{} cannot be \"{}\"", control.label, clip(value))),
+            },
+            ControlKind::Choice { options, set, .. } => {
+                if !options.iter().any(|(o, _)| *o == value) {
+                    return Err(format!("{} cannot be \"{}\"", control.label, clip(value)));
+                }
+                set(&mut settings, value);
+            }
+        }
+    }
+    Ok(settings)
+}
+
+/// At most 30 characters of outside input, for messages.
+fn clip(s: &str) -> String {
+    s.chars().take(30).collect()
+}
+
+#[cfg(test)]
+mod encoding_tests {
+    use super::*;
+
+    #[test]
+    fn encodes_only_changes_and_round_trips() {
+        let base = Settings::default();
+        assert_eq!(encode(&base, &base), "");
+        let mut changed = base.clone();
+        changed.cookie.http_only = true;
+        changed.cookie.same_site = SameSitePolicy::Strict;
+        let text = encode(&base, &changed);
+        assert_eq!(text, "http-only:on,same-site:strict");
+        assert_eq!(decode(&base, &text), Ok(changed));
+    }
+
+    #[test]
+    fn refuses_unknown_controls_and_values() {
+        let base = Settings::default();
+        assert!(decode(&base, "no-such:on").is_err());
+        assert!(decode(&base, "http-only:maybe").is_err());
+        assert!(decode(&base, "same-site:sideways").is_err());
+        assert!(decode(&base, "http-only").is_err());
+    }
+}

@@ -118,7 +118,7 @@ impl AppState {
     pub fn restore(
         &mut self,
         scenario_id: Option<&str>,
-        settings: Option<Settings>,
+        settings: Option<&str>,
         seed: Option<Seed>,
         step: Option<usize>,
     ) {
@@ -131,7 +131,17 @@ impl AppState {
                 )),
             }
         }
-        self.settings = settings.unwrap_or_else(|| self.current().settings());
+        let base = self.current().settings();
+        self.settings = match settings.map(|cfg| controls::decode(&base, cfg)) {
+            Some(Ok(s)) => s,
+            Some(Err(what)) => {
+                self.notices.push(format!(
+                    "Some settings could not be read ({what}), so the scenario's own settings are used."
+                ));
+                base
+            }
+            None => base,
+        };
         if let Some(seed) = seed {
             self.seed = seed;
         }
@@ -282,7 +292,7 @@ impl AppState {
                 Ok(link) => {
                     self.restore(
                         link.scenario.as_deref(),
-                        link.settings,
+                        link.settings.as_deref(),
                         link.seed,
                         link.step,
                     );
@@ -298,13 +308,18 @@ impl AppState {
 }
 
 impl AppState {
+    /// The settings as changes from the scenario's own, encoded.
+    pub fn settings_changes(&self) -> String {
+        controls::encode(&self.current().settings(), &self.settings)
+    }
+
     /// The link that reproduces this exact view.
     pub fn link(&self) -> LinkState {
         LinkState {
             scenario: Some(self.current().id.clone()),
             seed: Some(self.seed),
             step: Some(self.cursor),
-            settings: Some(self.settings.clone()),
+            settings: Some(self.settings_changes()),
             predict: false,
         }
     }

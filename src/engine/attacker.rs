@@ -216,10 +216,16 @@ pub fn session_ids_in_wire(wire: &str, session_cookie: &str) -> Vec<String> {
             break; // end of headers: the body is not a header
         }
         if let Some(value) = strip_header(line, "cookie") {
-            ids.extend(session_ids_in_pairs(&cookie_header::parse(value), session_cookie));
+            ids.extend(session_ids_in_pairs(
+                &cookie_header::parse(value),
+                session_cookie,
+            ));
         } else if let Some(value) = strip_header(line, "set-cookie") {
             let first = value.split(';').next().unwrap_or("");
-            ids.extend(session_ids_in_pairs(&cookie_header::parse(first), session_cookie));
+            ids.extend(session_ids_in_pairs(
+                &cookie_header::parse(first),
+                session_cookie,
+            ));
         }
     }
     ids
@@ -275,7 +281,12 @@ pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Predic
     }
     if let Some(counter) = (1..=HASH_SEARCH_LIMIT).find(|c| hashed_counter(*c) == latest.0) {
         let candidates = (1..=n)
-            .flat_map(|d| [counter.checked_sub(d).filter(|c| *c > 0), counter.checked_add(d)])
+            .flat_map(|d| {
+                [
+                    counter.checked_sub(d).filter(|c| *c > 0),
+                    counter.checked_add(d),
+                ]
+            })
             .flatten()
             .map(|c| SessionId(hashed_counter(c)))
             .filter(|c| !own(c))
@@ -302,9 +313,15 @@ mod tests {
     #[test]
     fn reads_ids_from_headers_only() {
         let wire = "GET / HTTP/1.1\r\nHost: shop.example\r\nCookie: theme=dark; sessionid=abc\r\n\r\nsessionid=body";
-        assert_eq!(session_ids_in_wire(wire, "sessionid"), vec!["abc".to_string()]);
+        assert_eq!(
+            session_ids_in_wire(wire, "sessionid"),
+            vec!["abc".to_string()]
+        );
         let resp = "HTTP/1.1 200 OK\r\nSet-Cookie: sessionid=new; Path=/; HttpOnly\r\n\r\n";
-        assert_eq!(session_ids_in_wire(resp, "sessionid"), vec!["new".to_string()]);
+        assert_eq!(
+            session_ids_in_wire(resp, "sessionid"),
+            vec!["new".to_string()]
+        );
     }
 
     #[test]
@@ -312,7 +329,10 @@ mod tests {
         let mut rng = SimRng::new(Seed(1));
         let p = predict(&[SessionId("1003".into())], 2, &mut rng);
         assert_eq!(p.scheme, Some(IdGenerator::SequentialCounter));
-        assert_eq!(p.candidates, vec![SessionId("1002".into()), SessionId("1004".into())]);
+        assert_eq!(
+            p.candidates,
+            vec![SessionId("1002".into()), SessionId("1004".into())]
+        );
     }
 
     #[test]
@@ -326,7 +346,11 @@ mod tests {
     #[test]
     fn random_ids_get_random_guesses() {
         let mut rng = SimRng::new(Seed(1));
-        let p = predict(&[SessionId("0123456789abcdef0123456789abcdef".into())], 3, &mut rng);
+        let p = predict(
+            &[SessionId("0123456789abcdef0123456789abcdef".into())],
+            3,
+            &mut rng,
+        );
         assert_eq!(p.scheme, None);
         assert_eq!(p.candidates.len(), 3);
         assert_eq!(p.candidates[0].0.len(), 32);

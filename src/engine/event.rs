@@ -115,7 +115,10 @@ pub enum EventKind {
     /// One decision of the shop's server.
     Server { decision: Decision },
     /// The browser processed a response's `Set-Cookie` lines.
-    CookiesProcessed { party: Party, outcomes: Vec<SetCookieOutcome> },
+    CookiesProcessed {
+        party: Party,
+        outcomes: Vec<SetCookieOutcome>,
+    },
     /// The browser deleted cookies whose expiry passed.
     CookiesExpired { party: Party, cookies: Vec<Cookie> },
     /// The browser closed: session cookies are gone.
@@ -131,7 +134,12 @@ pub enum EventKind {
     /// The observer on the victim's network recorded a message.
     Sniffed { capture: Capture },
     /// A script on a page ran; `read` is what `document.cookie` returned.
-    ScriptRan { party: Party, page: Url, script: Script, read: Option<ScriptRead> },
+    ScriptRan {
+        party: Party,
+        page: Url,
+        script: Script,
+        read: Option<ScriptRead>,
+    },
     /// A page arrived carrying attacker input, and no script in it ran.
     ScriptInert { page: Url },
     /// The attacker learned session IDs.

@@ -141,9 +141,7 @@ impl Column {
         match self {
             Column::NoDefense => base,
             Column::Only(d) => base.with(&d.knobs()),
-            Column::AllDefenses => Defense::ALL
-                .iter()
-                .fold(base, |s, d| s.with(&d.knobs())),
+            Column::AllDefenses => Defense::ALL.iter().fold(base, |s, d| s.with(&d.knobs())),
         }
     }
 }
@@ -181,7 +179,10 @@ pub fn compute(scenarios: &[Scenario], seed: Seed) -> Matrix {
         .map(|s| Row {
             scenario_id: s.id.clone(),
             title: s.title.clone(),
-            cells: columns.iter().map(|c| cell(s, &c.apply(s.settings()), seed)).collect(),
+            cells: columns
+                .iter()
+                .map(|c| cell(s, &c.apply(s.settings()), seed))
+                .collect(),
         })
         .collect();
     Matrix { columns, rows }

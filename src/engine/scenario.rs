@@ -79,7 +79,10 @@ pub enum VictimAction {
     Types { address: String },
     /// Fills in and submits the form with this action on the current page
     /// (hidden fields such as a CSRF token come from the page).
-    Submits { path: String, fields: Vec<(String, String)> },
+    Submits {
+        path: String,
+        fields: Vec<(String, String)>,
+    },
     /// Opens the latest link the attacker sent, from a webmail page.
     OpensLink,
     /// Closes the browser: session cookies are gone.
@@ -103,13 +106,25 @@ pub enum AttackerAction {
     /// and opens `path` on the shop.
     Replays { path: String },
     /// Edits a cookie in their own browser (developer tools) and opens `path`.
-    EditsCookie { name: String, value: String, path: String },
+    EditsCookie {
+        name: String,
+        value: String,
+        path: String,
+    },
     /// Tries `attempts` session IDs at `per_second`, predicted from the IDs
     /// they were issued themselves, requesting `path` with each.
-    GuessesIds { attempts: u32, per_second: u32, path: String },
+    GuessesIds {
+        attempts: u32,
+        per_second: u32,
+        path: String,
+    },
     /// Tries passwords for `user` from a script; with `drop_cookie` it
     /// throws its session cookie away before each try.
-    TriesPasswords { user: String, passwords: Vec<String>, drop_cookie: bool },
+    TriesPasswords {
+        user: String,
+        passwords: Vec<String>,
+        drop_cookie: bool,
+    },
 }
 
 /// A page the attacker serves from a site they control.

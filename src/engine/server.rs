@@ -139,7 +139,9 @@ impl Server {
         let now = clock.now();
         // Deadlines that passed exactly now are enforced before anything else.
         let mut decisions = self.handle_timeout(now);
-        if req.url.scheme() == Scheme::Http && self.settings.transport.scheme == settings::SiteTransport::Https {
+        if req.url.scheme() == Scheme::Http
+            && self.settings.transport.scheme == settings::SiteTransport::Https
+        {
             decisions.push(Decision::RedirectedToHttps);
             let target = format!("https://{}{}", req.url.host(), req.url.path_and_query());
             return Handled {
@@ -272,7 +274,8 @@ impl Server {
                 Ok(()) => {
                     self.touch(&id, ex.now);
                     if source == IdSource::Url {
-                        ex.decisions.push(Decision::IdAcceptedFromUrl { id: id.clone() });
+                        ex.decisions
+                            .push(Decision::IdAcceptedFromUrl { id: id.clone() });
                         ex.set_cookies.push(self.session_cookie_line(&id));
                     }
                     ex.session = Some(id.clone());
@@ -280,10 +283,12 @@ impl Server {
                 }
                 Err(None) if !self.settings.server.strict_mode => {
                     if source == IdSource::Url {
-                        ex.decisions.push(Decision::IdAcceptedFromUrl { id: id.clone() });
+                        ex.decisions
+                            .push(Decision::IdAcceptedFromUrl { id: id.clone() });
                         ex.set_cookies.push(self.session_cookie_line(&id));
                     }
-                    ex.decisions.push(Decision::SessionAdopted { id: id.clone() });
+                    ex.decisions
+                        .push(Decision::SessionAdopted { id: id.clone() });
                     let session = self.new_session(id.clone(), SessionOrigin::Adopted, ex);
                     self.store.insert(session);
                     ex.session = Some(id.clone());
@@ -291,10 +296,7 @@ impl Server {
                 }
                 Err(reason) => {
                     let reason = reason.unwrap_or(RejectReason::NotIssued);
-                    ex.decisions.push(Decision::SessionRejected {
-                        id,
-                        reason,
-                    });
+                    ex.decisions.push(Decision::SessionRejected { id, reason });
                     cause = NewSessionCause::IdRejected(reason);
                 }
             }
@@ -321,10 +323,7 @@ impl Server {
         rng: &mut SimRng,
     ) -> SessionId {
         let new_id = self.issue_id(ex, rng);
-        if let Some(mut session) = self
-            .store
-            .end(old, store::EndReason::Regenerated, ex.now)
-        {
+        if let Some(mut session) = self.store.end(old, store::EndReason::Regenerated, ex.now) {
             session.id = new_id.clone();
             session.origin = SessionOrigin::Issued;
             self.store.insert(session);

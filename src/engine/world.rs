@@ -167,7 +167,10 @@ impl World {
             self.emit_decision(decision, None);
         }
         let unix = self.clock.unix_now();
-        for party in [crate::engine::network::Party::Victim, crate::engine::network::Party::Attacker] {
+        for party in [
+            crate::engine::network::Party::Victim,
+            crate::engine::network::Party::Attacker,
+        ] {
             let expired = self.browser_mut(party).jar.evict_expired(unix);
             if !expired.is_empty() {
                 let names: Vec<String> = expired.iter().map(|c| c.name.clone()).collect();

@@ -14,7 +14,7 @@ use crate::app::components::playback::{actor_name, Playback};
 use crate::app::components::server_lane::ServerLane;
 use crate::app::components::verdict::VerdictBanner;
 use crate::app::state::{Action, AppState};
-use crate::app::storage::{StoredState, STORAGE_KEY, STORAGE_VERSION};
+use crate::app::storage::{StoredState, STORAGE_KEY};
 use crate::engine::event::Actor;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
@@ -47,7 +47,9 @@ fn initial_state() -> AppState {
     } else if let Some(storage) = local_storage() {
         if let Ok(Some(text)) = storage.get_item(STORAGE_KEY) {
             match StoredState::parse(&text) {
-                Ok(saved) => state.restore(Some(&saved.scenario), Some(saved.settings), None, None),
+                Ok(saved) => {
+                    state.restore(Some(&saved.scenario), Some(&saved.settings), None, None)
+                }
                 Err(notice) => {
                     let _ = storage.remove_item(STORAGE_KEY);
                     state.notices.push(notice);
@@ -156,9 +158,8 @@ pub fn Root() -> Html {
     {
         let link = state.link().to_hash();
         let saved = StoredState {
-            version: STORAGE_VERSION,
             scenario: state.current().id.clone(),
-            settings: state.settings.clone(),
+            settings: state.settings_changes(),
         };
         use_effect_with((link, saved), move |(link, saved)| {
             if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -166,7 +167,7 @@ pub fn Root() -> Html {
                     history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(link));
             }
             if let Some(storage) = local_storage() {
-                let _ = storage.set_item(STORAGE_KEY, &saved.to_json());
+                let _ = storage.set_item(STORAGE_KEY, &saved.to_text());
             }
         });
     }

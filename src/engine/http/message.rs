@@ -223,7 +223,12 @@ mod tests {
     fn response_wire_format() {
         let r = HttpResponse::redirect(StatusCode::SeeOther, "/account")
             .with_header("Set-Cookie", "sessionid=abc; HttpOnly");
-        assert_eq!(r.set_cookie_lines(), vec!["sessionid=abc; HttpOnly".to_string()]);
-        assert!(r.to_wire().starts_with("HTTP/1.1 303 See Other\r\nLocation: /account\r\n"));
+        assert_eq!(
+            r.set_cookie_lines(),
+            vec!["sessionid=abc; HttpOnly".to_string()]
+        );
+        assert!(r
+            .to_wire()
+            .starts_with("HTTP/1.1 303 See Other\r\nLocation: /account\r\n"));
     }
 }

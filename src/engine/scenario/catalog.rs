@@ -10,7 +10,9 @@ use super::{
 };
 use crate::engine::attacker::{PRIZE_URL, TOSS_URL};
 use crate::engine::clock::SimTime;
-use crate::engine::server::accounts::{ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER};
+use crate::engine::server::accounts::{
+    ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER,
+};
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
@@ -103,7 +105,13 @@ fn lines(a: &str, b: &str) -> Vec<String> {
     vec![a.to_string(), b.to_string()]
 }
 
-fn everyday(id: &str, title: &str, description: Vec<String>, overrides: Vec<Knob>, steps: Vec<TimedAction>) -> Scenario {
+fn everyday(
+    id: &str,
+    title: &str,
+    description: Vec<String>,
+    overrides: Vec<Knob>,
+    steps: Vec<TimedAction>,
+) -> Scenario {
     Scenario {
         id: id.into(),
         title: title.into(),
@@ -177,9 +185,21 @@ fn checkout() -> Scenario {
     steps.extend([
         submits(secs(20), "/cart/add", &[("item", "Teapot")]),
         types(secs(30), "{shop}/checkout"),
-        submits(secs(40), "/checkout/address", &[("address", "1 Tea Street")]),
-        submits(secs(50), "/checkout/payment", &[("card", "4111 1111 1111 1111")]),
-        submits(secs(60), "/checkout/confirm", &[("password", VICTIM_PASSWORD)]),
+        submits(
+            secs(40),
+            "/checkout/address",
+            &[("address", "1 Tea Street")],
+        ),
+        submits(
+            secs(50),
+            "/checkout/payment",
+            &[("card", "4111 1111 1111 1111")],
+        ),
+        submits(
+            secs(60),
+            "/checkout/confirm",
+            &[("password", VICTIM_PASSWORD)],
+        ),
     ]);
     everyday(
         "checkout",
@@ -197,7 +217,11 @@ fn preferences() -> Scenario {
     let mut steps = victim_logs_in(0);
     steps.extend([
         types(secs(20), "{shop}/preferences"),
-        submits(secs(30), "/preferences", &[("theme", "dark"), ("lang", "fr")]),
+        submits(
+            secs(30),
+            "/preferences",
+            &[("theme", "dark"), ("lang", "fr")],
+        ),
         submits(secs(40), "/logout", &[]),
         types(secs(50), "{shop}/preferences"),
         victim(secs(60), VictimAction::ClosesBrowser),
@@ -337,8 +361,18 @@ fn session_riding_xss() -> Scenario {
 
 fn fixation_url() -> Scenario {
     let steps = vec![
-        attacker(secs(0), AttackerAction::Visits { path: "/login".into() }),
-        attacker(secs(10), AttackerAction::SendsLink { lure: Lure::FixatedLogin }),
+        attacker(
+            secs(0),
+            AttackerAction::Visits {
+                path: "/login".into(),
+            },
+        ),
+        attacker(
+            secs(10),
+            AttackerAction::SendsLink {
+                lure: Lure::FixatedLogin,
+            },
+        ),
         victim(secs(20), VictimAction::OpensLink),
         submits(
             secs(30),
@@ -382,7 +416,10 @@ fn fixation_cookie_tossing() -> Scenario {
         victim(secs(10), VictimAction::OpensLink),
     ];
     steps.extend(victim_logs_in(20));
-    steps.extend([types(secs(40), "{shop}/account"), replay(secs(60), "/account")]);
+    steps.extend([
+        types(secs(40), "{shop}/account"),
+        replay(secs(60), "/account"),
+    ]);
     attack(
         "fixation-cookie-tossing",
         "Session fixation by cookie tossing",
@@ -511,7 +548,12 @@ fn csrf() -> Scenario {
 
 fn role_tampering() -> Scenario {
     let steps = vec![
-        attacker(secs(0), AttackerAction::Visits { path: "/login".into() }),
+        attacker(
+            secs(0),
+            AttackerAction::Visits {
+                path: "/login".into(),
+            },
+        ),
         attacker(
             secs(10),
             AttackerAction::LogsIn {

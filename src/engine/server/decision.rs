@@ -95,7 +95,9 @@ impl TransferRefusal {
                 "the CSRF token does not match the one in the session"
             }
             TransferRefusal::InvalidAmount => "the amount is not a number",
-            TransferRefusal::InsufficientFunds => "the balance is too small or the recipient unknown",
+            TransferRefusal::InsufficientFunds => {
+                "the balance is too small or the recipient unknown"
+            }
         }
     }
 }
@@ -112,25 +114,74 @@ pub enum RoleSource {
 pub enum Decision {
     /// A plain `http://` request answered with a redirect to `https://`.
     RedirectedToHttps,
-    SessionCreated { id: SessionId, cause: NewSessionCause },
+    SessionCreated {
+        id: SessionId,
+        cause: NewSessionCause,
+    },
     /// Non-strict mode took an ID it never issued.
-    SessionAdopted { id: SessionId },
+    SessionAdopted {
+        id: SessionId,
+    },
     /// The ID came from the URL (`?sessionid=`).
-    IdAcceptedFromUrl { id: SessionId },
-    SessionRejected { id: SessionId, reason: RejectReason },
-    SessionRegenerated { old: SessionId, new: SessionId, trigger: RegenerateTrigger },
-    SessionDestroyed { id: SessionId, user: Option<UserName> },
+    IdAcceptedFromUrl {
+        id: SessionId,
+    },
+    SessionRejected {
+        id: SessionId,
+        reason: RejectReason,
+    },
+    SessionRegenerated {
+        old: SessionId,
+        new: SessionId,
+        trigger: RegenerateTrigger,
+    },
+    SessionDestroyed {
+        id: SessionId,
+        user: Option<UserName>,
+    },
     /// Logout that only cleared the cookie.
-    SessionLeftAlive { id: SessionId, user: Option<UserName> },
-    SessionExpired { id: SessionId, user: Option<UserName>, reason: EndReason },
-    LoginSucceeded { user: UserName },
-    LoginFailed { user: String, failures: u32 },
-    LoginRefused { user: String, scope: LimitScope, failures: u32 },
-    TransferExecuted { from: UserName, to: String, amount: u64 },
-    TransferRefused { reason: TransferRefusal },
-    OrderPlaced { user: UserName, items: u32 },
-    AdminPanelServed { user: Option<UserName>, source: RoleSource },
-    AdminRefused { user: Option<UserName>, role: Option<Role>, source: RoleSource },
+    SessionLeftAlive {
+        id: SessionId,
+        user: Option<UserName>,
+    },
+    SessionExpired {
+        id: SessionId,
+        user: Option<UserName>,
+        reason: EndReason,
+    },
+    LoginSucceeded {
+        user: UserName,
+    },
+    LoginFailed {
+        user: String,
+        failures: u32,
+    },
+    LoginRefused {
+        user: String,
+        scope: LimitScope,
+        failures: u32,
+    },
+    TransferExecuted {
+        from: UserName,
+        to: String,
+        amount: u64,
+    },
+    TransferRefused {
+        reason: TransferRefusal,
+    },
+    OrderPlaced {
+        user: UserName,
+        items: u32,
+    },
+    AdminPanelServed {
+        user: Option<UserName>,
+        source: RoleSource,
+    },
+    AdminRefused {
+        user: Option<UserName>,
+        role: Option<Role>,
+        source: RoleSource,
+    },
 }
 
 impl Decision {

@@ -69,7 +69,9 @@ impl IdGenerator {
     pub fn generate(self, input: IdInput, rng: &mut SimRng) -> SessionId {
         let n = input.counter.saturating_add(1);
         match self {
-            IdGenerator::SequentialCounter => SessionId(SEQUENTIAL_BASE.saturating_add(n).to_string()),
+            IdGenerator::SequentialCounter => {
+                SessionId(SEQUENTIAL_BASE.saturating_add(n).to_string())
+            }
             IdGenerator::Timestamp => SessionId(input.now.millis().to_string()),
             IdGenerator::HashedCounter => SessionId(hashed_counter(n)),
             IdGenerator::Csprng64 => SessionId(rng.hex(8)),
@@ -81,7 +83,9 @@ impl IdGenerator {
     /// the predictable ones.
     pub fn unpredictable_bits(self) -> u32 {
         match self {
-            IdGenerator::SequentialCounter | IdGenerator::Timestamp | IdGenerator::HashedCounter => 0,
+            IdGenerator::SequentialCounter
+            | IdGenerator::Timestamp
+            | IdGenerator::HashedCounter => 0,
             IdGenerator::Csprng64 => 64,
             IdGenerator::Csprng128 => 128,
         }
@@ -151,7 +155,13 @@ mod tests {
         let b = IdGenerator::Csprng128.generate(input(0), &mut rng);
         assert_eq!(a.as_str().len(), 32);
         assert_ne!(a, b);
-        assert_eq!(IdGenerator::Csprng64.generate(input(0), &mut rng).as_str().len(), 16);
+        assert_eq!(
+            IdGenerator::Csprng64
+                .generate(input(0), &mut rng)
+                .as_str()
+                .len(),
+            16
+        );
     }
 
     #[test]

@@ -222,7 +222,10 @@ impl ClientBinding {
     }
 
     pub fn checks_user_agent(self) -> bool {
-        matches!(self, ClientBinding::UserAgent | ClientBinding::IpAndUserAgent)
+        matches!(
+            self,
+            ClientBinding::UserAgent | ClientBinding::IpAndUserAgent
+        )
     }
 }
 
@@ -240,9 +243,13 @@ pub enum SessionContents {
 pub enum LoginLimit {
     None,
     /// Counted in the session: a client that drops its cookie starts over.
-    PerSession { max_failures: u32 },
+    PerSession {
+        max_failures: u32,
+    },
     /// Counted on the account, wherever the attempts come from.
-    PerAccount { max_failures: u32 },
+    PerAccount {
+        max_failures: u32,
+    },
 }
 
 /// Choices in the application's own code.

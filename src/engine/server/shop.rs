@@ -111,15 +111,14 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
     let limit = server.settings().server.login_limit;
     let session_failures = server.session(&id).map_or(0, |s| s.data.failed_logins);
     let account_failures = server.accounts().get(&name).map_or(0, |a| a.failed_logins);
-    let refused = match limit {
-        LoginLimit::None => None,
-        LoginLimit::PerSession { max_failures } => {
-            (session_failures >= max_failures).then_some((LimitScope::Session, session_failures))
-        }
-        LoginLimit::PerAccount { max_failures } => {
-            (account_failures >= max_failures).then_some((LimitScope::Account, account_failures))
-        }
-    };
+    let refused =
+        match limit {
+            LoginLimit::None => None,
+            LoginLimit::PerSession { max_failures } => (session_failures >= max_failures)
+                .then_some((LimitScope::Session, session_failures)),
+            LoginLimit::PerAccount { max_failures } => (account_failures >= max_failures)
+                .then_some((LimitScope::Account, account_failures)),
+        };
     if let Some((scope, failures)) = refused {
         ex.decisions.push(Decision::LoginRefused {
             user: name,
@@ -188,16 +187,18 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
         ex.set_cookies
             .push(format!("{ROLE_COOKIE}={}; Path=/", account.role.as_str()));
     }
-    ex.decisions.push(Decision::LoginSucceeded {
-        user: account.user,
-    });
+    ex.decisions
+        .push(Decision::LoginSucceeded { user: account.user });
     redirect("/account")
 }
 
 /// The role as the server reads it, and from where.
 fn role_of(server: &Server, ex: &Exchange, id: &SessionId) -> (Option<Role>, RoleSource) {
     match server.settings().application.role_storage {
-        RoleStorage::Session => (server.session(id).and_then(|s| s.data.role), RoleSource::Session),
+        RoleStorage::Session => (
+            server.session(id).and_then(|s| s.data.role),
+            RoleSource::Session,
+        ),
         RoleStorage::ClientCookie => (
             cookie_header::first(&ex.cookies, ROLE_COOKIE).and_then(Role::parse),
             RoleSource::ClientCookie,
@@ -216,7 +217,10 @@ fn account(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
     let Some((id, user)) = logged_in(server, ex) else {
         return redirect("/login");
     };
-    let balance = server.accounts().get(user.as_str()).map_or(0, |a| a.balance);
+    let balance = server
+        .accounts()
+        .get(user.as_str())
+        .map_or(0, |a| a.balance);
     let (role, _) = role_of(server, ex, &id);
     let role = role.map_or("none", Role::as_str);
     page(
@@ -251,7 +255,10 @@ fn cart(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespons
 
 fn cart_add(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
     let id = server.start(ex, rng);
-    let item = form::lookup(&ex.form, "item").unwrap_or("").trim().to_string();
+    let item = form::lookup(&ex.form, "item")
+        .unwrap_or("")
+        .trim()
+        .to_string();
     if !item.is_empty() {
         if let Some(s) = server.session_mut(&id) {
             s.data.cart.push(item);
@@ -270,7 +277,10 @@ fn checkout_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> Ht
     let id = server.start(ex, rng);
     let user = user_of(server, &id);
     let (address, payment) = server.session(&id).map_or((false, false), |s| {
-        (s.data.checkout.address.is_some(), s.data.checkout.payment.is_some())
+        (
+            s.data.checkout.address.is_some(),
+            s.data.checkout.payment.is_some(),
+        )
     });
     let step = match (address, payment) {
         (false, _) => "<p>Step 1 of 3: address</p><form method=\"post\" action=\"/checkout/address\"><input name=\"address\"></form>",
@@ -280,7 +290,12 @@ fn checkout_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> Ht
     page("Checkout", user.as_ref(), step)
 }
 
-fn checkout_step(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng, step: Step) -> HttpResponse {
+fn checkout_step(
+    server: &mut Server,
+    ex: &mut Exchange,
+    rng: &mut SimRng,
+    step: Step,
+) -> HttpResponse {
     let id = server.start(ex, rng);
     let (field, value) = match step {
         Step::Address => ("address", form::lookup(&ex.form, "address")),
@@ -311,7 +326,9 @@ fn checkout_confirm(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
         .get(user.as_str())
         .is_some_and(|a| a.password == password);
     let ready = server.session(&id).is_some_and(|s| {
-        s.data.checkout.address.is_some() && s.data.checkout.payment.is_some() && !s.data.cart.is_empty()
+        s.data.checkout.address.is_some()
+            && s.data.checkout.payment.is_some()
+            && !s.data.cart.is_empty()
     });
     if !ok || !ready {
         return redirect("/checkout");
@@ -360,8 +377,9 @@ fn preferences_save(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
     let id = server.start(ex, rng);
     if let Some(theme) = form::lookup(&ex.form, "theme") {
         let theme: String = theme.chars().filter(char::is_ascii_alphanumeric).collect();
-        ex.set_cookies
-            .push(format!("{THEME_COOKIE}={theme}; Path=/; Max-Age={YEAR_SECS}"));
+        ex.set_cookies.push(format!(
+            "{THEME_COOKIE}={theme}; Path=/; Max-Age={YEAR_SECS}"
+        ));
     }
     if let Some(lang) = form::lookup(&ex.form, "lang") {
         let lang = lang.to_string();
@@ -391,7 +409,8 @@ fn logout(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
     }
     ex.set_cookies.push(server.clear_session_cookie_line());
     if server.settings().application.role_storage == RoleStorage::ClientCookie {
-        ex.set_cookies.push(format!("{ROLE_COOKIE}=; Path=/; Max-Age=0"));
+        ex.set_cookies
+            .push(format!("{ROLE_COOKIE}=; Path=/; Max-Age=0"));
     }
     redirect("/")
 }

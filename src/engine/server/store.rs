@@ -225,10 +225,7 @@ impl SessionStore {
             .collect();
         due.into_iter()
             .filter_map(|(id, reason)| {
-                let at = self
-                    .get(&id)
-                    .and_then(Session::deadline)
-                    .unwrap_or(now);
+                let at = self.get(&id).and_then(Session::deadline).unwrap_or(now);
                 self.end(&id, reason, at).map(|s| (s, reason))
             })
             .collect()

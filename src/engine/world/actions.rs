@@ -1,8 +1,8 @@
 //! What each scenario action does in the world.
 
-use super::exchange::{initiator_for, merge_fields, resolve, Outgoing};
+use super::exchange::{initiator_for, merge_fields, resolve, Navigation, Outgoing};
 use super::World;
-use crate::engine::attacker::{predict, KnownId, LearnedBy, PRIZE_URL, TOSS_URL, COLLECTOR_URL};
+use crate::engine::attacker::{predict, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
 use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
 use crate::engine::event::{Actor, EventKind, GuessReport, RequestCause};
 use crate::engine::http::{form, HttpRequest, Method};
@@ -24,7 +24,13 @@ impl World {
     }
 
     fn fail(&mut self, actor: Actor, message: String) {
-        self.emit(actor, EventKind::ActionFailed { message: message.clone() }, message);
+        self.emit(
+            actor,
+            EventKind::ActionFailed {
+                message: message.clone(),
+            },
+            message,
+        );
     }
 
     /// `{shop}` replaced by the shop's origin, then parsed.
@@ -37,13 +43,15 @@ impl World {
         match action {
             VictimAction::Types { address } => match self.address(&address) {
                 Ok(url) => self.navigate(
-                    Party::Victim,
-                    Method::Get,
-                    url,
-                    String::new(),
-                    Initiator::SameSite,
-                    RequestCause::Typed,
-                    false,
+                    Navigation {
+                        party: Party::Victim,
+                        method: Method::Get,
+                        url,
+                        body: String::new(),
+                        initiator: Initiator::SameSite,
+                        cause: RequestCause::Typed,
+                        carries_attack: false,
+                    },
                     0,
                 ),
                 Err(message) => self.fail(Actor::Victim, message),
@@ -51,23 +59,31 @@ impl World {
             VictimAction::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
             VictimAction::OpensLink => {
                 let Some(sent) = self.attacker.outbox.clone() else {
-                    self.fail(Actor::Victim, "There is no link to open: the attacker sent none.".into());
+                    self.fail(
+                        Actor::Victim,
+                        "There is no link to open: the attacker sent none.".into(),
+                    );
                     return;
                 };
                 let (link, carries_attack) = (sent.url, sent.carries_script);
                 match Url::parse(&link) {
                     // Opened from a webmail page: another site started it.
                     Ok(url) => self.navigate(
-                        Party::Victim,
-                        Method::Get,
-                        url,
-                        String::new(),
-                        Initiator::CrossSite,
-                        RequestCause::AttackerLink,
-                        carries_attack,
+                        Navigation {
+                            party: Party::Victim,
+                            method: Method::Get,
+                            url,
+                            body: String::new(),
+                            initiator: Initiator::CrossSite,
+                            cause: RequestCause::AttackerLink,
+                            carries_attack,
+                        },
                         0,
                     ),
-                    Err(e) => self.fail(Actor::Victim, format!("The link {link} cannot be opened: {e}.")),
+                    Err(e) => self.fail(
+                        Actor::Victim,
+                        format!("The link {link} cannot be opened: {e}."),
+                    ),
                 }
             }
             VictimAction::ClosesBrowser => {
@@ -109,7 +125,10 @@ impl World {
             },
         };
         let Some(target) = resolve(&base, path) else {
-            return self.fail(Actor::from(party), format!("The form action {path} is not a valid address."));
+            return self.fail(
+                Actor::from(party),
+                format!("The form action {path} is not a valid address."),
+            );
         };
         let hidden = current
             .as_ref()
@@ -126,7 +145,18 @@ impl World {
             Party::Victim => RequestCause::FormSubmitted,
             Party::Attacker => RequestCause::AttackerMachine,
         };
-        self.navigate(party, Method::Post, target, body, initiator, cause, false, 0);
+        self.navigate(
+            Navigation {
+                party,
+                method: Method::Post,
+                url: target,
+                body,
+                initiator,
+                cause,
+                carries_attack: false,
+            },
+            0,
+        );
     }
 
     fn attacker_acts(&mut self, action: AttackerAction) {
@@ -144,13 +174,15 @@ impl World {
                 self.attacker.current_move = format!("Opening {path} on the shop");
                 match self.address(&format!("{{shop}}{path}")) {
                     Ok(url) => self.navigate(
-                        Party::Attacker,
-                        Method::Get,
-                        url,
-                        String::new(),
-                        Initiator::SameSite,
-                        RequestCause::AttackerMachine,
-                        false,
+                        Navigation {
+                            party: Party::Attacker,
+                            method: Method::Get,
+                            url,
+                            body: String::new(),
+                            initiator: Initiator::SameSite,
+                            cause: RequestCause::AttackerMachine,
+                            carries_attack: false,
+                        },
                         0,
                     ),
                     Err(m) => self.fail(Actor::Attacker, m),
@@ -169,13 +201,15 @@ impl World {
             AttackerAction::Replays { path } => self.replay(&path),
             AttackerAction::EditsCookie { name, value, path } => {
                 self.attacker.current_move = format!("Editing the cookie {name}");
-                let Ok(shop) = self.address("{shop}/") else { return };
+                let Ok(shop) = self.address("{shop}/") else {
+                    return;
+                };
                 let line = format!("{name}={value}; Path=/");
-                let outcome = self
-                    .attacker
-                    .browser
-                    .jar
-                    .set_document_cookie(&shop, &line, self.clock.unix_now());
+                let outcome = self.attacker.browser.jar.set_document_cookie(
+                    &shop,
+                    &line,
+                    self.clock.unix_now(),
+                );
                 self.emit(
                     Actor::Attacker,
                     EventKind::CookiePasted { outcome },
@@ -197,9 +231,15 @@ impl World {
                     if drop_cookie {
                         self.attacker.browser.jar = CookieJar::new();
                     }
-                    self.attacker.current_move = format!("Trying password \"{password}\" for {user}");
-                    let Ok(url) = self.address("{shop}/login") else { return };
-                    let body = form::encode_pairs(&[("user".into(), user.clone()), ("password".into(), password)]);
+                    self.attacker.current_move =
+                        format!("Trying password \"{password}\" for {user}");
+                    let Ok(url) = self.address("{shop}/login") else {
+                        return;
+                    };
+                    let body = form::encode_pairs(&[
+                        ("user".into(), user.clone()),
+                        ("password".into(), password),
+                    ]);
                     let before = self.events.len();
                     self.fetch(Outgoing {
                         raw_cookie: None,
@@ -214,9 +254,19 @@ impl World {
                         },
                         cause: RequestCause::AttackerMachine,
                     });
-                    let logged_in = self.events.get(before..).unwrap_or_default().iter().any(|e| {
-                        matches!(&e.kind, EventKind::Server { decision: Decision::LoginSucceeded { .. } })
-                    });
+                    let logged_in = self
+                        .events
+                        .get(before..)
+                        .unwrap_or_default()
+                        .iter()
+                        .any(|e| {
+                            matches!(
+                                &e.kind,
+                                EventKind::Server {
+                                    decision: Decision::LoginSucceeded { .. }
+                                }
+                            )
+                        });
                     if logged_in {
                         break;
                     }
@@ -228,13 +278,15 @@ impl World {
     fn attacker_opens(&mut self, path: &str) {
         match self.address(&format!("{{shop}}{path}")) {
             Ok(url) => self.navigate(
-                Party::Attacker,
-                Method::Get,
-                url,
-                String::new(),
-                Initiator::SameSite,
-                RequestCause::AttackerMachine,
-                false,
+                Navigation {
+                    party: Party::Attacker,
+                    method: Method::Get,
+                    url,
+                    body: String::new(),
+                    initiator: Initiator::SameSite,
+                    cause: RequestCause::AttackerMachine,
+                    carries_attack: false,
+                },
                 0,
             ),
             Err(m) => self.fail(Actor::Attacker, m),
@@ -268,7 +320,11 @@ impl World {
         self.attacker.pages.push((url.to_string(), page));
         self.attacker.current_move = format!("Serving {url}");
         if let Ok(u) = Url::parse(url) {
-            self.emit(Actor::Attacker, EventKind::PagePublished { url: u }, narration);
+            self.emit(
+                Actor::Attacker,
+                EventKind::PagePublished { url: u },
+                narration,
+            );
         }
     }
 
@@ -310,7 +366,10 @@ impl World {
                     format!("The attacker emails the victim a link to the shop's search page whose query is a script that {}.", script.describe()),
                 )
             }
-            Lure::EvilPage { url } => (url.clone(), format!("The attacker sends the victim a link to {url}.")),
+            Lure::EvilPage { url } => (
+                url.clone(),
+                format!("The attacker sends the victim a link to {url}."),
+            ),
         };
         match Url::parse(&link) {
             Ok(url) => {
@@ -321,7 +380,10 @@ impl World {
                 self.attacker.current_move = "Waiting for the victim to click".into();
                 self.emit(Actor::Attacker, EventKind::LinkSent { url }, narration);
             }
-            Err(e) => self.fail(Actor::Attacker, format!("The link {link} is not valid: {e}.")),
+            Err(e) => self.fail(
+                Actor::Attacker,
+                format!("The link {link} is not valid: {e}."),
+            ),
         }
     }
 
@@ -342,21 +404,26 @@ impl World {
             }
             return;
         }
-        let Ok(shop) = self.address("{shop}/") else { return };
+        let Ok(shop) = self.address("{shop}/") else {
+            return;
+        };
         for known in candidates {
             self.attacker.current_move = format!("Replaying {}={}", known.name, known.value);
             // A private window: the attacker's own cookies do not get in the way.
             self.attacker.browser.jar = CookieJar::new();
             let secure = if shop.is_secure() { "; Secure" } else { "" };
             let line = format!("{}={}; Path=/{secure}", known.name, known.value);
-            let outcome = self
-                .attacker
-                .browser
-                .jar
-                .set_document_cookie(&shop, &line, self.clock.unix_now());
+            let outcome =
+                self.attacker
+                    .browser
+                    .jar
+                    .set_document_cookie(&shop, &line, self.clock.unix_now());
             let outcome_stored = outcome.is_stored();
             let refused = match outcome.reason() {
-                Some(r) => format!(" Their browser refuses it ({}), so they send it with curl instead.", r.devtools_name()),
+                Some(r) => format!(
+                    " Their browser refuses it ({}), so they send it with curl instead.",
+                    r.devtools_name()
+                ),
                 None => String::new(),
             };
             self.emit(
@@ -373,7 +440,9 @@ impl World {
             } else {
                 // The browser refused the pasted cookie: the attacker types
                 // the header by hand instead, as curl would send it.
-                let Ok(url) = self.address(&format!("{{shop}}{path}")) else { return };
+                let Ok(url) = self.address(&format!("{{shop}}{path}")) else {
+                    return;
+                };
                 self.fetch(Outgoing {
                     raw_cookie: Some(format!("{}={}", known.name, known.value)),
                     party: Party::Attacker,
@@ -384,9 +453,9 @@ impl World {
                     cause: RequestCause::AttackerMachine,
                 });
             }
-            let logged_in = self.events.get(before..).unwrap_or_default().iter().any(|e| {
-                matches!(&e.kind, EventKind::Response { served, .. } if served.user.is_some())
-            });
+            let logged_in = self.events.get(before..).unwrap_or_default().iter().any(
+                |e| matches!(&e.kind, EventKind::Response { served, .. } if served.user.is_some()),
+            );
             if logged_in {
                 return;
             }
@@ -398,7 +467,9 @@ impl World {
         let samples = self.attacker.own_ids();
         let prediction = predict(&samples, attempts, &mut self.rng);
         let name = self.settings.cookie.full_name();
-        let Ok(url) = self.address(&format!("{{shop}}{path}")) else { return };
+        let Ok(url) = self.address(&format!("{{shop}}{path}")) else {
+            return;
+        };
         let peer = PeerAddress(self.attacker.browser.ip.clone());
         let user_agent = self.attacker.browser.user_agent.clone();
         self.attacker.current_move = format!(
@@ -418,7 +489,9 @@ impl World {
             let request = HttpRequest::new(Method::Get, url.clone())
                 .with_header("User-Agent", &user_agent)
                 .with_header("Cookie", &format!("{name}={candidate}"));
-            let handled = self.server.handle(&request, &peer, self.clock, &mut self.rng);
+            let handled = self
+                .server
+                .handle(&request, &peer, self.clock, &mut self.rng);
             if handled.served.user.is_some() {
                 report.hit = Some(candidate.clone());
                 break;
@@ -437,12 +510,16 @@ impl World {
         }
         let per_second = u64::from(per_second.max(1));
         let duration_ms = u64::from(report.attempts).saturating_mul(1000) / per_second;
-        self.clock.advance_to(self.clock.now().plus_millis(duration_ms));
+        self.clock
+            .advance_to(self.clock.now().plus_millis(duration_ms));
         let narration = match &report.hit {
             Some(id) => format!(
                 "After {} guesses{}, the ID {id} opens a logged-in session.",
                 report.attempts,
-                report.suspected_scheme.as_ref().map_or(String::new(), |s| format!(" (the IDs look like a {s})"))
+                report
+                    .suspected_scheme
+                    .as_ref()
+                    .map_or(String::new(), |s| format!(" (the IDs look like a {s})"))
             ),
             None => format!(
                 "{} guessed IDs, {} unknown to the server, {} refused: no way in.",

@@ -32,6 +32,19 @@ pub(super) struct Outgoing {
     pub raw_cookie: Option<String>,
 }
 
+/// A top-level navigation about to start.
+pub(super) struct Navigation {
+    pub party: Party,
+    pub method: Method,
+    pub url: Url,
+    pub body: String,
+    pub initiator: Initiator,
+    pub cause: RequestCause,
+    /// The page is expected to carry the attacker's script (a
+    /// reflected-XSS link): if none runs, that is worth noting.
+    pub carries_attack: bool,
+}
+
 /// A completed exchange.
 pub(super) struct Fetched {
     /// The URL actually requested (after an HSTS upgrade).
@@ -77,10 +90,14 @@ impl World {
                 sent: Vec::new(),
                 excluded: Vec::new(),
             },
-            None => self.browser_mut(party).jar.cookie_header(&url, &out.ctx, unix),
+            None => self
+                .browser_mut(party)
+                .jar
+                .cookie_header(&url, &out.ctx, unix),
         };
         let user_agent = self.browser(party).user_agent.clone();
-        let mut request = HttpRequest::new(out.method, url.clone()).with_header("User-Agent", &user_agent);
+        let mut request =
+            HttpRequest::new(out.method, url.clone()).with_header("User-Agent", &user_agent);
         if let Some(h) = &header.header {
             request = request.with_header("Cookie", h);
         }
@@ -96,7 +113,8 @@ impl World {
         };
 
         // The request crosses the network.
-        self.clock.advance_to(self.clock.now().plus_millis(LATENCY_MS));
+        self.clock
+            .advance_to(self.clock.now().plus_millis(LATENCY_MS));
         let wire = request.to_wire();
         self.in_flight = Some(InFlight {
             party,
@@ -108,12 +126,14 @@ impl World {
         });
         let session_name = self.settings.cookie.full_name();
         let relied_id_sent = header.header.as_deref().is_some_and(|h| {
-            crate::engine::http::cookie_header::parse(h).iter().any(|(n, v)| {
-                *n == session_name
-                    && self
-                        .attacker
-                        .relies_on(&crate::engine::server::id_generator::SessionId(v.clone()))
-            })
+            crate::engine::http::cookie_header::parse(h)
+                .iter()
+                .any(|(n, v)| {
+                    *n == session_name
+                        && self
+                            .attacker
+                            .relies_on(&crate::engine::server::id_generator::SessionId(v.clone()))
+                })
         });
         let narration = request_narration(party, &request, &header.sent, &header.excluded);
         let request_index = self.emit(
@@ -130,7 +150,8 @@ impl World {
             narration,
         );
         if self.goal.is_some() && party == Party::Victim && out.cause.attacker_made() {
-            if let Some((_, reason)) = header.excluded.iter().find(|(c, _)| c.name == session_name) {
+            if let Some((_, reason)) = header.excluded.iter().find(|(c, _)| c.name == session_name)
+            {
                 self.log
                     .obstacle(request_index, VerdictReason::CookieNotSent(*reason));
             }
@@ -140,12 +161,16 @@ impl World {
         // Someone answers, or nobody does.
         let host = url.host().to_string();
         let (response, served, decisions) = if host == SHOP_HOST {
-            if url.scheme() == Scheme::Https && self.settings.transport.scheme == SiteTransport::Http {
+            if url.scheme() == Scheme::Https
+                && self.settings.transport.scheme == SiteTransport::Http
+            {
                 self.connection_failed(party, &url, "the shop does not serve https://");
                 return None;
             }
             let peer = PeerAddress(self.browser(party).ip.clone());
-            let handled = self.server.handle(&request, &peer, self.clock, &mut self.rng);
+            let handled = self
+                .server
+                .handle(&request, &peer, self.clock, &mut self.rng);
             (handled.response, handled.served, handled.decisions)
         } else if Attacker::serves(&host) {
             let shop = self.shop_origin();
@@ -163,7 +188,8 @@ impl World {
             self.emit_decision(d.clone(), Some(origin));
         }
 
-        self.clock.advance_to(self.clock.now().plus_millis(LATENCY_MS));
+        self.clock
+            .advance_to(self.clock.now().plus_millis(LATENCY_MS));
         let response_wire = response.to_wire();
         self.in_flight = Some(InFlight {
             party,
@@ -175,7 +201,11 @@ impl World {
         });
         let narration = response_narration(&host, &response, &served);
         let response_index = self.emit(
-            if host == SHOP_HOST { Actor::Server } else { Actor::Attacker },
+            if host == SHOP_HOST {
+                Actor::Server
+            } else {
+                Actor::Attacker
+            },
             EventKind::Response {
                 exchange,
                 party,
@@ -190,7 +220,9 @@ impl World {
         self.in_flight = None;
 
         self.process_set_cookies(party, &url, &out.ctx, &response, Attacker::serves(&host));
-        if response.header("Strict-Transport-Security").is_some() && self.browser_mut(party).note_hsts(&url) {
+        if response.header("Strict-Transport-Security").is_some()
+            && self.browser_mut(party).note_hsts(&url)
+        {
             self.emit(
                 Actor::from(party),
                 EventKind::HstsNoted { host: host.clone() },
@@ -253,7 +285,10 @@ impl World {
         if new.is_empty() {
             return;
         }
-        let list: Vec<String> = new.iter().map(|k| format!("{}={}", k.name, k.value)).collect();
+        let list: Vec<String> = new
+            .iter()
+            .map(|k| format!("{}={}", k.name, k.value))
+            .collect();
         let how = match new.first().map(|k| k.learned_by) {
             Some(LearnedBy::Sniffed) => "read off the network",
             Some(LearnedBy::StolenByScript) => "sent home by the injected script",
@@ -266,7 +301,10 @@ impl World {
         self.emit(
             Actor::Attacker,
             EventKind::AttackerLearned { ids: new },
-            format!("The attacker now knows the session ID {} ({how}).", list.join(", ")),
+            format!(
+                "The attacker now knows the session ID {} ({how}).",
+                list.join(", ")
+            ),
         );
     }
 
@@ -290,7 +328,9 @@ impl World {
         let narration = cookie_outcomes_narration(&outcomes);
         let session_name = self.settings.cookie.full_name();
         let rejected_plant = outcomes.iter().find_map(|o| match o {
-            SetCookieOutcome::Rejected { reason, .. } if o.name() == Some(session_name.as_str()) => {
+            SetCookieOutcome::Rejected { reason, .. }
+                if o.name() == Some(session_name.as_str()) =>
+            {
                 Some(*reason)
             }
             _ => None,
@@ -298,12 +338,14 @@ impl World {
         let own_ids: Vec<KnownId> = outcomes
             .iter()
             .filter_map(|o| match o {
-                SetCookieOutcome::Stored { cookie, .. } if cookie.name == session_name => Some(KnownId {
-                    name: cookie.name.clone(),
-                    value: cookie.value.clone(),
-                    learned_by: LearnedBy::OwnSession,
-                    at: self.clock.now(),
-                }),
+                SetCookieOutcome::Stored { cookie, .. } if cookie.name == session_name => {
+                    Some(KnownId {
+                        name: cookie.name.clone(),
+                        value: cookie.value.clone(),
+                        learned_by: LearnedBy::OwnSession,
+                        at: self.clock.now(),
+                    })
+                }
                 _ => None,
             })
             .collect();
@@ -318,7 +360,8 @@ impl World {
             party,
             self.goal.is_some(),
         ) {
-            self.log.obstacle(index, VerdictReason::CookieNotStored(reason));
+            self.log
+                .obstacle(index, VerdictReason::CookieNotStored(reason));
         }
         if party == Party::Attacker && !own_ids.is_empty() {
             self.attacker_learns(own_ids);
@@ -328,18 +371,16 @@ impl World {
     /// A top-level navigation: follows redirects, shows the page, runs its
     /// scripts. `carries_attack` marks a page expected to hold the
     /// attacker's script (a reflected-XSS link).
-    pub(super) fn navigate(
-        &mut self,
-        party: Party,
-        method: Method,
-        url: Url,
-        body: String,
-        initiator: Initiator,
-        cause: RequestCause,
-        carries_attack: bool,
-        depth: u32,
-    ) {
-        let (mut method, mut url, mut body, mut cause) = (method, url, body, cause);
+    pub(super) fn navigate(&mut self, nav: Navigation, depth: u32) {
+        let Navigation {
+            party,
+            mut method,
+            mut url,
+            mut body,
+            initiator,
+            mut cause,
+            carries_attack,
+        } = nav;
         for _ in 0..=MAX_REDIRECTS {
             let ctx = RequestContext {
                 method,
@@ -436,7 +477,11 @@ impl World {
                     .find(|(c, _)| c.name == session_name)
                     .map(|(_, r)| *r);
                 let value = read.value.clone();
-                let shown = if value.is_empty() { "nothing".to_string() } else { format!("\"{value}\"") };
+                let shown = if value.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    format!("\"{value}\"")
+                };
                 let index = self.emit(
                     Actor::Victim,
                     EventKind::ScriptRan {
@@ -489,7 +534,9 @@ impl World {
                         script.describe()
                     ),
                 );
-                let Ok(form_url) = current.url.join(path) else { return };
+                let Ok(form_url) = current.url.join(path) else {
+                    return;
+                };
                 let initiator = initiator_for(&current.url, &form_url);
                 let Some(form_page) = self.fetch(Outgoing {
                     raw_cookie: None,
@@ -543,7 +590,9 @@ impl World {
                         form.action
                     ),
                 );
-                let Some(target) = resolve(&current.url, &form.action) else { return };
+                let Some(target) = resolve(&current.url, &form.action) else {
+                    return;
+                };
                 if depth >= MAX_NAVIGATION_DEPTH {
                     return;
                 }
@@ -554,13 +603,15 @@ impl World {
                 };
                 let initiator = initiator_for(&current.url, &target);
                 self.navigate(
-                    Party::Victim,
-                    method,
-                    target,
-                    form::encode_pairs(&form.fields),
-                    initiator,
-                    cause,
-                    false,
+                    Navigation {
+                        party: Party::Victim,
+                        method,
+                        url: target,
+                        body: form::encode_pairs(&form.fields),
+                        initiator,
+                        cause,
+                        carries_attack: false,
+                    },
                     depth + 1,
                 );
             }
@@ -618,7 +669,11 @@ fn request_narration(
         s.push_str(&format!(" with the cookie(s) {}.", names.join(", ")));
     }
     for (c, reason) in excluded {
-        s.push_str(&format!(" {} is left out ({}).", c.name, reason.devtools_name()));
+        s.push_str(&format!(
+            " {} is left out ({}).",
+            c.name,
+            reason.devtools_name()
+        ));
     }
     s
 }
@@ -626,8 +681,12 @@ fn request_narration(
 fn response_narration(host: &str, resp: &HttpResponse, served: &Served) -> String {
     let mut s = format!("{host} answers {} {}", resp.status, resp.reason);
     match (&served.session, &served.user) {
-        (Some(id), Some(user)) => s.push_str(&format!(", serving session {id}, which belongs to {user}.")),
-        (Some(id), None) => s.push_str(&format!(", serving session {id}, where nobody is logged in.")),
+        (Some(id), Some(user)) => {
+            s.push_str(&format!(", serving session {id}, which belongs to {user}."))
+        }
+        (Some(id), None) => s.push_str(&format!(
+            ", serving session {id}, where nobody is logged in."
+        )),
         _ => s.push('.'),
     }
     s
@@ -638,7 +697,11 @@ fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
         .iter()
         .map(|o| match o {
             SetCookieOutcome::Stored { cookie, replaced } => {
-                let kind = if cookie.is_persistent() { "persistent" } else { "session" };
+                let kind = if cookie.is_persistent() {
+                    "persistent"
+                } else {
+                    "session"
+                };
                 match replaced {
                     Some(_) => format!("replaces the {kind} cookie {}", cookie.name),
                     None => format!("stores the {kind} cookie {}", cookie.name),

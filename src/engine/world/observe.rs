@@ -35,7 +35,12 @@ impl World {
             network: NetworkView {
                 in_flight: self.in_flight.clone(),
                 observer_listening: self.network.is_listening(),
-                captured: self.network.captured().iter().map(|c| c.summary()).collect(),
+                captured: self
+                    .network
+                    .captured()
+                    .iter()
+                    .map(|c| c.summary())
+                    .collect(),
             },
             server: ServerView {
                 sessions: store
@@ -125,12 +130,18 @@ impl World {
         relied_id_sent: bool,
     ) {
         let Some(goal) = self.goal else { return };
-        let victim_served = served.user.as_ref().is_some_and(|u| u.as_str() == VICTIM_USER);
+        let victim_served = served
+            .user
+            .as_ref()
+            .is_some_and(|u| u.as_str() == VICTIM_USER);
         match goal {
             AttackGoal::ImpersonateVictim => {
                 if origin.party == Party::Attacker && victim_served {
-                    if let (Some(user), Some(session)) = (served.user.clone(), served.session.clone()) {
-                        self.log.win(index, VerdictReason::ServedAsVictim { user, session });
+                    if let (Some(user), Some(session)) =
+                        (served.user.clone(), served.session.clone())
+                    {
+                        self.log
+                            .win(index, VerdictReason::ServedAsVictim { user, session });
                     }
                 } else if origin.party == Party::Attacker
                     && relied_id_sent
@@ -148,7 +159,8 @@ impl World {
                     _ => None,
                 });
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
-                    self.log.win(index, VerdictReason::ForgedRequestExecuted { user });
+                    self.log
+                        .win(index, VerdictReason::ForgedRequestExecuted { user });
                 }
             }
             AttackGoal::EscalatePrivilege => {

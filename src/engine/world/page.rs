@@ -35,7 +35,9 @@ pub fn forms(html: &str) -> Vec<Form> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<form") {
-        let Some(after) = rest.get(start..) else { break };
+        let Some(after) = rest.get(start..) else {
+            break;
+        };
         let end = after.find("</form>").unwrap_or(after.len());
         let Some(body) = after.get(..end) else { break };
         let open_end = body.find('>').unwrap_or(body.len());
@@ -43,7 +45,9 @@ pub fn forms(html: &str) -> Vec<Form> {
         let mut fields = Vec::new();
         let mut inputs = body;
         while let Some(i) = inputs.find("<input") {
-            let Some(tag_rest) = inputs.get(i..) else { break };
+            let Some(tag_rest) = inputs.get(i..) else {
+                break;
+            };
             let tag_end = tag_rest.find('>').unwrap_or(tag_rest.len());
             let tag = tag_rest.get(..tag_end).unwrap_or("");
             if let (Some(n), Some(v)) = (attribute(tag, "name"), attribute(tag, "value")) {
@@ -70,8 +74,12 @@ pub fn scripts(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
     while let Some(start) = rest.find("<script>") {
-        let Some(after) = rest.get(start + "<script>".len()..) else { break };
-        let Some(end) = after.find("</script>") else { break };
+        let Some(after) = rest.get(start + "<script>".len()..) else {
+            break;
+        };
+        let Some(end) = after.find("</script>") else {
+            break;
+        };
         if let Some(code) = after.get(..end) {
             out.push(code.to_string());
         }
@@ -95,7 +103,10 @@ mod tests {
 
     #[test]
     fn finds_scripts_but_not_escaped_ones() {
-        assert_eq!(scripts("<p><script>a()</script></p>"), vec!["a()".to_string()]);
+        assert_eq!(
+            scripts("<p><script>a()</script></p>"),
+            vec!["a()".to_string()]
+        );
         assert!(scripts("&lt;script&gt;a()&lt;/script&gt;").is_empty());
     }
 }

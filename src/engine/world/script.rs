@@ -15,7 +15,10 @@ pub enum Script {
     StealCookies { collector: String },
     /// Loads the form at `path`, sets `fields` (keeping hidden ones such as a
     /// CSRF token) and posts it, all from inside the page.
-    RideSession { path: String, fields: Vec<(String, String)> },
+    RideSession {
+        path: String,
+        fields: Vec<(String, String)>,
+    },
     /// Submits the page's form with this id.
     SubmitForm { form_id: String },
 }
@@ -30,7 +33,9 @@ impl Script {
     /// The JavaScript source, as it appears in the page.
     pub fn source(&self) -> String {
         match self {
-            Script::StealCookies { collector } => format!("{STEAL_PREFIX}{collector}{STEAL_SUFFIX}"),
+            Script::StealCookies { collector } => {
+                format!("{STEAL_PREFIX}{collector}{STEAL_SUFFIX}")
+            }
             Script::RideSession { path, fields } => {
                 let sets: String = fields
                     .iter()
@@ -107,9 +112,14 @@ mod tests {
             },
             Script::RideSession {
                 path: "/transfer".into(),
-                fields: vec![("to".into(), "mallory".into()), ("amount".into(), "500".into())],
+                fields: vec![
+                    ("to".into(), "mallory".into()),
+                    ("amount".into(), "500".into()),
+                ],
             },
-            Script::SubmitForm { form_id: "f".into() },
+            Script::SubmitForm {
+                form_id: "f".into(),
+            },
         ];
         for s in scripts {
             assert_eq!(Script::recognise(&s.source()), Some(s.clone()));

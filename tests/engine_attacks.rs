@@ -1,0 +1,302 @@
+//! Each attack gets in with its defenses off, and is kept out by each
+//! decisive defense, for the reason the verdict names. Everything runs
+//! through the engine: the outcomes are computed, not looked up.
+
+use session_lab::engine::cookies::BlockedReason;
+use session_lab::engine::event::EventKind;
+use session_lab::engine::matrix::{Column, Defense};
+use session_lab::engine::rng::Seed;
+use session_lab::engine::scenario::{find, Scenario};
+use session_lab::engine::server::decision::{BindingMismatch, RejectReason, TransferRefusal};
+use session_lab::engine::server::id_generator::IdGenerator;
+use session_lab::engine::server::knob::Knob;
+use session_lab::engine::server::settings::Settings;
+use session_lab::engine::server::store::EndReason;
+use session_lab::engine::verdict::{Verdict, VerdictReason};
+use session_lab::engine::{run, Run};
+
+fn scenario(id: &str) -> Scenario {
+    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
+}
+
+fn judged(run: &Run) -> Verdict {
+    let verdict = run.verdict.clone().expect("an attack has a verdict");
+    assert!(verdict.deciding_event < run.events.len());
+    assert!(matches!(
+        run.events.last().map(|e| &e.kind),
+        Some(EventKind::Verdict { .. })
+    ));
+    verdict
+}
+
+fn verdict_with(id: &str, settings: Settings) -> Verdict {
+    judged(&run(&scenario(id), &settings, Seed(7)))
+}
+
+fn with_defenses(id: &str, defenses: &[Defense]) -> Verdict {
+    let s = scenario(id);
+    let settings = defenses
+        .iter()
+        .fold(s.settings(), |acc, d| Column::Only(*d).apply(acc));
+    verdict_with(id, settings)
+}
+
+fn assert_gets_in(id: &str) {
+    let v = with_defenses(id, &[]);
+    assert!(
+        v.attacker_got_in,
+        "{id} should succeed undefended: {:?}",
+        v.reason
+    );
+}
+
+fn assert_kept_out(id: &str, defenses: &[Defense], expected: VerdictReason) {
+    let v = with_defenses(id, defenses);
+    assert!(!v.attacker_got_in, "{id} with {defenses:?} should fail");
+    assert_eq!(v.reason, expected, "{id} with {defenses:?}");
+}
+
+fn assert_still_in(id: &str, defenses: &[Defense]) {
+    let v = with_defenses(id, defenses);
+    assert!(v.attacker_got_in, "{id} with {defenses:?}: {:?}", v.reason);
+}
+
+#[test]
+fn hijacking_by_sniffing() {
+    let id = "hijack-sniffing";
+    assert_gets_in(id);
+    // The lesson's order: HTTPS alone leaks through the old http:// bookmark,
+    // Secure alone cannot hide the Set-Cookie of a plain-HTTP site.
+    assert_still_in(id, &[Defense::Https]);
+    assert_still_in(id, &[Defense::SecureCookie]);
+    assert_kept_out(
+        id,
+        &[Defense::Https, Defense::SecureCookie],
+        VerdictReason::NoIdLearned,
+    );
+    assert_kept_out(id, &[Defense::HstsPreload], VerdictReason::NoIdLearned);
+    assert_kept_out(
+        id,
+        &[Defense::BindToClient],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
+            BindingMismatch::IpAndUserAgent,
+        )),
+    );
+}
+
+#[test]
+fn hijacking_by_xss() {
+    let id = "hijack-xss";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::HttpOnlyCookie],
+        VerdictReason::CookieHiddenFromScript(BlockedReason::HttpOnly),
+    );
+    assert_kept_out(id, &[Defense::EscapeOutput], VerdictReason::ScriptNotRun);
+    assert_kept_out(
+        id,
+        &[Defense::SameSiteStrict],
+        VerdictReason::CookieNotSent(BlockedReason::SameSiteStrict),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::BindToClient],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
+            BindingMismatch::IpAndUserAgent,
+        )),
+    );
+}
+
+#[test]
+fn session_riding_despite_http_only() {
+    let id = "session-riding-xss";
+    assert!(scenario(id).settings().cookie.http_only);
+    assert_gets_in(id);
+    // The script reads the CSRF token from the page like the user would.
+    assert_still_in(id, &[Defense::CsrfToken]);
+    assert_still_in(id, &[Defense::BindToClient]);
+    assert_kept_out(id, &[Defense::EscapeOutput], VerdictReason::ScriptNotRun);
+}
+
+#[test]
+fn fixation_by_url() {
+    let id = "fixation-url";
+    assert_gets_in(id);
+    // The fixed ID was issued by the server: strict mode does not help.
+    assert_still_in(id, &[Defense::StrictMode]);
+    assert_kept_out(
+        id,
+        &[Defense::RegenerateOnLogin],
+        VerdictReason::SessionEnded(EndReason::Regenerated),
+    );
+    assert_kept_out(id, &[Defense::NoIdInUrl], VerdictReason::SessionNotLoggedIn);
+    assert_kept_out(
+        id,
+        &[Defense::BindToClient],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
+            BindingMismatch::IpAndUserAgent,
+        )),
+    );
+}
+
+#[test]
+fn fixation_by_cookie_tossing() {
+    let id = "fixation-cookie-tossing";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::HostPrefix],
+        VerdictReason::CookieNotStored(BlockedReason::InvalidPrefix),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::StrictMode],
+        VerdictReason::IdRejected(RejectReason::NotIssued),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::RegenerateOnLogin],
+        VerdictReason::SessionEnded(EndReason::Regenerated),
+    );
+}
+
+#[test]
+fn predicting_weak_ids() {
+    let id = "predictable-ids";
+    for generator in IdGenerator::ALL {
+        let settings = scenario(id)
+            .settings()
+            .with(&[Knob::IdGenerator(generator)]);
+        let v = verdict_with(id, settings);
+        let predictable = generator.unpredictable_bits() == 0;
+        assert_eq!(
+            v.attacker_got_in, predictable,
+            "{generator:?}: {:?}",
+            v.reason
+        );
+        if !predictable {
+            assert_eq!(v.reason, VerdictReason::GuessesMissed { attempts: 200 });
+        }
+    }
+    // Regeneration does not help when the next ID is predictable too.
+    assert_still_in(id, &[Defense::RegenerateOnLogin]);
+    assert_kept_out(
+        id,
+        &[Defense::StrongIds],
+        VerdictReason::GuessesMissed { attempts: 200 },
+    );
+    assert_kept_out(
+        id,
+        &[Defense::BindToClient],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
+            BindingMismatch::IpAndUserAgent,
+        )),
+    );
+}
+
+#[test]
+fn reuse_after_logout() {
+    let id = "reuse-after-logout";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::InvalidateOnLogout],
+        VerdictReason::SessionEnded(EndReason::LoggedOut),
+    );
+}
+
+#[test]
+fn reuse_after_inactivity() {
+    let id = "reuse-after-inactivity";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::IdleTimeout],
+        VerdictReason::SessionEnded(EndReason::IdleTimeout),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::AbsoluteTimeout],
+        VerdictReason::SessionEnded(EndReason::AbsoluteTimeout),
+    );
+}
+
+#[test]
+fn the_idle_timeout_fires_without_waiting() {
+    let s = scenario("reuse-after-inactivity");
+    let settings = Column::Only(Defense::IdleTimeout).apply(s.settings());
+    let started = std::time::Instant::now();
+    let r = run(&s, &settings, Seed(7));
+    assert!(started.elapsed().as_secs() < 5);
+    let expired = r.events.iter().find(|e| {
+        matches!(
+            &e.kind,
+            EventKind::Server {
+                decision: session_lab::engine::server::decision::Decision::SessionExpired { .. }
+            }
+        )
+    });
+    let expired = expired.expect("the session expires at its deadline");
+    // Last use at 01:00 (plus network latency), 15 idle minutes later.
+    assert!(expired.time.millis() >= 16 * 60_000 && expired.time.millis() < 17 * 60_000);
+}
+
+#[test]
+fn cross_site_request_forgery() {
+    let id = "csrf";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::SameSiteLax],
+        VerdictReason::CookieNotSent(BlockedReason::SameSiteLax),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::SameSiteStrict],
+        VerdictReason::CookieNotSent(BlockedReason::SameSiteStrict),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::CsrfToken],
+        VerdictReason::ActionRefused(TransferRefusal::CsrfTokenMissing),
+    );
+}
+
+#[test]
+fn tampering_with_a_role_cookie() {
+    let id = "role-tampering";
+    assert_gets_in(id);
+    assert_kept_out(
+        id,
+        &[Defense::RoleInSession],
+        VerdictReason::RoleNotFromCookie,
+    );
+}
+
+#[test]
+fn all_defenses_keep_every_attack_out() {
+    for s in session_lab::engine::scenario::catalog() {
+        if s.goal.is_none() {
+            continue;
+        }
+        let v = verdict_with(&s.id, Column::AllDefenses.apply(s.settings()));
+        assert!(!v.attacker_got_in, "{}: {:?}", s.id, v.reason);
+    }
+}
+
+#[test]
+fn the_deciding_event_shows_the_attackers_success() {
+    let r = run(
+        &scenario("hijack-xss"),
+        &scenario("hijack-xss").settings(),
+        Seed(7),
+    );
+    let v = judged(&r);
+    match &r.events[v.deciding_event].kind {
+        EventKind::Response { served, .. } => {
+            assert_eq!(served.user.as_ref().map(|u| u.as_str()), Some("alice"));
+        }
+        other => panic!("deciding event is {other:?}"),
+    }
+}

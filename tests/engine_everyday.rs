@@ -1,0 +1,232 @@
+//! Everyday scenarios keep the state they should across their requests.
+
+use session_lab::engine::event::{Event, EventKind};
+use session_lab::engine::rng::Seed;
+use session_lab::engine::scenario::{find, Scenario};
+use session_lab::engine::server::decision::{Decision, LimitScope, RegenerateTrigger};
+use session_lab::engine::server::knob::Knob;
+use session_lab::engine::server::settings::LoginLimit;
+use session_lab::engine::server::store::EndReason;
+use session_lab::engine::{run, Run};
+
+fn scenario(id: &str) -> Scenario {
+    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
+}
+
+fn run_default(id: &str) -> Run {
+    let s = scenario(id);
+    run(&s, &s.settings(), Seed(11))
+}
+
+fn decisions(run: &Run) -> Vec<&Decision> {
+    run.events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Server { decision } => Some(decision),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Page bodies of the responses to GETs of `path`, with whose session served them.
+fn pages<'a>(run: &'a Run, path: &str) -> Vec<(&'a Event, String, Option<String>)> {
+    let mut out = Vec::new();
+    let mut wanted = std::collections::BTreeSet::new();
+    for e in &run.events {
+        match &e.kind {
+            EventKind::Request {
+                exchange, request, ..
+            } if request.url.path() == path => {
+                wanted.insert(*exchange);
+            }
+            EventKind::Response {
+                exchange,
+                response,
+                served,
+                ..
+            } if wanted.contains(exchange) => {
+                out.push((
+                    e,
+                    response.body.clone(),
+                    served.user.as_ref().map(|u| u.0.clone()),
+                ));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn login_remembers_the_user_until_logout() {
+    let r = run_default("login");
+    assert!(r.verdict.is_none());
+    let accounts = pages(&r, "/account");
+    assert!(accounts
+        .iter()
+        .any(|(_, body, user)| user.as_deref() == Some("alice") && body.contains("Balance")));
+    // After logout the same page no longer knows her.
+    let (_, _, last_user) = accounts.last().expect("account visited");
+    assert_eq!(*last_user, None);
+    let last = r.events.last().expect("events");
+    assert!(last
+        .snapshot
+        .server
+        .sessions
+        .iter()
+        .all(|s| s.user.is_none()));
+    assert!(last
+        .snapshot
+        .server
+        .ended
+        .iter()
+        .any(|e| e.reason == EndReason::LoggedOut));
+    // The session ID travelled in a cookie the jar stored.
+    assert!(r.events.iter().any(|e| matches!(&e.kind, EventKind::CookiesProcessed { outcomes, .. } if outcomes.iter().any(|o| o.is_stored()))));
+}
+
+#[test]
+fn the_cart_survives_login_with_regeneration() {
+    let r = run_default("shopping-cart");
+    assert!(decisions(&r).iter().any(|d| matches!(
+        d,
+        Decision::SessionRegenerated {
+            trigger: RegenerateTrigger::Login,
+            ..
+        }
+    )));
+    let carts = pages(&r, "/cart");
+    let (_, body, user) = carts.last().expect("cart viewed");
+    assert_eq!(user.as_deref(), Some("alice"));
+    assert!(body.contains("<li>Teapot</li><li>Tea cups</li>"), "{body}");
+}
+
+#[test]
+fn the_cart_survives_login_without_regeneration() {
+    let s = scenario("shopping-cart");
+    let r = run(
+        &s,
+        &s.settings().with(&[Knob::RegenerateOnLogin(false)]),
+        Seed(11),
+    );
+    let carts = pages(&r, "/cart");
+    let (_, body, _) = carts.last().expect("cart viewed");
+    assert!(body.contains("2 item(s)"));
+}
+
+#[test]
+fn checkout_keeps_each_step_until_the_order() {
+    let r = run_default("checkout");
+    let ds = decisions(&r);
+    assert!(ds
+        .iter()
+        .any(|d| matches!(d, Decision::OrderPlaced { items: 1, .. })));
+    assert!(ds.iter().any(|d| matches!(
+        d,
+        Decision::SessionRegenerated {
+            trigger: RegenerateTrigger::PrivilegeChange,
+            ..
+        }
+    )));
+    // Between the steps the session held the address and then the payment.
+    let held_address = r.events.iter().any(|e| {
+        e.snapshot.server.sessions.iter().any(|s| {
+            s.data.iter().any(|(k, _)| k == "checkout.address")
+                && !s.data.iter().any(|(k, _)| k == "checkout.payment")
+        })
+    });
+    assert!(held_address);
+    let last = r.events.last().expect("events");
+    let alice = last
+        .snapshot
+        .server
+        .sessions
+        .iter()
+        .find(|s| s.user.as_ref().is_some_and(|u| u.as_str() == "alice"))
+        .expect("alice's session");
+    assert!(alice
+        .data
+        .iter()
+        .any(|(k, v)| k == "orders_placed" && v == "1"));
+    assert!(!alice.data.iter().any(|(k, _)| k == "cart"));
+}
+
+#[test]
+fn preferences_in_a_cookie_outlive_the_session() {
+    let r = run_default("preferences");
+    let prefs = pages(&r, "/preferences");
+    let bodies: Vec<&String> = prefs.iter().map(|(_, b, _)| b).collect();
+    // Right after saving: dark from the cookie, fr from the session.
+    assert!(bodies
+        .iter()
+        .any(|b| b.contains("Theme: dark") && b.contains("Language: fr")));
+    // After logout, and again after closing the browser for an hour: the
+    // cookie remembers, the session does not.
+    let after: Vec<&&String> = bodies.iter().rev().take(2).collect();
+    for b in after {
+        assert!(b.contains("Theme: dark"), "{b}");
+        assert!(b.contains("Language: en"), "{b}");
+    }
+    assert!(r.events.iter().any(
+        |e| matches!(&e.kind, EventKind::BrowserClosed { removed, .. } if !removed.is_empty())
+    ));
+}
+
+#[test]
+fn a_per_session_limit_is_defeated_by_dropping_the_cookie() {
+    let r = run_default("rate-limiting");
+    let ds = decisions(&r);
+    let failures = ds
+        .iter()
+        .filter(|d| matches!(d, Decision::LoginFailed { .. }))
+        .count();
+    assert!(ds.iter().any(|d| matches!(
+        d,
+        Decision::LoginRefused {
+            scope: LimitScope::Session,
+            ..
+        }
+    )));
+    assert!(failures >= 5);
+    assert!(
+        ds.iter()
+            .any(|d| matches!(d, Decision::LoginSucceeded { .. })),
+        "dropping the cookie resets the count"
+    );
+}
+
+#[test]
+fn a_per_account_limit_holds() {
+    let s = scenario("rate-limiting");
+    let settings = s
+        .settings()
+        .with(&[Knob::LoginLimit(LoginLimit::PerAccount { max_failures: 3 })]);
+    let r = run(&s, &settings, Seed(11));
+    let ds = decisions(&r);
+    assert!(!ds
+        .iter()
+        .any(|d| matches!(d, Decision::LoginSucceeded { .. })));
+    assert!(ds.iter().any(|d| matches!(
+        d,
+        Decision::LoginRefused {
+            scope: LimitScope::Account,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn every_scenario_runs_and_narrates() {
+    for s in session_lab::engine::scenario::catalog() {
+        let r = run(&s, &s.settings(), Seed(3));
+        assert!(!r.events.is_empty(), "{}", s.id);
+        assert!(r.events.iter().all(|e| !e.narration.is_empty()), "{}", s.id);
+        assert!(
+            r.events.windows(2).all(|w| w[0].time <= w[1].time),
+            "{}: time runs forward",
+            s.id
+        );
+        assert_eq!(s.description.len(), 2, "{}", s.id);
+        assert_eq!(r.verdict.is_some(), s.goal.is_some(), "{}", s.id);
+    }
+}
