@@ -182,8 +182,15 @@ impl AppState {
     /// still exists, and says what changed in the outcome.
     fn settings_changed(&mut self, before: Settings) {
         let old_verdict = self.run.verdict.clone();
+        let was_at_end = self.cursor >= self.last_index();
         self.rerun();
-        self.cursor = self.cursor.min(self.last_index());
+        // At the end (the verdict) stays at the end; elsewhere the same step,
+        // where that step still exists.
+        self.cursor = if was_at_end {
+            self.last_index()
+        } else {
+            self.cursor.min(self.last_index())
+        };
         let changes = controls::differences(&before, &self.settings).join(", ");
         self.outcome_change = match (&old_verdict, &self.run.verdict) {
             (Some(old), Some(new)) if old.attacker_got_in != new.attacker_got_in => {

@@ -1,0 +1,387 @@
+//! No link, saved state or settings text crashes the page: the parsers of
+//! the app's outside input (the URL hash, localStorage, the `cfg` settings
+//! changes) and the page state that applies them are fed arbitrary and
+//! near-valid input, and what they accept must round-trip.
+//!
+//! Bounded by default (see `CASES`) so the native tier stays fast.
+//! `PROPTEST_CASES=N` runs N cases per parser property instead (the page
+//! state property runs a tenth of that, since each case runs the engine);
+//! `scripts/bench --fuzz-long` does that once in release. Each property
+//! prints how many cases it ran (`cargo test --test app_properties --
+//! --nocapture`). Native only: proptest's randomness has no browser backend
+//! here, and the code under test is the same on both targets.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use proptest::sample::Index;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use session_lab::app::controls::{self, ControlKind, CONTROLS};
+use session_lab::app::link::{LinkError, LinkState};
+use session_lab::app::state::{Action, AppState};
+use session_lab::app::storage::StoredState;
+use session_lab::engine::rng::Seed;
+use session_lab::engine::scenario::catalog;
+use session_lab::engine::server::Settings;
+
+/// Cases per parser property when `PROPTEST_CASES` is not set.
+const CASES: u32 = 1_000;
+
+/// The longest notice a bad input may produce, in characters: every parser
+/// clips what it echoes, so a megabyte of link never becomes a megabyte of
+/// page.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(CASES)
+}
+
+/// Runs one property for `cases` cases and prints how many ran.
+fn check<S: Strategy>(
+    name: &str,
+    cases: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) {
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let ran = std::cell::Cell::new(0u64);
+    let result = runner.run(&strategy, |v| {
+        ran.set(ran.get() + 1);
+        test(v)
+    });
+    if let Err(e) = result {
+        panic!("{name}: {e}");
+    }
+    println!("property {name}: {} cases", ran.get());
+}
+
+/// Text a parser must survive: anything, or something close to what it
+/// expects (percent escapes cut short, multi-byte characters after `%`,
+/// markup, control names with odd values).
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-z0-9%:,=&#|-]{0,40}",
+        "(%[0-9A-Fa-f]{0,2}|%[^0-9A-Fa-f]|[éß€😀]|[a-z:,-]){0,12}",
+        Just("<img src=x onerror=window.__xss=1>".to_string()),
+        Just("\"><script>window.__xss=1</script>".to_string()),
+        Just("javascript:alert(1)".to_string()),
+        "[0-9]{1,30}",
+        Just("18446744073709551616".to_string()),
+        Just("-1".to_string()),
+    ]
+}
+
+/// A hash shaped like a link: known and unknown keys, with or without `=`.
+fn link_like() -> impl Strategy<Value = String> {
+    let key = prop_oneof![
+        Just("v"),
+        Just("s"),
+        Just("seed"),
+        Just("step"),
+        Just("cfg"),
+        Just("predict"),
+        Just("x"),
+        Just(""),
+    ];
+    let part = (key, any::<bool>(), fragment()).prop_map(|(k, eq, v)| {
+        if eq {
+            format!("{k}={v}")
+        } else {
+            format!("{k}{v}")
+        }
+    });
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::collection::vec(part, 0..7),
+    )
+        .prop_map(|(hash, version, parts)| {
+            let mut all = Vec::new();
+            if version {
+                all.push("v=1".to_string());
+            }
+            all.extend(parts);
+            format!("{}{}", if hash { "#" } else { "" }, all.join("&"))
+        })
+}
+
+fn any_hash() -> impl Strategy<Value = String> {
+    prop_oneof![fragment(), link_like(), ".{0,600}"]
+}
+
+/// A state the page could write: any scenario text, seed and step, and
+/// settings changes that are not empty (an empty `cfg` is not written).
+fn link_state() -> impl Strategy<Value = LinkState> {
+    (
+        prop::option::of(fragment()),
+        prop::option::of(any::<u64>()),
+        prop::option::of(any::<usize>()),
+        prop::option::of(fragment().prop_filter("written only when not empty", |s| !s.is_empty())),
+        any::<bool>(),
+    )
+        .prop_map(|(scenario, seed, step, settings, predict)| LinkState {
+            scenario,
+            seed: seed.map(Seed),
+            step,
+            settings,
+            predict,
+        })
+}
+
+/// `cfg=` (no changes) and no `cfg` at all mean the same.
+fn normalized(mut s: LinkState) -> LinkState {
+    if s.settings.as_deref() == Some("") {
+        s.settings = None;
+    }
+    s
+}
+
+#[test]
+fn link_parse_survives_any_hash() {
+    check("link_parse_survives_any_hash", cases(), any_hash(), |hash| {
+        match LinkState::parse(&hash) {
+            Ok(state) => {
+                // What was read is written back and read again unchanged.
+                let again = LinkState::parse(&state.to_hash());
+                prop_assert_eq!(again.map(normalized), Ok(normalized(state)));
+            }
+            Err(e) => {
+                let message = e.to_string();
+                prop_assert!(
+                    message.chars().count() <= MAX_MESSAGE_CHARS,
+                    "notice of {} characters",
+                    message.chars().count()
+                );
+                // A version error names a version only if one was given.
+                if let LinkError::Version(v) = &e {
+                    prop_assert!(hash.contains("v="), "version {v:?} from nowhere");
+                }
+            }
+        }
+        Ok(())
+    });
+}
+
+#[test]
+fn link_to_hash_then_parse_round_trips() {
+    check(
+        "link_to_hash_then_parse_round_trips",
+        cases(),
+        link_state(),
+        |state| {
+            let hash = state.to_hash();
+            prop_assert!(hash.starts_with("#v=1"));
+            // Only the separators of the format itself are left unescaped.
+            prop_assert!(hash.is_ascii(), "{hash:?}");
+            prop_assert_eq!(LinkState::parse(&hash), Ok(state.clone()));
+            // Without the leading `#` too (what some address bars hand over).
+            prop_assert_eq!(LinkState::parse(&hash[1..]), Ok(state));
+            Ok(())
+        },
+    );
+}
+
+fn stored_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        fragment(),
+        (
+            prop_oneof![Just("1".to_string()), "[0-9]{0,3}", fragment()],
+            fragment(),
+            fragment()
+        )
+            .prop_map(|(v, s, c)| format!("{v}|{s}|{c}")),
+        ".{0,600}",
+    ]
+}
+
+#[test]
+fn stored_state_parse_survives_any_text() {
+    check(
+        "stored_state_parse_survives_any_text",
+        cases(),
+        stored_like(),
+        |text| {
+            match StoredState::parse(&text) {
+                Ok(state) => {
+                    prop_assert!(!state.scenario.is_empty());
+                    prop_assert!(!state.scenario.contains('|') && !state.settings.contains('|'));
+                    prop_assert_eq!(StoredState::parse(&state.to_text()), Ok(state.clone()));
+                    prop_assert_eq!(state.to_text(), text);
+                }
+                Err(notice) => prop_assert!(notice.chars().count() <= MAX_MESSAGE_CHARS),
+            }
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn stored_state_round_trips() {
+    check(
+        "stored_state_round_trips",
+        cases(),
+        (
+            fragment().prop_filter("a scenario", |s| !s.is_empty() && !s.contains('|')),
+            fragment().prop_filter("one field", |s| !s.contains('|')),
+        ),
+        |(scenario, settings)| {
+            let state = StoredState { scenario, settings };
+            prop_assert_eq!(StoredState::parse(&state.to_text()), Ok(state));
+            Ok(())
+        },
+    );
+}
+
+/// The settings each scenario starts from, and the plain defaults: the
+/// bases settings changes apply to.
+fn bases() -> Vec<Settings> {
+    let mut all = vec![Settings::default()];
+    all.extend(catalog().iter().map(|s| s.settings()));
+    all
+}
+
+/// Settings text: anything, or real control names with real or odd values.
+fn settings_like() -> impl Strategy<Value = String> {
+    let pair = (any::<Index>(), any::<Index>(), any::<bool>(), fragment()).prop_map(
+        |(control, option, valid, odd)| {
+            let c = control.get(CONTROLS);
+            let value = match (&c.kind, valid) {
+                (ControlKind::Toggle { .. }, true) => {
+                    if option.index(2) == 0 { "on" } else { "off" }.to_string()
+                }
+                (ControlKind::Choice { options, .. }, true) => option.get(options).0.to_string(),
+                (_, false) => odd,
+            };
+            format!("{}:{value}", c.id)
+        },
+    );
+    prop_oneof![
+        fragment(),
+        prop::collection::vec(prop_oneof![3 => pair, 1 => fragment()], 0..8)
+            .prop_map(|parts| parts.join(",")),
+    ]
+}
+
+#[test]
+fn settings_decode_survives_any_text() {
+    let bases = bases();
+    check(
+        "settings_decode_survives_any_text",
+        cases(),
+        (any::<Index>(), settings_like()),
+        |(base, text)| {
+            let base = base.get(&bases);
+            match controls::decode(base, &text) {
+                Ok(settings) => {
+                    // Whatever was accepted is written back as a link would
+                    // and read to the same settings.
+                    let encoded = controls::encode(base, &settings);
+                    prop_assert_eq!(controls::decode(base, &encoded), Ok(settings));
+                }
+                Err(message) => prop_assert!(message.chars().count() <= MAX_MESSAGE_CHARS),
+            }
+            Ok(())
+        },
+    );
+}
+
+#[test]
+fn settings_changes_apply_and_round_trip() {
+    let bases = bases();
+    let changes = prop::collection::vec((any::<Index>(), any::<Index>()), 0..10);
+    check(
+        "settings_changes_apply_and_round_trip",
+        cases(),
+        (any::<Index>(), changes),
+        |(base, changes)| {
+            let base = base.get(&bases);
+            // Valid changes, as the panel would make them.
+            let pairs: Vec<(&controls::Control, String)> = changes
+                .iter()
+                .map(|(c, o)| {
+                    let c = c.get(CONTROLS);
+                    let value = match &c.kind {
+                        ControlKind::Toggle { .. } => {
+                            if o.index(2) == 0 { "on" } else { "off" }.to_string()
+                        }
+                        ControlKind::Choice { options, .. } => o.get(options).0.to_string(),
+                    };
+                    (c, value)
+                })
+                .collect();
+            let text = pairs
+                .iter()
+                .map(|(c, v)| format!("{}:{v}", c.id))
+                .collect::<Vec<_>>()
+                .join(",");
+            let settings = controls::decode(base, &text);
+            prop_assert!(settings.is_ok(), "{text}: {settings:?}");
+            let settings = settings.unwrap_or_default();
+            // The last value given for each control is what the panel shows.
+            for (i, (c, v)) in pairs.iter().enumerate() {
+                if pairs[i + 1..].iter().any(|(later, _)| later.id == c.id) {
+                    continue;
+                }
+                let shown = match &c.kind {
+                    ControlKind::Toggle { get, .. } => {
+                        if get(&settings) { "on" } else { "off" }.to_string()
+                    }
+                    ControlKind::Choice { get, .. } => get(&settings).to_string(),
+                };
+                prop_assert_eq!(&shown, v, "{}", c.label);
+            }
+            let encoded = controls::encode(base, &settings);
+            prop_assert_eq!(controls::decode(base, &encoded), Ok(settings));
+            Ok(())
+        },
+    );
+}
+
+/// The whole path a link or saved state takes into the page: parse, look
+/// up the scenario, decode the settings, run the engine with the seed, put
+/// the cursor on the step. Never a panic, the cursor always on an event,
+/// every notice short.
+#[test]
+fn page_state_survives_any_link_or_saved_state() {
+    let fresh = AppState::new();
+    check(
+        "page_state_survives_any_link_or_saved_state",
+        (cases() / 10).max(1),
+        (any_hash(), stored_like(), any::<bool>()),
+        |(hash, stored, from_link)| {
+            let mut state = fresh.clone();
+            if from_link {
+                state.apply(Action::OpenLink(hash));
+            } else if let Ok(saved) = StoredState::parse(&stored) {
+                state.restore(Some(&saved.scenario), Some(&saved.settings), None, None);
+            }
+            prop_assert!(!state.run.events.is_empty());
+            prop_assert!(state.cursor <= state.last_index());
+            prop_assert!(!state.playing);
+            for notice in &state.notices {
+                prop_assert!(
+                    notice.chars().count() <= MAX_MESSAGE_CHARS,
+                    "{} characters",
+                    notice.chars().count()
+                );
+            }
+            // The link the page then writes opens the same view.
+            let mut reopened = fresh.clone();
+            reopened.apply(Action::OpenLink(state.link().to_hash()));
+            prop_assert_eq!(reopened.notices, Vec::<String>::new());
+            prop_assert_eq!(&reopened.current().id, &state.current().id);
+            prop_assert_eq!(&reopened.settings, &state.settings);
+            prop_assert_eq!(reopened.seed, state.seed);
+            prop_assert_eq!(reopened.cursor, state.cursor);
+            Ok(())
+        },
+    );
+}

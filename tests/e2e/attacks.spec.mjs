@@ -1,0 +1,45 @@
+// Every attack as a student meets it: run it with its defaults and read the
+// verdict; flip the decisive defense by its label; the verdict changes and
+// names the reason. Every verdict comes from running the engine in the page.
+import { test, expect } from "@playwright/test";
+import { openApp } from "./helpers.mjs";
+
+// [scenario, [[control label, value], ...], words the new reason must contain]
+const ATTACKS = [
+  ["hijack-sniffing", [["Shop served over", "https"], ["HSTS", "preloaded"]], /never saw a session ID/i],
+  ["hijack-xss", [["HttpOnly", true]], /HttpOnly/],
+  ["session-riding-xss", [["Search page output", "escaped"]], /escaped/i],
+  ["fixation-url", [["New session ID at login", true]], /ended|new ID|regenerat/i],
+  ["fixation-cookie-tossing", [["__Host- prefix", true]], /InvalidPrefix/],
+  ["predictable-ids", [["Session ID generator", "csprng-128"]], /guess/i],
+  ["reuse-after-logout", [["Logout", "invalidate"]], /logged out|log(ged)? ?out/i],
+  ["reuse-after-inactivity", [["Idle timeout", "15"]], /idle|inactiv/i],
+  ["csrf", [["SameSite", "lax"]], /SameSiteLax/],
+  ["role-tampering", [["User role kept in", "session"]], /session/i],
+];
+
+const verdict = (page) => page.getByRole("region", { name: "Verdict" });
+
+for (const [id, flips, reason] of ATTACKS) {
+  test(`${id}: gets in by default, kept out once the decisive defense is on`, async ({ page }) => {
+    const app = await openApp(page, `#v=1&s=${id}&step=9999`);
+    await expect(verdict(page)).toContainText("Attacker got in");
+    await expect(page.locator(".verdict-word")).toContainText("✗");
+
+    await page.getByRole("button", { name: "Defenses" }).click();
+    for (const [label, value] of flips) {
+      const control = page.getByLabel(label, { exact: true });
+      if (value === true) await control.check();
+      else await control.selectOption(String(value));
+    }
+    await expect(verdict(page)).toContainText("Attacker kept out");
+    await expect(page.locator(".verdict-reason")).toContainText(reason);
+    await expect(page.locator(".outcome-change")).toContainText("no longer gets in");
+
+    // The deciding step is one click away, and the timeline marks it.
+    await page.getByRole("button", { name: "Hide (D)" }).click();
+    await page.getByRole("button", { name: /Jump to the deciding step/ }).click();
+    await expect(page.locator(".timeline .tick.current")).toHaveClass(/deciding/);
+    await app.expectClean();
+  });
+}
