@@ -91,7 +91,10 @@ async fn the_httponly_control_dispatches_its_action() {
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { dispatch }).render();
     settle().await;
     // Found by its label, as a screen reader would.
-    let label = root.query_selector("label[for='ctl-http-only']").unwrap().unwrap();
+    let label = root
+        .query_selector("label[for='ctl-http-only']")
+        .unwrap()
+        .unwrap();
     assert_eq!(label.text_content().unwrap(), "HttpOnly");
     let input: web_sys::HtmlElement = root
         .query_selector("#ctl-http-only")

@@ -2,15 +2,54 @@
 //! results there as natively (same seed, same settings, same event log).
 #![cfg(target_arch = "wasm32")]
 
+use session_lab::engine::rng::Seed;
+use session_lab::engine::scenario::{catalog, find};
+use session_lab::engine::{matrix, run};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn clock_and_rng_agree_with_native() {
-    use session_lab::engine::rng::{Seed, SimRng};
-    // The same value native unit tests see for this seed (rng.rs).
-    let mut a = SimRng::new(Seed(7));
-    let mut b = SimRng::new(Seed(7));
-    assert_eq!(a.hex(16), b.hex(16));
+fn the_login_log_is_byte_for_byte_the_native_one() {
+    let s = find("login").expect("login scenario");
+    let digest = run(&s, &s.settings(), Seed::default()).digest();
+    // The same file the native determinism test reads.
+    let golden = u64::from_str_radix(include_str!("data/golden-login-digest.txt").trim(), 16)
+        .expect("a hexadecimal digest");
+    assert_eq!(digest, golden, "got {digest:016x}");
+}
+
+#[wasm_bindgen_test]
+fn every_scenario_is_deterministic_in_the_browser() {
+    for s in catalog() {
+        let a = run(&s, &s.settings(), Seed(42)).to_json();
+        let b = run(&s, &s.settings(), Seed(42)).to_json();
+        assert_eq!(a, b, "{}", s.id);
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_matrix_runs_in_the_browser() {
+    // Every attack gets in with no defense and is kept out with all of them,
+    // computed here in WebAssembly by running the engine 200 times.
+    let started = js_sys::Date::now();
+    let m = matrix::compute(&catalog(), Seed::default());
+    let ms = js_sys::Date::now() - started;
+    console_log!("defense matrix in wasm (debug build): {ms} ms");
+    let none = m
+        .columns
+        .iter()
+        .position(|c| *c == matrix::Column::NoDefense);
+    let all = m
+        .columns
+        .iter()
+        .position(|c| *c == matrix::Column::AllDefenses);
+    let (Some(none), Some(all)) = (none, all) else {
+        panic!("the matrix has no 'no defense' or 'all defenses' column");
+    };
+    assert_eq!(m.rows.len(), 10);
+    for row in &m.rows {
+        assert!(row.cells[none].attacker_got_in, "{}", row.scenario_id);
+        assert!(!row.cells[all].attacker_got_in, "{}", row.scenario_id);
+    }
 }

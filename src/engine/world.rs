@@ -63,7 +63,8 @@ impl Run {
 pub enum Recording {
     /// Every event with its snapshot, for the page.
     Full,
-    /// Events without snapshots: faster, same verdict.
+    /// Events without snapshots, in-flight messages or most narration:
+    /// faster, same verdict.
     Lean,
 }
 
@@ -272,6 +273,21 @@ impl World {
         match party {
             crate::engine::network::Party::Victim => &self.victim,
             crate::engine::network::Party::Attacker => &self.attacker.browser,
+        }
+    }
+
+    /// Whether events carry snapshots and narration.
+    pub(crate) fn full(&self) -> bool {
+        self.recording == Recording::Full
+    }
+
+    /// The narration, built only when recording fully: the matrix does
+    /// not read it.
+    pub(crate) fn narrate(&self, text: impl FnOnce() -> String) -> String {
+        if self.full() {
+            text()
+        } else {
+            String::new()
         }
     }
 

@@ -116,7 +116,7 @@ impl World {
         self.clock
             .advance_to(self.clock.now().plus_millis(LATENCY_MS));
         let wire = request.to_wire();
-        self.in_flight = Some(InFlight {
+        self.in_flight = self.full().then(|| InFlight {
             party,
             direction: Direction::Request,
             host: url.host().to_string(),
@@ -135,7 +135,8 @@ impl World {
                             .relies_on(&crate::engine::server::id_generator::SessionId(v.clone()))
                 })
         });
-        let narration = request_narration(party, &request, &header.sent, &header.excluded);
+        let narration =
+            self.narrate(|| request_narration(party, &request, &header.sent, &header.excluded));
         let request_index = self.emit(
             Actor::from(party),
             EventKind::Request {
@@ -191,7 +192,7 @@ impl World {
         self.clock
             .advance_to(self.clock.now().plus_millis(LATENCY_MS));
         let response_wire = response.to_wire();
-        self.in_flight = Some(InFlight {
+        self.in_flight = self.full().then(|| InFlight {
             party,
             direction: Direction::Response,
             host: host.clone(),
@@ -199,7 +200,7 @@ impl World {
             wire: response_wire.clone(),
             observer_sees: Visibility::of(&url, &response_wire),
         });
-        let narration = response_narration(&host, &response, &served);
+        let narration = self.narrate(|| response_narration(&host, &response, &served));
         let response_index = self.emit(
             if host == SHOP_HOST {
                 Actor::Server
@@ -325,7 +326,7 @@ impl World {
             .browser_mut(party)
             .jar
             .store_response_cookies(url, &lines, ctx, unix);
-        let narration = cookie_outcomes_narration(&outcomes);
+        let narration = self.narrate(|| cookie_outcomes_narration(&outcomes));
         let session_name = self.settings.cookie.full_name();
         let rejected_plant = outcomes.iter().find_map(|o| match o {
             SetCookieOutcome::Rejected { reason, .. }

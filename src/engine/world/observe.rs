@@ -81,7 +81,7 @@ impl World {
     /// Logs one server decision, noting it as an obstacle when it breaks
     /// the attack's chain.
     pub(super) fn emit_decision(&mut self, decision: Decision, origin: Option<Origin>) -> usize {
-        let narration = decision.narration();
+        let narration = self.narrate(|| decision.narration());
         let obstacle = self.obstacle_in(&decision, origin);
         let index = self.emit(Actor::Server, EventKind::Server { decision }, narration);
         if let Some(reason) = obstacle {
