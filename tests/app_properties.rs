@@ -146,28 +146,33 @@ fn normalized(mut s: LinkState) -> LinkState {
 
 #[test]
 fn link_parse_survives_any_hash() {
-    check("link_parse_survives_any_hash", cases(), any_hash(), |hash| {
-        match LinkState::parse(&hash) {
-            Ok(state) => {
-                // What was read is written back and read again unchanged.
-                let again = LinkState::parse(&state.to_hash());
-                prop_assert_eq!(again.map(normalized), Ok(normalized(state)));
-            }
-            Err(e) => {
-                let message = e.to_string();
-                prop_assert!(
-                    message.chars().count() <= MAX_MESSAGE_CHARS,
-                    "notice of {} characters",
-                    message.chars().count()
-                );
-                // A version error names a version only if one was given.
-                if let LinkError::Version(v) = &e {
-                    prop_assert!(hash.contains("v="), "version {v:?} from nowhere");
+    check(
+        "link_parse_survives_any_hash",
+        cases(),
+        any_hash(),
+        |hash| {
+            match LinkState::parse(&hash) {
+                Ok(state) => {
+                    // What was read is written back and read again unchanged.
+                    let again = LinkState::parse(&state.to_hash());
+                    prop_assert_eq!(again.map(normalized), Ok(normalized(state)));
+                }
+                Err(e) => {
+                    let message = e.to_string();
+                    prop_assert!(
+                        message.chars().count() <= MAX_MESSAGE_CHARS,
+                        "notice of {} characters",
+                        message.chars().count()
+                    );
+                    // A version error names a version only if one was given.
+                    if let LinkError::Version(v) = &e {
+                        prop_assert!(hash.contains("v="), "version {v:?} from nowhere");
+                    }
                 }
             }
-        }
-        Ok(())
-    });
+            Ok(())
+        },
+    );
 }
 
 #[test]
@@ -255,7 +260,7 @@ fn settings_like() -> impl Strategy<Value = String> {
             let c = control.get(CONTROLS);
             let value = match (&c.kind, valid) {
                 (ControlKind::Toggle { .. }, true) => {
-                    if option.index(2) == 0 { "on" } else { "off" }.to_string()
+                    (if option.index(2) == 0 { "on" } else { "off" }).to_string()
                 }
                 (ControlKind::Choice { options, .. }, true) => option.get(options).0.to_string(),
                 (_, false) => odd,
@@ -310,7 +315,7 @@ fn settings_changes_apply_and_round_trip() {
                     let c = c.get(CONTROLS);
                     let value = match &c.kind {
                         ControlKind::Toggle { .. } => {
-                            if o.index(2) == 0 { "on" } else { "off" }.to_string()
+                            (if o.index(2) == 0 { "on" } else { "off" }).to_string()
                         }
                         ControlKind::Choice { options, .. } => o.get(options).0.to_string(),
                     };
@@ -332,7 +337,7 @@ fn settings_changes_apply_and_round_trip() {
                 }
                 let shown = match &c.kind {
                     ControlKind::Toggle { get, .. } => {
-                        if get(&settings) { "on" } else { "off" }.to_string()
+                        (if get(&settings) { "on" } else { "off" }).to_string()
                     }
                     ControlKind::Choice { get, .. } => get(&settings).to_string(),
                 };
@@ -376,7 +381,7 @@ fn page_state_survives_any_link_or_saved_state() {
             // The link the page then writes opens the same view.
             let mut reopened = fresh.clone();
             reopened.apply(Action::OpenLink(state.link().to_hash()));
-            prop_assert_eq!(reopened.notices, Vec::<String>::new());
+            prop_assert_eq!(&reopened.notices, &Vec::<String>::new());
             prop_assert_eq!(&reopened.current().id, &state.current().id);
             prop_assert_eq!(&reopened.settings, &state.settings);
             prop_assert_eq!(reopened.seed, state.seed);
