@@ -8,7 +8,9 @@
 pub mod chips;
 pub mod controls;
 pub mod format;
+pub mod labs;
 pub mod link;
+pub mod predictions;
 pub mod state;
 pub mod storage;
 
@@ -24,4 +26,7 @@ pub mod panic_page;
 pub fn start() {
     panic_page::install();
     yew::Renderer::<components::root::Root>::new().render();
+    // Yew's renderer installs its own console-only panic hook unless a
+    // custom one was registered through it, so ours goes in again after.
+    panic_page::install();
 }

@@ -143,7 +143,7 @@ fn clip(s: &str) -> String {
 
 /// Scenario IDs and settings are ASCII words with `-:,`; anything else is
 /// percent-encoded.
-fn encode_component(s: &str) -> String {
+pub(crate) fn encode_component(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.:,".contains(&b) {
@@ -155,7 +155,7 @@ fn encode_component(s: &str) -> String {
     out
 }
 
-fn decode_component(s: &str) -> Option<String> {
+pub(crate) fn decode_component(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;

@@ -9,7 +9,10 @@
 //! the components' effects), so it is tested natively.
 
 use crate::app::controls::{self, ControlKind};
+use crate::app::labs::{CompareForm, IdLabForm, IdResults, LabState, MatrixRun, View};
 use crate::app::link::LinkState;
+use crate::app::predictions::Prediction;
+use crate::engine::cookie_lab::CookieLabInput;
 use crate::engine::rng::Seed;
 use crate::engine::scenario::{catalog, Scenario};
 use crate::engine::server::Settings;
@@ -43,6 +46,12 @@ pub struct AppState {
     pub notices: Vec<String>,
     /// What the last settings change did to the outcome, in words.
     pub outcome_change: Option<String>,
+    /// The open view and every lab's inputs.
+    pub labs: LabState,
+    /// "Predict, then reveal": ask before showing an attack's verdict.
+    pub predict: bool,
+    /// The student's answers, oldest first (kept in localStorage).
+    pub predictions: Vec<Prediction>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +84,33 @@ pub enum Action {
     Notice(String),
     /// A link's hash was opened (at start, or pasted into the address bar).
     OpenLink(String),
+    /// The main navigation.
+    SetView(View),
+    SetCookieLab(CookieLabInput),
+    /// The unit the cookie lab's wait is shown in, in seconds.
+    SetWaitUnit(u64),
+    /// The Session-ID lab's form was sent: new settings, made again.
+    RequestIds(IdLabForm),
+    IdProblem(Option<String>),
+    IdProgress {
+        done: u64,
+        total: u64,
+    },
+    IdsReady(Rc<IdResults>),
+    MatrixReady(Rc<MatrixRun>),
+    SetCompare(CompareForm),
+    /// A new seed: the scenario (and the matrix) run again with it.
+    SetSeed(u64),
+    /// The student answered "Will the attacker get in?".
+    Predict(bool),
+    ResetPredictions,
+    /// Opens one exact run in the scenarios view: a matrix cell, a compared
+    /// run. `settings` are changes from the scenario's own, encoded.
+    OpenRun {
+        scenario: String,
+        settings: String,
+        step: usize,
+    },
 }
 
 impl AppState {
@@ -110,6 +146,9 @@ impl AppState {
             open_message: None,
             notices: Vec::new(),
             outcome_change: None,
+            labs: LabState::new(),
+            predict: false,
+            predictions: Vec::new(),
         }
     }
 
@@ -167,6 +206,21 @@ impl AppState {
         self.run.verdict.is_some() && self.cursor >= self.last_index()
     }
 
+    /// The answer recorded for this scenario and these settings, if any.
+    pub fn prediction(&self) -> Option<&Prediction> {
+        let settings = self.settings_changes();
+        self.predictions
+            .iter()
+            .find(|p| p.scenario == self.current().id && p.settings == settings)
+    }
+
+    /// Whether the page must ask "Will the attacker get in?" before it
+    /// shows the verdict: predictions are on, the cursor reached the end of
+    /// an attack, and nothing was answered for this scenario and settings.
+    pub fn prediction_pending(&self) -> bool {
+        self.predict && self.verdict_reached() && self.prediction().is_none()
+    }
+
     /// How long the current step stays before autoplay moves on. Jumps of
     /// the clock are shown as a quick fast-forward, never a real wait.
     pub fn step_duration_ms(&self) -> u32 {
@@ -209,6 +263,13 @@ impl AppState {
             _ if changes.is_empty() => None,
             _ => Some(format!("{changes}: the scenario ran again.")),
         };
+        // With "predict, then reveal" the new outcome is the next question,
+        // not something to read in the panel first.
+        if self.prediction_pending() && !changes.is_empty() {
+            self.outcome_change = Some(format!(
+                "{changes}: the scenario ran again. Predict before you see the outcome."
+            ));
+        }
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -304,12 +365,71 @@ impl AppState {
                         link.step,
                     );
                     self.playing = false;
+                    self.predict = link.predict;
+                    let (labs, notices) = LabState::read(&hash);
+                    self.labs = labs;
+                    self.notices.extend(notices);
                 }
                 Err(e) => {
                     self.notices.push(e.to_string());
                     self.restore(None, None, None, None);
                 }
             },
+            Action::SetView(view) => {
+                self.labs.view = view;
+                self.playing = false;
+                self.help_open = false;
+                self.open_message = None;
+            }
+            Action::SetCookieLab(input) => self.labs.cookie = input,
+            Action::SetWaitUnit(unit) => {
+                if crate::app::labs::WAIT_UNITS.iter().any(|(u, _)| *u == unit) {
+                    self.labs.wait_unit = unit;
+                }
+            }
+            Action::RequestIds(form) => {
+                self.labs.ids = form;
+                self.labs.id_run.requested = self.labs.id_run.requested.wrapping_add(1);
+                self.labs.id_run.problem = None;
+            }
+            Action::IdProblem(p) => self.labs.id_run.problem = p,
+            Action::IdProgress { done, total } => {
+                self.labs.id_run.progress = Some((done, total));
+            }
+            Action::IdsReady(results) => {
+                self.labs.id_run.progress = None;
+                self.labs.id_run.results = Some(results);
+            }
+            Action::MatrixReady(m) => self.labs.matrix = Some(m),
+            Action::Predict(said_in) => {
+                if let (true, Some(v)) = (self.prediction_pending(), self.run.verdict.as_ref()) {
+                    self.predictions.push(Prediction {
+                        scenario: self.current().id.clone(),
+                        settings: self.settings_changes(),
+                        said_in,
+                        was_in: v.attacker_got_in,
+                    });
+                }
+            }
+            Action::ResetPredictions => self.predictions.clear(),
+            Action::SetCompare(form) => self.labs.compare = form,
+            Action::SetSeed(seed) => {
+                self.seed = Seed(seed);
+                let before = self.settings.clone();
+                self.settings_changed(before);
+                self.outcome_change = None;
+            }
+            Action::OpenRun {
+                scenario,
+                settings,
+                step,
+            } => {
+                self.restore(Some(&scenario), Some(&settings), None, Some(step));
+                self.labs.view = View::Scenarios;
+                self.playing = false;
+                self.open_message = None;
+                self.outcome_change = None;
+            }
         }
     }
 }
@@ -327,8 +447,16 @@ impl AppState {
             seed: Some(self.seed),
             step: Some(self.cursor),
             settings: Some(self.settings_changes()),
-            predict: false,
+            predict: self.predict,
         }
+    }
+
+    /// The whole hash for this view: the link's fields, then the open
+    /// lab's ([`LabState::to_hash_suffix`]).
+    pub fn link_hash(&self) -> String {
+        let mut hash = self.link().to_hash();
+        hash.push_str(&self.labs.to_hash_suffix());
+        hash
     }
 }
 

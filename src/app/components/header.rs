@@ -1,5 +1,7 @@
-//! The top bar: title, scenario picker and the presenter's switches.
+//! The top bar: title, the main navigation between the scenarios and the
+//! labs, the scenario picker and the presenter's switches.
 
+use crate::app::labs::View;
 use crate::app::state::{Action, AppState};
 use crate::engine::scenario::ScenarioKind;
 use web_sys::HtmlSelectElement;
@@ -40,26 +42,51 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     };
     let scenario = state.current();
+    let view = state.labs.view;
+    let mut views: Vec<View> = View::NAV.to_vec();
+    if state.predict {
+        views.push(View::Progress);
+    }
+    let nav_item = |v: View| {
+        let dispatch = props.dispatch.clone();
+        let current = v == view;
+        html! {
+            <li>
+                <button type="button" aria-current={current.then_some("page")}
+                    class={classes!(current.then_some("current"))}
+                    onclick={Callback::from(move |_| dispatch.emit(Action::SetView(v)))}>
+                    { v.label() }
+                </button>
+            </li>
+        }
+    };
     html! {
         <header class="top">
             <div class="brand">
                 <h1>{ "Session Lab" }</h1>
             </div>
-            <div class="picker">
-                <label for="scenario-select">{ "Scenario" }</label>
-                <select id="scenario-select" {onchange}>
-                    { group(ScenarioKind::Everyday, "Everyday uses") }
-                    { group(ScenarioKind::Attack, "Attacks") }
-                </select>
-            </div>
+            <nav class="main-nav" aria-label="Main">
+                <ul>{ for views.into_iter().map(nav_item) }</ul>
+            </nav>
             <div class="switches">
-                { button("Defenses", "D", state.defenses_open, Action::ToggleDefenses) }
+                if view == View::Scenarios {
+                    { button("Defenses", "D", state.defenses_open, Action::ToggleDefenses) }
+                }
                 { button("Projector mode", "P", state.projector, Action::ToggleProjector) }
                 { button("Help (?)", "?", state.help_open, Action::ToggleHelp) }
             </div>
-            <p class="description">
-                { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
-            </p>
+            if view == View::Scenarios {
+                <div class="picker">
+                    <label for="scenario-select">{ "Scenario" }</label>
+                    <select id="scenario-select" {onchange}>
+                        { group(ScenarioKind::Everyday, "Everyday uses") }
+                        { group(ScenarioKind::Attack, "Attacks") }
+                    </select>
+                </div>
+                <p class="description">
+                    { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
+                </p>
+            }
         </header>
     }
 }

@@ -56,7 +56,7 @@ pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
             // animation plays once; reduced motion turns it off in CSS.
             <div key={props.index} class={classes!("packet", if to_right { "to-right" } else { "to-left" }, encrypted.then_some("encrypted"))}>
                 <button type="button" class="open-message" aria-haspopup="dialog"
-                    aria-label={format!("Open the full {} to {}", kind.to_lowercase(), m.host)} onclick={open}>
+                    aria-label={format!("Open the full {} to {}", kind.to_ascii_lowercase(), m.host)} onclick={open}>
                     <span class="packet-head">
                         <span aria-hidden="true">{ if encrypted { "HTTPS · encrypted · " } else { "HTTP · readable by anyone · " } }</span>
                         { format!("{kind} · {}://{}", m.scheme.as_str(), m.host) }

@@ -96,7 +96,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                     html! {
                         <li>
                             <button type="button"
-                                class={classes!("tick", format!("actor-{:?}", e.actor).to_lowercase(), current.then_some("current"), deciding.then_some("deciding"))}
+                                class={classes!("tick", format!("actor-{:?}", e.actor).to_ascii_lowercase(), current.then_some("current"), deciding.then_some("deciding"))}
                                 aria-label={label.clone()} title={label}
                                 aria-current={current.then_some("step")}
                                 onclick={Callback::from(move |_| dispatch.emit(Action::JumpTo(i)))}>

@@ -13,6 +13,11 @@ use crate::app::components::notices::Notices;
 use crate::app::components::playback::{actor_name, Playback};
 use crate::app::components::server_lane::ServerLane;
 use crate::app::components::verdict::VerdictBanner;
+use crate::app::components::{
+    compare_view, cookie_lab, export, guide, id_lab, matrix_view, predict,
+};
+use crate::app::labs::View;
+use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState};
 use crate::app::storage::{StoredState, STORAGE_KEY};
 use crate::engine::event::Actor;
@@ -57,11 +62,25 @@ fn initial_state() -> AppState {
             }
         }
     }
+    // Answers to "predict, then reveal", whatever opened the page.
+    if let Some(storage) = local_storage() {
+        if let Ok(Some(text)) = storage.get_item(PREDICTIONS_KEY) {
+            let (read, dropped) = predictions::parse(&text);
+            state.predictions = read;
+            if dropped > 0 {
+                state.notices.push(format!(
+                    "{dropped} saved prediction(s) could not be read and were dropped."
+                ));
+            }
+        }
+    }
     state
 }
 
 /// Keys that belong to the page, unless the user is typing or choosing.
-fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
+/// Outside the scenarios view only the presenter's keys work: the labs
+/// keep Space and the arrows for scrolling and their own controls.
+fn shortcut(e: &web_sys::KeyboardEvent, view: View) -> Option<Action> {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return None;
     }
@@ -81,6 +100,13 @@ fn shortcut(e: &web_sys::KeyboardEvent) -> Option<Action> {
     }
     if tag == "button" && (key == " " || key == "Enter") {
         return None;
+    }
+    if view != View::Scenarios {
+        return match key.as_str() {
+            "p" | "P" => Some(Action::ToggleProjector),
+            "?" => Some(Action::ToggleHelp),
+            _ => None,
+        };
     }
     match key.as_str() {
         " " => Some(Action::TogglePlay),
@@ -102,9 +128,15 @@ pub fn Root() -> Html {
         Callback::from(move |a: Action| dispatcher.dispatch(a))
     };
 
+    // The open view, for the keyboard listener (which lives as long as the
+    // page and so cannot capture the state of one render).
+    let view_now = use_mut_ref(|| state.labs.view);
+    *view_now.borrow_mut() = state.labs.view;
+
     // Keyboard shortcuts and pasted links: listeners live as long as the page.
     {
         let dispatcher = state.dispatcher();
+        let view_now = view_now.clone();
         use_effect_with((), move |_| {
             let document = web_sys::window().and_then(|w| w.document());
             let keys = document.as_ref().map(|doc| {
@@ -116,7 +148,8 @@ pub fn Root() -> Html {
                     EventListenerOptions::enable_prevent_default(),
                     move |e| {
                         if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                            if let Some(action) = shortcut(e) {
+                            let view = *view_now.borrow();
+                            if let Some(action) = shortcut(e, view) {
                                 e.prevent_default();
                                 dispatcher.dispatch(action);
                             }
@@ -156,7 +189,7 @@ pub fn Root() -> Html {
     // The link and saved state follow the view. replaceState does not fire
     // hashchange, so this never loops.
     {
-        let link = state.link().to_hash();
+        let link = state.link_hash();
         let saved = StoredState {
             scenario: state.current().id.clone(),
             settings: state.settings_changes(),
@@ -168,6 +201,64 @@ pub fn Root() -> Html {
             }
             if let Some(storage) = local_storage() {
                 let _ = storage.set_item(STORAGE_KEY, &saved.to_text());
+            }
+        });
+    }
+
+    // Predictions are saved as they change (only once there are any, so a
+    // page that never predicts writes nothing).
+    {
+        let text = predictions::to_text(&state.predictions);
+        let any = !state.predictions.is_empty();
+        use_effect_with((text, any), move |(text, any)| {
+            if let Some(storage) = local_storage() {
+                if *any {
+                    let _ = storage.set_item(PREDICTIONS_KEY, text);
+                } else {
+                    let _ = storage.remove_item(PREDICTIONS_KEY);
+                }
+            }
+        });
+    }
+
+    // The Session-ID lab's work: started when the lab is open and its
+    // results are not the ones asked for; stopped when it closes.
+    {
+        let job = use_mut_ref(|| 0u32);
+        let active = state.labs.view == View::IdLab;
+        let form = state.labs.ids;
+        let seed = state.seed;
+        let request = state.labs.id_run.requested;
+        let current = state.labs.id_run.is_current(&form, seed);
+        let dispatch = dispatch.clone();
+        use_effect_with(
+            (active, form.count, seed, request),
+            move |(active, count, seed, request)| {
+                if *active && !current {
+                    id_lab::start(*count, *seed, *request, job.clone(), dispatch);
+                }
+                move || {
+                    let mut j = job.borrow_mut();
+                    *j = j.wrapping_add(1);
+                }
+            },
+        );
+    }
+
+    // The defense matrix: computed when it is open and not yet computed
+    // for this seed.
+    {
+        let needed = state.labs.view == View::Matrix
+            && state
+                .labs
+                .matrix
+                .as_ref()
+                .is_none_or(|m| m.seed != state.seed);
+        let scenarios = state.scenarios.clone();
+        let dispatch = dispatch.clone();
+        use_effect_with((needed, state.seed), move |(needed, seed)| {
+            if *needed {
+                matrix_view::start(scenarios, *seed, dispatch);
             }
         });
     }
@@ -192,19 +283,49 @@ pub fn Root() -> Html {
         .unwrap_or_default();
     let shared = state.clone();
     let rc_state: Rc<AppState> = Rc::new((*shared).clone());
+    let pending = state.prediction_pending();
+
+    if state.labs.view != View::Scenarios {
+        let body = match state.labs.view {
+            View::CookieLab => cookie_lab::view(&state, &dispatch),
+            View::IdLab => id_lab::view(&state, &dispatch),
+            View::Matrix => matrix_view::view(&state, &dispatch),
+            View::Progress => predict::progress(&state, &dispatch),
+            View::Compare => compare_view::view(&state, &dispatch),
+            View::Guide => guide::view(),
+            View::Scenarios => html! {},
+        };
+        return html! {
+            <main class={classes!("app", "lab-view", state.projector.then_some("projector"))}>
+                <Header state={rc_state.clone()} dispatch={dispatch.clone()} />
+                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                { body }
+                if state.help_open {
+                    <Help dispatch={dispatch.clone()} />
+                }
+            </main>
+        };
+    }
 
     html! {
         <main class={classes!("app", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
             <Header state={rc_state.clone()} dispatch={dispatch.clone()} />
             <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
             <Playback state={rc_state.clone()} dispatch={dispatch.clone()} />
-            <section class={classes!("narration", format!("actor-{:?}", event.actor).to_lowercase())} aria-label="What happens">
+            <section class={classes!("narration", format!("actor-{:?}", event.actor).to_ascii_lowercase())} aria-label="What happens">
                 <p class="step-label">
                     { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
                 </p>
-                <p class="narration-text" aria-live="polite">{ &event.narration }</p>
+                <p class="narration-text" aria-live="polite">
+                    if pending { { "The verdict stays hidden until you answer the question below." } } else { { &event.narration } }
+                </p>
             </section>
-            <VerdictBanner state={rc_state.clone()} dispatch={dispatch.clone()} />
+            if pending {
+                { predict::question(&dispatch) }
+            } else {
+                <VerdictBanner state={rc_state.clone()} dispatch={dispatch.clone()} />
+                { predict::answer(&state, &dispatch) }
+            }
             <div class="stage">
                 <div class="lanes">
                     <BrowserLane event={event.clone()} previous_jar={previous_jar} active={event.actor == Actor::Victim} />
@@ -216,6 +337,7 @@ pub fn Root() -> Html {
                     <DefensePanel state={rc_state.clone()} dispatch={dispatch.clone()} />
                 }
             </div>
+            { export::buttons(&state, &dispatch) }
             if state.help_open {
                 <Help dispatch={dispatch.clone()} />
             }

@@ -1,0 +1,75 @@
+//! Export buttons for the run on screen: its event log as JSON and its
+//! traffic as a HAR 1.2 file, built by [`crate::engine::har`] and handed to
+//! the browser as a download (a Blob, an object URL, an `<a download>`
+//! click). Nothing leaves the machine: the file is made in the page.
+
+use crate::app::state::{Action, AppState};
+use crate::engine::har::{event_log_json, har, LogHead};
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// Offers `text` to the user as a file called `name`.
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("no document"))?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    // The download has started; the URL is no longer needed once it has.
+    gloo_timers::callback::Timeout::new(10_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// The export buttons, for the scenarios view.
+pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let base = format!("session-lab-{}-seed{}", state.current().id, state.seed.0);
+    let on_json = {
+        let run = state.run.clone();
+        let (scenario, title) = (state.current().id.clone(), state.current().title.clone());
+        let (seed, settings) = (state.seed.0, state.settings_changes());
+        let name = format!("{base}-events.json");
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            let text = event_log_json(
+                &run,
+                &LogHead {
+                    scenario: &scenario,
+                    title: &title,
+                    seed,
+                    settings: &settings,
+                },
+            );
+            if download(&name, "application/json", &text).is_err() {
+                dispatch.emit(Action::Notice("The browser refused the download.".into()));
+            }
+        })
+    };
+    let on_har = {
+        let run = state.run.clone();
+        let title = state.current().title.clone();
+        let name = format!("{base}.har");
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| {
+            if download(&name, "application/json", &har(&run, &title)).is_err() {
+                dispatch.emit(Action::Notice("The browser refused the download.".into()));
+            }
+        })
+    };
+    html! {
+        <section class="exports" aria-label="Export">
+            <span>{ "Export this run: " }</span>
+            <button type="button" onclick={on_json}>{ "Event log (JSON)" }</button>
+            <button type="button" onclick={on_har}>{ "Traffic (HAR)" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,40 @@
+//! The instructor's guide: a 50-minute class through the scenarios, the
+//! question to ask before each reveal, and how to publish the page.
+//!
+//! Static text we wrote, not user input, so it is kept as one HTML string:
+//! far lighter in the page than the same markup built element by element.
+//! Its links are hash links that open the scenarios in this page.
+
+use yew::prelude::*;
+
+const GUIDE: &str = r##"<section class="lab guide" aria-labelledby="guide-title">
+<h2 id="guide-title">Instructor guide</h2>
+<p class="lab-intro">A 50-minute class on web sessions, their hijacking and fixation. Project the page (projector mode: <kbd>P</kbd>), step with the arrow keys, and before each verdict ask the room the question below; then flip the defense that answers it. Every outcome is computed by the simulation, so "what if…?" is answered by trying it.</p>
+<p>For a class that predicts before each reveal, share links that end in <code>&amp;predict=1</code>, such as <a href="#v=1&amp;s=hijack-sniffing&amp;predict=1">this one</a>: every student then answers "Will the attacker get in?" before the verdict, and sees their tally under "My predictions".</p>
+<h3>A 50-minute class</h3>
+<table class="plan">
+<thead><tr><th scope="col">Minutes</th><th scope="col">Scenario</th><th scope="col">Ask before the reveal</th><th scope="col">Then flip</th></tr></thead>
+<tbody>
+<tr><td>0–5</td><td><a href="#v=1&amp;s=login">Logging in</a></td><td>After the password, how does the shop remember Alice on the next page?</td><td>Open a message (Enter) and find the session ID.</td></tr>
+<tr><td>5–9</td><td><a href="#v=1&amp;s=preferences">Preferences: cookie or session?</a></td><td>Which data may live in a cookie, and which only on the server?</td><td>User role kept in</td></tr>
+<tr><td>9–15</td><td><a href="#v=1&amp;s=hijack-sniffing">Hijacking by sniffing</a></td><td>On café Wi-Fi over http://, will the attacker get in?</td><td>Shop served over HTTPS, then HSTS</td></tr>
+<tr><td>15–21</td><td><a href="#v=1&amp;s=hijack-xss">Hijacking by XSS</a>, then <a href="#v=1&amp;s=session-riding-xss">session riding</a></td><td>Will the injected script get the cookie? With HttpOnly on, can it still act as Alice?</td><td>HttpOnly, then Search page output</td></tr>
+<tr><td>21–28</td><td><a href="#v=1&amp;s=fixation-url">Fixation by URL</a>, then <a href="#v=1&amp;s=fixation-cookie-tossing">cookie tossing</a></td><td>The attacker chose the ID before Alice logged in: does it still work after?</td><td>New session ID at login, then __Host- prefix</td></tr>
+<tr><td>28–33</td><td><a href="#v=1&amp;s=predictable-ids">Predicting weak IDs</a></td><td>Can the attacker guess a live session ID?</td><td>Session ID generator; then the Session-ID lab</td></tr>
+<tr><td>33–39</td><td><a href="#v=1&amp;s=reuse-after-logout">Reuse after logout</a>, then <a href="#v=1&amp;s=reuse-after-inactivity">after inactivity</a></td><td>Alice logged out (or walked away): does her old ID still open her account?</td><td>Logout, then Idle timeout</td></tr>
+<tr><td>39–45</td><td><a href="#v=1&amp;s=csrf">Cross-site request forgery</a>, then <a href="#v=1&amp;s=role-tampering">role tampering</a></td><td>Will the prize page move Alice's money?</td><td>SameSite, CSRF token</td></tr>
+<tr><td>45–50</td><td><a href="#v=1&amp;view=matrix">Defense matrix</a></td><td>Pick a ✓ cell: which step did the defense break?</td><td>Open the cell; try the Cookie lab at home.</td></tr>
+</tbody>
+</table>
+<h3>Publishing the page for a class</h3>
+<ol>
+<li>Build it once: <code>scripts/test</code> builds and checks everything; <code>trunk build --release --public-url ./</code> only builds.</li>
+<li>Copy the folder <code>dist/</code> to any static web host, at any path: a school server, a course site, a laptop running <code>python3 -m http.server</code>. Nothing else is needed: no server code, no database, no other site.</li>
+<li>Share links: the address of any view (scenario, settings, seed, step, lab) opens that exact view for everyone.</li>
+</ol>
+<p class="explain">The page loads nothing from elsewhere and keeps nothing but its own settings and predictions, in the browser's local storage.</p>
+</section>"##;
+
+pub fn view() -> Html {
+    Html::from_html_unchecked(AttrValue::Static(GUIDE))
+}

@@ -1,0 +1,84 @@
+//! "Predict, then reveal": the question before an attack's verdict, the
+//! answer beside the verdict once given, and the student's progress.
+
+use crate::app::labs::View;
+use crate::app::state::{Action, AppState};
+use crate::engine::scenario::ScenarioKind;
+use yew::prelude::*;
+
+/// Instead of the verdict, while an answer is pending.
+pub fn question(dispatch: &Callback<Action>) -> Html {
+    let answer = |said_in: bool| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::Predict(said_in)))
+    };
+    html! {
+        <section class="verdict predict" aria-label="Your prediction">
+            <p class="verdict-word">{ "Will the attacker get in?" }</p>
+            <p class="verdict-reason">{ "Decide before the verdict is revealed." }</p>
+            <button type="button" onclick={answer(true)}>{ "Yes, they get in" }</button>
+            <button type="button" onclick={answer(false)}>{ "No, they are kept out" }</button>
+        </section>
+    }
+}
+
+/// The recorded answer for the run on screen, once revealed.
+pub fn answer(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let Some(p) = state
+        .prediction()
+        .filter(|_| state.predict && state.verdict_reached())
+    else {
+        return html! {};
+    };
+    let go = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::SetView(View::Progress)))
+    };
+    html! {
+        <p class={classes!("prediction-result", if p.is_right() { "good" } else { "bad" })}>
+            <span aria-hidden="true">{ if p.is_right() { "✓ " } else { "✗ " } }</span>
+            { format!("You predicted the attacker would {}: {}. ",
+                if p.said_in { "get in" } else { "be kept out" },
+                if p.is_right() { "right" } else { "wrong" }) }
+            <button type="button" onclick={go}>{ "My predictions" }</button>
+        </p>
+    }
+}
+
+/// The progress view: every attack, and the answers given for it.
+pub fn progress(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let right = state.predictions.iter().filter(|p| p.is_right()).count();
+    let wrong = state.predictions.len() - right;
+    let reset = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.emit(Action::ResetPredictions))
+    };
+    let rows = state
+        .scenarios
+        .iter()
+        .filter(|s| s.kind == ScenarioKind::Attack)
+        .map(|s| {
+            let mine: Vec<_> = state.predictions.iter().filter(|p| p.scenario == s.id).collect();
+            let r = mine.iter().filter(|p| p.is_right()).count();
+            html! {
+                <tr>
+                    <th scope="row">{ &s.title }</th>
+                    <td>{ if mine.is_empty() { "not seen yet".to_string() } else { format!("{} run(s)", mine.len()) } }</td>
+                    <td class="good">{ if mine.is_empty() { String::new() } else { format!("✓ {r} right") } }</td>
+                    <td class="bad">{ if mine.is_empty() { String::new() } else { format!("✗ {} wrong", mine.len() - r) } }</td>
+                </tr>
+            }
+        });
+    html! {
+        <section class="lab progress-lab" aria-labelledby="progress-title">
+            <h2 id="progress-title">{ "My predictions" }</h2>
+            <p class="summary">{ format!("{right} right, {wrong} wrong, over {} run(s).", state.predictions.len()) }</p>
+            <table class="progress">
+                <thead><tr><th scope="col">{ "Attack" }</th><th scope="col">{ "Seen" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "Wrong" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <p class="explain">{ "Each scenario with each combination of settings counts once: change a defense and predict again. Answers stay in this browser only." }</p>
+            <button type="button" onclick={reset}>{ "Reset my predictions" }</button>
+        </section>
+    }
+}

@@ -1,0 +1,273 @@
+// The labs, used as a student would: reach each from the main navigation,
+// type and choose, read what the engine answers; every lab's state survives
+// the shareable link.
+import { test, expect } from "@playwright/test";
+import { openApp } from "./helpers.mjs";
+import { readFileSync } from "node:fs";
+
+const nav = (page) => page.getByRole("navigation", { name: "Main" });
+
+test("cookie lab: a typed Secure line over http:// gets its reason badge", async ({ page }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Cookie lab" }).click();
+  await expect(page.getByRole("heading", { name: "Cookie lab" })).toBeVisible();
+  await page.getByLabel("Response URL").fill("http://shop.example/login");
+  await page.getByLabel("Set-Cookie lines").fill("Set-Cookie: sid=abc; Secure\ntheme=<b>dark</b>");
+  await page.getByLabel("Request URL").fill("http://shop.example/");
+  const output = page.locator(".lab-output");
+  await expect(output.locator(".badge", { hasText: "SecureOnly" })).toBeVisible();
+  // What a student typed is text, never markup.
+  await expect(output.locator(".cookie-sent")).toHaveText("Cookie: theme=<b>dark</b>");
+  await expect(output.locator("b")).toHaveCount(0);
+  await expect(page.locator("table.jar tbody tr")).toHaveCount(1);
+  await app.expectClean();
+});
+
+test("cookie lab: presets teach, time passes, a script reads, and the link keeps it all", async ({ page, context }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Cookie lab" }).click();
+  await page.getByRole("button", { name: "Max-Age against Expires" }).click();
+  const output = page.locator(".lab-output");
+  await expect(output).toContainText("Expired and deleted: short");
+  await expect(output.locator(".cookie-sent")).toHaveText("Cookie: dated=2");
+  // Let five more minutes pass: the dated cookie goes too.
+  await page.getByLabel("Wait").fill("10");
+  await expect(page.getByLabel("Unit")).toHaveValue("60");
+  await expect(output.locator(".cookie-sent")).toContainText("no Cookie header");
+
+  await page.getByRole("button", { name: "An HttpOnly cookie written from a script" }).click();
+  await expect(output.locator(".script-view")).toHaveText('"note=hello"');
+  await expect(output.locator(".hidden-from-script .badge")).toHaveText(/HttpOnly/);
+
+  await page.getByRole("button", { name: "SameSite=None without Secure" }).click();
+  await expect(output.locator(".badge", { hasText: "SameSiteNoneInsecure" })).toBeVisible();
+  await expect(output.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
+  // A cross-site link (a top-level GET) carries the Lax-by-default cookie.
+  await page.getByLabel("Who asks").selectOption("nav");
+  await expect(output.locator(".cookie-sent")).toContainText("c=3");
+  // A cross-site POST five minutes later does not.
+  await page.getByLabel("Method").selectOption("post");
+  await page.getByLabel("Wait").fill("300");
+  await expect(output.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
+
+  // The link reopens the same lab with the same inputs.
+  const url = page.url();
+  expect(url).toContain("view=cookie");
+  const other = await context.newPage();
+  await other.goto(url);
+  await expect(other.getByRole("heading", { name: "Cookie lab" })).toBeVisible();
+  await expect(other.getByLabel("Set-Cookie lines")).toHaveValue(await page.getByLabel("Set-Cookie lines").inputValue());
+  await expect(other.getByLabel("Method")).toHaveValue("post");
+  await expect(other.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
+  await app.expectClean();
+});
+
+test("cookie lab: a malformed lab field in a link is a notice, not a crash", async ({ page }) => {
+  const app = await openApp(page, "#v=1&view=cookie&ck-wait=soon&ck-ctx=sideways&ck-set=%ZZ");
+  await expect(page.getByRole("heading", { name: "Cookie lab" })).toBeVisible();
+  await expect(page.locator(".notices")).toContainText("could not be read");
+  await expect(page.locator("table.jar")).toBeVisible();
+  await app.expectClean();
+});
+
+test("session-ID lab: 100,000 IDs per generator, entropy read, the hash of a counter predicted", async ({ page }) => {
+  test.setTimeout(120_000);
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Session-ID lab" }).click();
+  // The default 1,000 are made on opening.
+  await expect(page.locator(".id-lab .timing")).toContainText("1,000 per generator", { timeout: 20_000 });
+  await page.getByLabel("IDs per generator").fill("100000");
+  await page.getByRole("button", { name: "Generate and measure" }).click();
+  // The page stays responsive while it works: the progress bar moves.
+  await expect(page.getByRole("progressbar", { name: "Generating IDs" })).toBeVisible();
+  const timing = page.locator(".id-lab .timing");
+  await expect(timing).toContainText("100,000 per generator", { timeout: 90_000 });
+  const text = await timing.textContent();
+  const ms = Number(text.match(/in ([\d,]+) ms/)[1].replace(/,/g, ""));
+  console.log(`[measure] Session-ID lab: 500,000 IDs (100,000 per generator) made and measured in the browser in ${ms} ms`);
+
+  const card = (label) => page.locator(`.id-card[data-generator="${label}"]`);
+  const entropy = async (label) => Number((await card(label).locator(".entropy").textContent()).match(/([\d.]+) bits/)[1]);
+  expect(await entropy("CSPRNG, 128 bits")).toBeGreaterThan(127);
+  expect(await entropy("CSPRNG, 64 bits")).toBeGreaterThan(63);
+  expect(await entropy("sequential counter")).toBeLessThan(24);
+  await expect(card("CSPRNG, 128 bits").locator(".prediction")).toContainText("No pattern");
+  await expect(card("CSPRNG, 128 bits").locator(".collisions")).toHaveText("none");
+  await expect(card("hash of a counter").locator(".prediction")).toContainText("✗ predicted");
+  await expect(card("sequential counter").locator(".prediction")).toContainText("✗ predicted");
+  await expect(page.locator(".id-lab .lesson")).toContainText("hash of a counter");
+  await expect(page.getByRole("img", { name: /Expected time to guess/ })).toBeVisible();
+  expect(page.url()).toContain("ids-n=100000");
+  await app.expectClean();
+});
+
+test("session-ID lab: the guess-time plot follows the guess rate, and a bad count is a message", async ({ page }) => {
+  const app = await openApp(page, "#v=1&view=ids&ids-n=500&ids-rate=10000&ids-live=100000");
+  await expect(page.locator(".id-lab .timing")).toContainText("500 per generator", { timeout: 20_000 });
+  await expect(page.locator('.id-card[data-generator="CSPRNG, 64 bits"] .guess-time')).toContainText("years");
+  await page.getByLabel("IDs per generator").fill("lots");
+  await page.getByRole("button", { name: "Generate and measure" }).click();
+  await expect(page.getByRole("alert")).toContainText("from 10 to 100,000");
+  await app.expectClean();
+});
+
+test("defense matrix: every cell computed in the page; a cell opens that exact run at its deciding step", async ({ page }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Defense matrix" }).click();
+  const timing = page.locator(".matrix-lab .timing");
+  await expect(timing).toContainText("runs", { timeout: 20_000 });
+  const ms = Number((await timing.textContent()).match(/in ([\d,]+) ms/)[1].replace(/,/g, ""));
+  console.log(`[measure] Defense matrix: ${(await timing.textContent()).trim()} (${ms} ms in the browser)`);
+  // Undefended, sniffing gets in; HTTPS alone leaves the first http://
+  // request open; with HSTS preload it is kept out. Icon and word, reason in the name.
+  const open = page.getByRole("button", { name: /^Session hijacking by sniffing with No defense: attacker got in\./ });
+  await expect(open).toContainText("✗ in");
+  await expect(page.getByRole("button", { name: /^Session hijacking by sniffing with HTTPS: attacker got in\./ })).toContainText("✗ in");
+  const https = page.getByRole("button", { name: /^Session hijacking by sniffing with HSTS preload: attacker kept out\./ });
+  await expect(https).toContainText("✓ out");
+  // Keyboard: focus the cell and press Enter.
+  await https.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#scenario-select")).toHaveValue("hijack-sniffing");
+  await expect(page.locator(".timeline .tick.current")).toHaveClass(/deciding/);
+  await page.getByRole("button", { name: "Defenses" }).click();
+  await expect(page.getByLabel("Shop served over")).toHaveValue("https");
+  await expect(page.getByLabel("HSTS")).toHaveValue("preloaded");
+  await expect(page).toHaveURL(/cfg=scheme:https/);
+  await app.expectClean();
+});
+
+test("defense matrix: a new seed computes it again", async ({ page }) => {
+  await openApp(page, "#v=1&view=matrix&seed=7");
+  const timing = page.locator(".matrix-lab .timing");
+  await expect(timing).toContainText("seed 7", { timeout: 20_000 });
+  await page.getByLabel("Seed").fill("8");
+  await page.getByRole("button", { name: "Run with this seed" }).click();
+  await expect(timing).toContainText("seed 8", { timeout: 20_000 });
+  await expect(page.locator(".matrix .cell")).toHaveCount(10 * 20);
+});
+
+test("export: the traffic as HAR 1.2 passes har-validator, the event log is JSON", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=hijack-sniffing&step=9999");
+  const [har] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Traffic (HAR)" }).click(),
+  ]);
+  expect(har.suggestedFilename()).toBe("session-lab-hijack-sniffing-seed2026.har");
+  const doc = JSON.parse(readFileSync(await har.path(), "utf8"));
+  const { default: validator } = await import("har-validator");
+  // har-validator resolves with the document when it is valid and rejects
+  // with the schema errors when it is not.
+  let errors = null;
+  try {
+    await validator.har(doc);
+  } catch (e) {
+    errors = e.errors ?? [String(e)];
+  }
+  console.log(`[measure] HAR validation (har-validator 5.1.5, HAR 1.2 schema): ${errors === null ? "valid" : JSON.stringify(errors)}`);
+  expect(errors).toBeNull();
+  // And it does reject a broken one.
+  await expect(validator.har({ log: { version: "1.2", entries: [{}] } })).rejects.toBeTruthy();
+  expect(doc.log.version).toBe("1.2");
+  expect(doc.log.entries.length).toBeGreaterThan(3);
+  expect(doc.log.entries[0].startedDateTime).toMatch(/^2026-03-02T09:00:\d\d\.\d{3}Z$/);
+  // The sniffed session cookie travels in clear in the captured traffic.
+  expect(doc.log.entries.some((e) => e.request.cookies.some((c) => c.name === "sessionid"))).toBe(true);
+
+  const [log] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Event log (JSON)" }).click(),
+  ]);
+  const events = JSON.parse(readFileSync(await log.path(), "utf8"));
+  expect(events.scenario).toBe("hijack-sniffing");
+  expect(events.verdict.attackerGotIn).toBe(true);
+  expect(events.events.length).toBe(Number((await page.locator(".step-count").textContent()).match(/of (\d+)/)[1]));
+  await app.expectClean();
+});
+
+test("predict, then reveal: the question comes before the verdict, and progress keeps score", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=hijack-xss&predict=1&step=9999");
+  const question = page.getByRole("region", { name: "Your prediction" });
+  await expect(question).toContainText("Will the attacker get in?");
+  await expect(page.getByRole("region", { name: "Verdict" })).toHaveCount(0);
+  await expect(page.locator(".narration-text")).toContainText("hidden until you answer");
+  await question.getByRole("button", { name: "No, they are kept out" }).click();
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Attacker got in");
+  await expect(page.locator(".prediction-result")).toContainText("wrong");
+
+  // With HttpOnly the same scenario is a new question.
+  await page.getByRole("button", { name: "Defenses" }).click();
+  await page.getByLabel("HttpOnly").check();
+  await page.getByRole("button", { name: "Hide (D)" }).click();
+  await page.getByRole("button", { name: "No, they are kept out" }).click();
+  await expect(page.locator(".prediction-result")).toContainText("right");
+
+  await nav(page).getByRole("button", { name: "My predictions" }).click();
+  await expect(page.locator(".progress-lab .summary")).toHaveText("1 right, 1 wrong, over 2 run(s).");
+  await expect(page.getByRole("row", { name: /Session hijacking by XSS/ })).toContainText("2 run(s)");
+  await expect(page.getByRole("row", { name: /Cross-site request forgery/ })).toContainText("not seen yet");
+
+  // Kept across a reload; a reset clears them.
+  await page.reload();
+  await expect(page.locator(".progress-lab .summary")).toHaveText("1 right, 1 wrong, over 2 run(s).");
+  await page.getByRole("button", { name: "Reset my predictions" }).click();
+  await expect(page.locator(".progress-lab .summary")).toHaveText("0 right, 0 wrong, over 0 run(s).");
+  await app.expectClean();
+});
+
+test("predict: unreadable saved predictions are dropped with a notice", async ({ page }) => {
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("seeded")) {
+      localStorage.setItem("session-lab/predictions/v1", "1\ncsrf||y|y\n<garbage>\n");
+      sessionStorage.setItem("seeded", "1");
+    }
+  });
+  await page.goto("./#v=1&predict=1&view=progress");
+  await expect(page.locator(".notices")).toContainText("1 saved prediction(s) could not be read");
+  await expect(page.locator(".progress-lab .summary")).toHaveText("1 right, 0 wrong, over 1 run(s).");
+});
+
+test("compare: one setting changed, the first divergence marked, verdicts side by side", async ({ page, context }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Compare" }).click();
+  await page.getByLabel("Scenario").selectOption("csrf");
+  await page.getByLabel("Setting", { exact: true }).selectOption("same-site");
+  await page.getByLabel("B's value").selectOption("strict");
+  const a = page.getByRole("region", { name: /^A: SameSite/ });
+  const b = page.getByRole("region", { name: /^B: SameSite: Strict/ });
+  await expect(a.locator(".verdict")).toContainText("Attacker got in");
+  await expect(b.locator(".verdict")).toContainText("Attacker kept out");
+  await expect(a.locator("li.diverge .diverge-mark")).toHaveText("⚑ First difference: ");
+  await expect(b.locator("li.diverge")).toHaveCount(1);
+  const step = Number((await page.locator(".compare-summary").textContent()).match(/step (\d+)/)[1]);
+  // Everything before the mark is the same in both runs.
+  for (let i = 0; i < step - 1; i++) {
+    await expect(b.locator("ol.steps li").nth(i)).toHaveText(await a.locator("ol.steps li").nth(i).textContent());
+  }
+  // The link reopens the same comparison.
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.getByRole("region", { name: /^B: SameSite: Strict/ }).locator("li.diverge")).toHaveCount(1);
+  await other.close();
+  // And run B opens in the scenarios view at the first difference.
+  await b.getByRole("button", { name: "Open this run at the first difference" }).click();
+  await expect(page.locator(".step-count")).toContainText(`Step ${step} of`);
+  await expect(page.locator("#scenario-select")).toHaveValue("csrf");
+  await app.expectClean();
+});
+
+test("guide: a 50-minute class, its questions, and how to publish", async ({ page }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Guide" }).click();
+  await expect(page.getByRole("heading", { name: "Instructor guide" })).toBeVisible();
+  await expect(page.locator(".guide")).toContainText("50-minute");
+  await expect(page.locator(".guide")).toContainText("dist/");
+  await expect(page.locator(".guide .plan tbody tr")).toHaveCount(9);
+  await page.getByRole("link", { name: "Hijacking by sniffing" }).click();
+  await expect(page.locator("#scenario-select")).toHaveValue("hijack-sniffing");
+  // The keyboard reaches the navigation.
+  await nav(page).getByRole("button", { name: "Guide" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Instructor guide" })).toBeVisible();
+  await app.expectClean();
+});

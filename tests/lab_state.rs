@@ -1,0 +1,124 @@
+//! The labs in the page state: views, links and "predict, then reveal",
+//! through `AppState::apply` as the page drives it (natively, no browser).
+
+use session_lab::app::labs::{View, ID_COUNT_MAX};
+use session_lab::app::state::{Action, AppState};
+use session_lab::engine::cookie_lab::Reader;
+
+fn reopened(state: &AppState) -> AppState {
+    let mut fresh = AppState::new();
+    fresh.apply(Action::OpenLink(state.link_hash()));
+    fresh
+}
+
+#[test]
+fn every_view_and_its_lab_survive_the_link() {
+    let mut state = AppState::new();
+    for view in View::NAV {
+        state.apply(Action::SetView(view));
+        let again = reopened(&state);
+        assert_eq!(again.labs.view, view);
+        assert!(again.notices.is_empty(), "{:?}", again.notices);
+    }
+
+    state.apply(Action::SetView(View::CookieLab));
+    let mut input = state.labs.cookie.clone();
+    input.lines = "a=1; Secure\n<b>bold</b>=&%".into();
+    input.reader = Reader::Script;
+    input.wait_secs = 3600;
+    state.apply(Action::SetCookieLab(input.clone()));
+    assert_eq!(reopened(&state).labs.cookie, input);
+
+    state.apply(Action::SetView(View::IdLab));
+    let mut form = state.labs.ids;
+    form.count = ID_COUNT_MAX;
+    form.rate = 42;
+    state.apply(Action::RequestIds(form));
+    assert_eq!(reopened(&state).labs.ids, form);
+
+    state.apply(Action::SetView(View::Compare));
+    let mut cmp = state.labs.compare.clone();
+    cmp.scenario = "csrf".into();
+    cmp.control = "csrf-token";
+    cmp.value = "on".into();
+    state.apply(Action::SetCompare(cmp.clone()));
+    assert_eq!(reopened(&state).labs.compare, cmp);
+}
+
+#[test]
+fn a_malformed_lab_field_is_a_notice_and_the_view_still_opens() {
+    let mut state = AppState::new();
+    state.apply(Action::OpenLink(
+        "#v=1&view=ids&ids-n=many&ids-live=0".into(),
+    ));
+    assert_eq!(state.labs.view, View::IdLab);
+    assert_eq!(state.notices.len(), 2, "{:?}", state.notices);
+    assert!(state
+        .notices
+        .iter()
+        .all(|n| n.contains("could not be read")));
+}
+
+#[test]
+fn predict_then_reveal() {
+    let mut state = AppState::new();
+    state.apply(Action::OpenLink(
+        "#v=1&s=hijack-xss&predict=1&step=9999".into(),
+    ));
+    assert!(state.predict);
+    assert!(state.link_hash().contains("predict=1"));
+    assert!(state.prediction_pending());
+    // A changed setting does not reveal its outcome before the answer.
+    state.apply(Action::SetToggle {
+        control: "http-only",
+        on: true,
+    });
+    assert!(state.prediction_pending());
+    let change = state.outcome_change.clone().unwrap_or_default();
+    assert!(change.contains("Predict before"), "{change}");
+    assert!(!change.contains("no longer"), "{change}");
+
+    state.apply(Action::Predict(false));
+    assert!(!state.prediction_pending());
+    let p = state.prediction().expect("recorded").clone();
+    assert!(!p.said_in && !p.was_in && p.is_right());
+    // A second answer for the same run changes nothing.
+    state.apply(Action::Predict(true));
+    assert_eq!(state.predictions.len(), 1);
+
+    state.apply(Action::ResetPredictions);
+    assert!(state.predictions.is_empty());
+
+    // Without predict=1 nothing is asked.
+    let mut plain = AppState::new();
+    plain.apply(Action::OpenLink("#v=1&s=hijack-xss&step=9999".into()));
+    assert!(!plain.prediction_pending());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod properties {
+    use proptest::prelude::*;
+    use session_lab::app::labs::LabState;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 500, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Any hash: no panic, short notices, and what was read is written
+        /// back and read again the same.
+        #[test]
+        fn lab_fields_survive_any_hash(hash in prop_oneof![
+            any::<String>(),
+            "(&(view|ck-set|ck-from|ck-to|ck-wait|ck-ctx|ids-n|ids-rate|ids-live|cmp-s|cmp-c)=[a-z0-9%:.,&=-]{0,12}){0,8}",
+        ]) {
+            let (state, notices) = LabState::read(&hash);
+            for n in &notices {
+                prop_assert!(n.chars().count() <= 300);
+            }
+            let suffix = state.to_hash_suffix();
+            prop_assert!(suffix.is_ascii());
+            let (again, notices) = LabState::read(&suffix);
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(again.to_hash_suffix(), suffix);
+        }
+    }
+}
