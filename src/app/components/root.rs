@@ -319,6 +319,13 @@ pub fn Root() -> Html {
                 <p class="narration-text" aria-live="polite">
                     if pending { { "The verdict stays hidden until you answer the question below." } } else { { &event.narration } }
                 </p>
+                if state.cursor == 0 && !state.playing {
+                    // What a first-time student needs in the first minute.
+                    <p class="start-hint">
+                        { "Press ▶ Play (or Space) to watch, or Next ▶ (→) to go one step at a time. \
+                           Open Defenses (D) to switch a protection on and see the outcome change." }
+                    </p>
+                }
             </section>
             if pending {
                 { predict::question(&dispatch) }
