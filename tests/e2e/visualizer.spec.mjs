@@ -163,6 +163,8 @@ for (const scheme of ["light", "dark"]) {
     const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 720 } });
     await page.goto("./#v=1&s=hijack-sniffing&step=12");
     await expect(page.locator(".lane.browser")).toBeVisible();
+    // Let the message finish crossing the wire before taking the picture.
+    await page.locator(".packet").first().evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: `target/screenshots/${scheme}.png` });
     if (scheme === "light") {
       await page.keyboard.press("p");
