@@ -172,21 +172,7 @@ impl World {
             }
             AttackerAction::Visits { path } => {
                 self.attacker.current_move = format!("Opening {path} on the shop");
-                match self.address(&format!("{{shop}}{path}")) {
-                    Ok(url) => self.navigate(
-                        Navigation {
-                            party: Party::Attacker,
-                            method: Method::Get,
-                            url,
-                            body: String::new(),
-                            initiator: Initiator::SameSite,
-                            cause: RequestCause::AttackerMachine,
-                            carries_attack: false,
-                        },
-                        0,
-                    ),
-                    Err(m) => self.fail(Actor::Attacker, m),
-                }
+                self.attacker_opens(&path);
             }
             AttackerAction::LogsIn { user, password } => {
                 self.attacker.current_move = format!("Logging in as {user}");
