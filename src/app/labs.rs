@@ -71,17 +71,12 @@ impl View {
     }
 
     pub fn from_code(code: &str) -> Option<View> {
-        [
-            View::Scenarios,
-            View::CookieLab,
-            View::IdLab,
-            View::Matrix,
-            View::Compare,
-            View::Guide,
-            View::Progress,
-        ]
-        .into_iter()
-        .find(|v| v.code() == code)
+        // Every view: the navigation's, and the progress view that only a
+        // class with predictions switched on reaches.
+        Self::NAV
+            .into_iter()
+            .chain([View::Progress])
+            .find(|v| v.code() == code)
     }
 }
 
