@@ -116,19 +116,22 @@ pub enum Action {
 impl AppState {
     /// The first scenario with its own settings and a fixed seed.
     pub fn new() -> Self {
+        let mut state = AppState::before_first_run();
+        state.rerun();
+        state
+    }
+
+    /// The first scenario and its settings, with the engine not yet run:
+    /// for a start that is about to [`restore`](Self::restore) a link or
+    /// saved state, which runs it once itself. The run is empty until then.
+    pub fn before_first_run() -> Self {
         let scenarios = Rc::new(catalog());
         let settings = scenarios
             .first()
             .map(Scenario::settings)
             .unwrap_or_default();
         let seed = Seed::default();
-        let run = match scenarios.first() {
-            Some(s) => Rc::new(run(s, &settings, seed)),
-            None => Rc::new(Run {
-                events: Vec::new(),
-                verdict: None,
-            }),
-        };
+        let run = Rc::new(Run::default());
         AppState {
             scenarios,
             scenario: 0,

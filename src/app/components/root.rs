@@ -43,23 +43,29 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// The first state: from the link if there is one, else from saved state,
 /// else the defaults. Unreadable saved state is dropped with a notice.
 fn initial_state() -> AppState {
-    let mut state = AppState::new();
+    // Each path below runs the engine exactly once, for the scenario it
+    // opens: no run of the default scenario that a link would throw away.
+    let mut state = AppState::before_first_run();
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     if !hash.is_empty() && hash != "#" {
         state.apply(Action::OpenLink(hash));
-    } else if let Some(storage) = local_storage() {
-        if let Ok(Some(text)) = storage.get_item(STORAGE_KEY) {
+    } else {
+        let saved = local_storage().and_then(|storage| {
+            let text = storage.get_item(STORAGE_KEY).ok()??;
             match StoredState::parse(&text) {
-                Ok(saved) => {
-                    state.restore(Some(&saved.scenario), Some(&saved.settings), None, None)
-                }
+                Ok(saved) => Some(saved),
                 Err(notice) => {
                     let _ = storage.remove_item(STORAGE_KEY);
                     state.notices.push(notice);
+                    None
                 }
             }
+        });
+        match saved {
+            Some(saved) => state.restore(Some(&saved.scenario), Some(&saved.settings), None, None),
+            None => state.restore(None, None, None, None),
         }
     }
     // Answers to "predict, then reveal", whatever opened the page.
