@@ -43,15 +43,7 @@ impl World {
         match action {
             VictimAction::Types { address } => match self.address(&address) {
                 Ok(url) => self.navigate(
-                    Navigation {
-                        party: Party::Victim,
-                        method: Method::Get,
-                        url,
-                        body: String::new(),
-                        initiator: Initiator::SameSite,
-                        cause: RequestCause::Typed,
-                        carries_attack: false,
-                    },
+                    Navigation::get(Party::Victim, url, Initiator::SameSite, RequestCause::Typed),
                     0,
                 ),
                 Err(message) => self.fail(Actor::Victim, message),
@@ -70,13 +62,13 @@ impl World {
                     // Opened from a webmail page: another site started it.
                     Ok(url) => self.navigate(
                         Navigation {
-                            party: Party::Victim,
-                            method: Method::Get,
-                            url,
-                            body: String::new(),
-                            initiator: Initiator::CrossSite,
-                            cause: RequestCause::AttackerLink,
                             carries_attack,
+                            ..Navigation::get(
+                                Party::Victim,
+                                url,
+                                Initiator::CrossSite,
+                                RequestCause::AttackerLink,
+                            )
                         },
                         0,
                     ),
@@ -264,15 +256,12 @@ impl World {
     fn attacker_opens(&mut self, path: &str) {
         match self.address(&format!("{{shop}}{path}")) {
             Ok(url) => self.navigate(
-                Navigation {
-                    party: Party::Attacker,
-                    method: Method::Get,
+                Navigation::get(
+                    Party::Attacker,
                     url,
-                    body: String::new(),
-                    initiator: Initiator::SameSite,
-                    cause: RequestCause::AttackerMachine,
-                    carries_attack: false,
-                },
+                    Initiator::SameSite,
+                    RequestCause::AttackerMachine,
+                ),
                 0,
             ),
             Err(m) => self.fail(Actor::Attacker, m),

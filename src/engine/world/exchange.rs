@@ -45,6 +45,21 @@ pub(super) struct Navigation {
     pub carries_attack: bool,
 }
 
+impl Navigation {
+    /// Opening `url`: a GET without a body that carries no attack.
+    pub(super) fn get(party: Party, url: Url, initiator: Initiator, cause: RequestCause) -> Self {
+        Navigation {
+            party,
+            method: Method::Get,
+            url,
+            body: String::new(),
+            initiator,
+            cause,
+            carries_attack: false,
+        }
+    }
+}
+
 /// A completed exchange.
 pub(super) struct Fetched {
     /// The URL actually requested (after an HSTS upgrade).
