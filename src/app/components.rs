@@ -21,3 +21,28 @@ pub mod reason_badge;
 pub mod root;
 pub mod server_lane;
 pub mod verdict;
+
+/// Milliseconds on the page's clock (not the simulation's): only for
+/// measuring how long a lab's own work takes.
+pub(crate) fn page_clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// A node that takes the keyboard focus when its component first shows:
+/// a dialog's close button, so Escape and Tab work in the dialog at once.
+#[yew::hook]
+pub(crate) fn use_focus_on_mount() -> yew::NodeRef {
+    let node = yew::use_node_ref();
+    {
+        let node = node.clone();
+        yew::use_effect_with((), move |_| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        });
+    }
+    node
+}

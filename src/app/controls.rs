@@ -638,7 +638,7 @@ pub fn decode(base: &Settings, text: &str) -> Result<Settings, String> {
 
 /// At most 30 characters of outside input, for messages.
 fn clip(s: &str) -> String {
-    s.chars().take(30).collect()
+    crate::app::format::short(s, 30)
 }
 
 #[cfg(test)]

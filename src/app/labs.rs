@@ -240,11 +240,7 @@ fn parse_context(text: &str) -> Option<(Reader, Initiator, Method)> {
 
 /// At most 30 characters of outside input, for notices.
 fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(30).collect();
-    if s.chars().count() > 30 {
-        out.push('…');
-    }
-    out
+    crate::app::format::short(s, 30)
 }
 
 impl LabState {

@@ -134,11 +134,7 @@ impl LinkState {
 
 /// At most 40 characters of outside input, for messages.
 fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
+    crate::app::format::short(s, 40)
 }
 
 /// Scenario IDs and settings are ASCII words with `-:,`; anything else is

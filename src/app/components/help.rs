@@ -1,5 +1,6 @@
 //! The help overlay: every keyboard shortcut, and how to read the page.
 
+use crate::app::components::use_focus_on_mount;
 use crate::app::state::Action;
 use yew::prelude::*;
 
@@ -26,15 +27,7 @@ pub struct HelpProps {
 
 #[component]
 pub fn Help(props: &HelpProps) -> Html {
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
+    let close_ref = use_focus_on_mount();
     let dispatch = props.dispatch.clone();
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">

@@ -8,6 +8,7 @@
 //! time it took is measured with `performance.now()` and shown. Progress and
 //! results go into the page state as actions; the view is a plain function.
 
+use crate::app::components::page_clock_ms;
 use crate::app::labs::{tenths, thousands, IdLabForm, IdResults, ID_COUNT_MAX, ID_COUNT_MIN};
 use crate::app::state::{Action, AppState};
 use crate::engine::id_analysis::{
@@ -19,15 +20,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// Milliseconds on the page's clock (not the simulation's): only for
-/// measuring how long the lab's own work takes.
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
 
 /// A slice of work lasts about this long before the browser gets a turn.
 const SLICE_MS: f64 = 30.0;
@@ -50,14 +42,14 @@ pub fn start(
     let total = per * IdGenerator::ALL.len() as u64;
     dispatch.emit(Action::IdProgress { done: 0, total });
     yew::platform::spawn_local(async move {
-        let t0 = now_ms();
+        let t0 = page_clock_ms();
         let mut reports = Vec::new();
         let mut done = 0;
         for generator in IdGenerator::ALL {
             let mut study = GeneratorStudy::new(generator, seed, per);
             while !study.is_done() {
-                let slice_start = now_ms();
-                while !study.is_done() && now_ms() - slice_start < SLICE_MS {
+                let slice_start = page_clock_ms();
+                while !study.is_done() && page_clock_ms() - slice_start < SLICE_MS {
                     study.advance(500);
                 }
                 dispatch.emit(Action::IdProgress {
@@ -72,7 +64,7 @@ pub fn start(
             done += study.made();
             reports.push(study.finish());
         }
-        let elapsed_ms = (now_ms() - t0).max(0.0) as u64;
+        let elapsed_ms = (page_clock_ms() - t0).max(0.0) as u64;
         if *job.borrow() == my_job {
             dispatch.emit(Action::IdsReady(Rc::new(IdResults {
                 count,

@@ -4,6 +4,7 @@
 //! the outcome and the reason, and it opens that exact run at its deciding
 //! step. The matrix is computed again when the seed changes.
 
+use crate::app::components::page_clock_ms;
 use crate::app::controls;
 use crate::app::labs::{thousands, MatrixRun};
 use crate::app::state::{Action, AppState};
@@ -14,21 +15,14 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
 /// Computes the matrix for `seed` after letting the page paint "Computing",
 /// and hands it to the page state with the time it took.
 pub fn start(scenarios: Rc<Vec<Scenario>>, seed: Seed, dispatch: Callback<Action>) {
     yew::platform::spawn_local(async move {
         gloo_timers::future::TimeoutFuture::new(0).await;
-        let t0 = now_ms();
+        let t0 = page_clock_ms();
         let matrix = compute(&scenarios, seed);
-        let elapsed_ms = (now_ms() - t0).max(0.0) as u64;
+        let elapsed_ms = (page_clock_ms() - t0).max(0.0) as u64;
         dispatch.emit(Action::MatrixReady(Rc::new(MatrixRun {
             seed,
             matrix,

@@ -2,6 +2,7 @@
 //! attribute as a chip that explains itself.
 
 use crate::app::chips::set_cookie_chips;
+use crate::app::components::use_focus_on_mount;
 use crate::app::state::Action;
 use crate::engine::event::Event;
 use crate::engine::url::Scheme;
@@ -15,16 +16,7 @@ pub struct MessageDialogProps {
 
 #[component]
 pub fn MessageDialog(props: &MessageDialogProps) -> Html {
-    let close_ref = use_node_ref();
-    {
-        let close_ref = close_ref.clone();
-        use_effect_with((), move |_| {
-            // Focus moves into the dialog so Escape and Tab work at once.
-            if let Some(el) = close_ref.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
+    let close_ref = use_focus_on_mount();
     let Some(m) = props.event.snapshot.network.in_flight.as_ref() else {
         return html! {};
     };
