@@ -7,7 +7,7 @@
 //
 //   node scripts/bench-browser.mjs <app dist> <minimal dist> <scenario id> <out.json>
 //
-// Environment: BENCH_LOADS (cold loads per app, 10), BENCH_PLAY_MS (autoplay
+// Environment: BENCH_LOADS (cold loads per app, 20), BENCH_PLAY_MS (autoplay
 // observed, 8000), BENCH_REPLAYS (replays, 1000).
 import { chromium } from "@playwright/test";
 import { spawn } from "node:child_process";
@@ -16,7 +16,9 @@ import { availableParallelism, loadavg } from "node:os";
 
 const [appDist = "dist", minimalDist = "target/bench/minimal-yew/dist", scenario = "login", out = "target/bench/browser.json"] =
   process.argv.slice(2);
-const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+// The issue asks for the median of at least 10 cold loads; 20 because on a
+// shared two-core machine one load can take twice as long as the next.
+const LOADS = Number(process.env.BENCH_LOADS ?? 20);
 const PLAY_MS = Number(process.env.BENCH_PLAY_MS ?? 8000);
 const REPLAYS = Number(process.env.BENCH_REPLAYS ?? 1000);
 const APP_PORT = Number(process.env.BENCH_PORT ?? 8395);
@@ -100,9 +102,12 @@ async function newPage(which) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => result.errors.push(`${which}: ${e.message}`));
+  // Cold without asking DevTools: every context starts with an empty HTTP
+  // cache (and so an empty WebAssembly code cache). Switching DevTools'
+  // network domain on to disable the cache would add its own work per
+  // received chunk, on the browser's main thread, to every load: more for the
+  // larger app, and nothing a student's browser does.
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   await page.addInitScript(initScript(READY[which]));
   return { context, page, cdp };
 }
@@ -142,7 +147,10 @@ try {
   await coldLoad("minimal");
   const loads = { app: [], minimal: [] };
   for (let i = 0; i < LOADS; i++) {
-    for (const which of ["app", "minimal"]) loads[which].push(await coldLoad(which));
+    // Each round loads both, in turn first, so a slow spell of the machine
+    // lands on both apps alike.
+    const order = i % 2 ? ["minimal", "app"] : ["app", "minimal"];
+    for (const which of order) loads[which].push(await coldLoad(which));
   }
   for (const which of ["app", "minimal"]) {
     const ready = loads[which].map((t) => t.ready);
@@ -155,6 +163,10 @@ try {
     };
   }
   result.loads.ratio = result.loads.app.median_ms / result.loads.minimal.median_ms;
+  // The same ratio taken round by round (the two loads of a round ran back
+  // to back), and its quartiles: how far one reading of the ratio can swing.
+  const perRound = loads.app.map((t, i) => t.ready / loads.minimal[i].ready);
+  result.loads.round_ratio = { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
   log(`load: app ${result.loads.app.median_ms.toFixed(1)} ms, minimal ${result.loads.minimal.median_ms.toFixed(1)} ms`);
 
   // 2. Smoothness: autoplay at 4x through the longest scenario.

@@ -53,6 +53,8 @@ if (browser) {
   row("Load", `Session Lab: navigation → first scenario interactive, median of ${n} cold loads`, ms(app.median_ms));
   row("Load", `minimal Yew app (one component), same toolchain and profile, median of ${n}`, ms(minimal.median_ms));
   row("Load", "ratio Session Lab / minimal", `**${fixed(ratio, 2)}×**`, "≤ 1.5×", yes(ratio <= 1.5));
+  const rr = browser.loads.round_ratio;
+  if (rr) row("Load", "the ratio round by round (both apps loaded back to back): median, and quartiles", `${fixed(rr.median, 2)}× (${fixed(rr.p25, 2)}–${fixed(rr.p75, 2)}×)`);
   for (const [name, l] of [["Session Lab", app], ["minimal Yew app", minimal]]) {
     row("Load", `${name}, where the time goes (medians): wasm downloaded → module compiled and started → interactive; compiling the module alone`, `${ms(l.wasm_downloaded_median_ms)} → ${ms(l.started_median_ms)} → ${ms(l.median_ms)}; ${ms(l.compile_median_ms)}`);
   }

@@ -1,8 +1,10 @@
-// Trunk's post_build hook: Trunk starts the app with a small inline module
-// script, which a strict Content-Security-Policy only runs if the policy
-// names its hash. This replaces the placeholder CSP_INLINE_SCRIPT_HASHES in
-// the staged index.html with the SHA-256 of every inline script, so the
-// policy never needs 'unsafe-inline'.
+// Trunk's post_build hook. Two things in the page are inline: Trunk's small
+// module script that starts the app, and the style sheets, which Trunk
+// inlines (rel="inline") so the first paint waits for no extra request. A
+// strict Content-Security-Policy runs or applies them only if it names their
+// hashes. This replaces the placeholders CSP_INLINE_SCRIPT_HASHES and
+// CSP_INLINE_STYLE_HASHES in the staged index.html with the SHA-256 of every
+// inline <script> and <style>, so the policy never needs 'unsafe-inline'.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,14 +15,21 @@ if (!dir) {
   process.exit(1);
 }
 const file = join(dir, "index.html");
-const html = readFileSync(file, "utf8");
-const hashes = [];
-for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
-  hashes.push(`'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`);
+let html = readFileSync(file, "utf8");
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const kinds = [
+  { placeholder: "CSP_INLINE_SCRIPT_HASHES", pattern: /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, what: "script" },
+  { placeholder: "CSP_INLINE_STYLE_HASHES", pattern: /<style[^>]*>([\s\S]*?)<\/style>/g, what: "style sheet" },
+];
+const counts = [];
+for (const { placeholder, pattern, what } of kinds) {
+  if (!html.includes(placeholder)) {
+    console.error(`csp-hash: the placeholder ${placeholder} is missing from index.html`);
+    process.exit(1);
+  }
+  const hashes = [...html.matchAll(pattern)].map((m) => sha256(m[1]));
+  html = html.replace(placeholder, hashes.join(" "));
+  counts.push(`${hashes.length} inline ${what}(s)`);
 }
-if (!html.includes("CSP_INLINE_SCRIPT_HASHES")) {
-  console.error("csp-hash: the placeholder is missing from index.html");
-  process.exit(1);
-}
-writeFileSync(file, html.replace("CSP_INLINE_SCRIPT_HASHES", hashes.join(" ")));
-console.log(`csp-hash: ${hashes.length} inline script(s) hashed`);
+writeFileSync(file, html);
+console.log(`csp-hash: ${counts.join(" and ")} hashed`);

@@ -1,5 +1,11 @@
 //! The page's components, one file each. Each takes plain props (slices of
 //! the engine's event log, callbacks); only [`root`] holds state.
+//!
+//! The labs' views are plain functions marked `#[inline(never)]`, and
+//! `index.html` tells wasm-opt not to inline them either. The browser
+//! compiles WebAssembly one function at a time, on its first call; inlined
+//! into the root's render, every lab would be compiled on the page's first
+//! render, whether or not it is ever opened (DESIGN.md, "Load time").
 
 pub mod attacker_lane;
 pub mod browser_lane;

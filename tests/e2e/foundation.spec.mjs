@@ -7,5 +7,23 @@ test("the release build loads under a sub-path with a strict CSP and nothing fro
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-");
   expect(csp).not.toContain("unsafe-inline");
+  // The style sheets are inline, each allowed by its hash, and applied.
+  const styles = await page.locator("head style").count();
+  expect(styles).toBeGreaterThan(0);
+  expect(csp.match(/style-src[^;]*/)[0].match(/'sha256-/g)?.length).toBe(styles);
+  expect(await page.evaluate(() => getComputedStyle(document.querySelector(".lane.browser")).borderTopStyle)).not.toBe("none");
   await app.expectClean();
+});
+
+test("before the first paint the page asks for nothing but its script and its WebAssembly", async ({ page }) => {
+  // Every request made before the app is interactive (the icon may come
+  // later): each extra one would wait its turn on an HTTP/1.1 host.
+  const requests = [];
+  page.on("request", (r) => requests.push(new URL(r.url()).pathname.split("/").pop()));
+  await openApp(page);
+  const files = requests.filter((f) => !/^favicon/.test(f));
+  expect(files.filter((f) => f.endsWith(".css"))).toEqual([]);
+  expect(files.filter((f) => f.endsWith(".js"))).toHaveLength(1);
+  expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
+  expect(files).toHaveLength(3);
 });

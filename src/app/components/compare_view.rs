@@ -62,6 +62,7 @@ fn column(title: String, run: &Run, divergence: Option<usize>, open: Callback<Mo
     }
 }
 
+#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let form = &state.labs.compare;
     let known = state.scenarios.iter().find(|s| s.id == form.scenario);

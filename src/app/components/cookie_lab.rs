@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 /// The lab as a view of the page state: a plain function, not a component,
 /// since every extra component type costs the page kilobytes of Yew code.
+#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let input = state.labs.cookie.clone();
     let unit = state.labs.wait_unit.max(1);

@@ -296,6 +296,7 @@ fn number(id: &str) -> Option<u64> {
 }
 
 /// The lab as a view of the page state.
+#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let form = state.labs.ids;
     let run = &state.labs.id_run;

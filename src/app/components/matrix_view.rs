@@ -37,6 +37,7 @@ fn cell_settings(scenario: &Scenario, column: &Column) -> String {
     controls::encode(&base, &column.apply(base.clone()))
 }
 
+#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let seed = state.seed;
     let on_seed = {
