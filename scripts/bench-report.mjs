@@ -96,10 +96,29 @@ const bounded = cases(read("properties-bounded.txt"));
 if (bounded) {
   row("Robustness", `property cases, bounded run (\`cargo test --test app_properties\`, ${bounded.properties} properties)`, `${fmt(bounded.total)} cases in ${fixed(bounded.secs, 1)} s (release)`, "no failure", yes(bounded.passed));
 }
+// The cookie suite does not print counts: none of its properties rejects
+// an input, so each passing property ran exactly its configured cases.
+function cookieCases(text, perProperty) {
+  if (!text) return null;
+  const ran = text.match(/test result: ok\. (\d+) passed/);
+  const secs = text.match(/finished in ([\d.]+)s/);
+  const properties = ran ? Number(ran[1]) : 0;
+  return { total: properties * perProperty, properties, secs: secs ? Number(secs[1]) : NaN, passed: !!ran };
+}
+const cookieBounded = cookieCases(read("cookie-properties-bounded.txt"), 2000);
+if (cookieBounded) {
+  row("Robustness", `property cases, bounded run (\`cargo test --test cookie_properties\`, ${cookieBounded.properties} properties × 2,000)`, `${fmt(cookieBounded.total)} cases in ${fixed(cookieBounded.secs, 1)} s (release)`, "no failure", yes(cookieBounded.passed));
+}
 const long = cases(read("properties-long.txt"));
+const cookieLongText = read("cookie-properties-long.txt");
+const cookieLong = cookieLongText && cookieCases(cookieLongText, Number(cookieLongText.match(/^cases per property: (\d+)/m)?.[1] ?? NaN));
 if (long) {
-  row("Robustness", `property cases, long run (\`scripts/bench --fuzz-long\`, ${long.properties} properties)`, `${fmt(long.total)} cases in ${fixed(long.secs, 1)} s`, "no failure", yes(long.passed));
-} else {
+  row("Robustness", `property cases, long run (\`scripts/bench --fuzz-long\`, app_properties, ${long.properties} properties)`, `${fmt(long.total)} cases in ${fixed(long.secs, 1)} s`, "no failure", yes(long.passed));
+}
+if (cookieLong) {
+  row("Robustness", `property cases, long run (\`scripts/bench --fuzz-long\`, cookie_properties, ${cookieLong.properties} properties)`, `${fmt(cookieLong.total)} cases in ${fixed(cookieLong.secs, 1)} s`, "no failure", yes(cookieLong.passed));
+}
+if (!long && !cookieLong) {
   row("Robustness", "property cases, long run", "not run this time: `scripts/bench --fuzz-long`");
 }
 

@@ -3,8 +3,11 @@
 //! the jar's invariants are checked after every operation.
 //!
 //! Each property runs a modest number of cases (see `CASES`) so the suite
-//! stays fast. Native only: proptest's own randomness has no browser
-//! backend here, and the code under test is the same on both targets.
+//! stays fast; `PROPTEST_CASES=N` runs N per property instead (the long run
+//! of `scripts/bench --fuzz-long`). None of them rejects an input, so a
+//! passing property ran exactly that many cases. Native only: proptest's own
+//! randomness has no browser backend here, and the code under test is the
+//! same on both targets.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
@@ -20,12 +23,18 @@ use session_lab::engine::http::Method;
 use session_lab::engine::url::Url;
 use std::collections::HashSet;
 
-/// Cases per property. Seven properties: 14,000 cases in all.
+/// Cases per property when `PROPTEST_CASES` is not set. Seven properties:
+/// 14,000 cases in all.
 const CASES: u32 = 2_000;
 
 fn config() -> Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(CASES);
     Config {
-        cases: CASES,
+        cases,
         failure_persistence: None,
         ..Config::default()
     }
