@@ -1,7 +1,9 @@
 //! No link, saved state or settings text crashes the page: the parsers of
-//! the app's outside input (the URL hash, localStorage, the `cfg` settings
-//! changes) and the page state that applies them are fed arbitrary and
-//! near-valid input, and what they accept must round-trip.
+//! the app's outside input (the URL hash with its scenario and lab fields,
+//! localStorage's saved state and predictions, the `cfg` settings changes)
+//! and the page state that applies them are fed arbitrary and near-valid
+//! input, and what they accept must round-trip. (The page imports no files:
+//! it only exports them.)
 //!
 //! Bounded by default (see `CASES`) so the native tier stays fast.
 //! `PROPTEST_CASES=N` runs N cases per parser property instead (the page
@@ -16,9 +18,12 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use session_lab::app::controls::{self, ControlKind, CONTROLS};
+use session_lab::app::labs::{LabState, View};
 use session_lab::app::link::{LinkError, LinkState};
+use session_lab::app::predictions::{self, Prediction};
 use session_lab::app::state::{Action, AppState};
 use session_lab::app::storage::StoredState;
+use session_lab::engine::cookie_lab;
 use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::catalog;
 use session_lab::engine::server::Settings;
@@ -386,6 +391,141 @@ fn page_state_survives_any_link_or_saved_state() {
             prop_assert_eq!(&reopened.settings, &state.settings);
             prop_assert_eq!(reopened.seed, state.seed);
             prop_assert_eq!(reopened.cursor, state.cursor);
+            Ok(())
+        },
+    );
+}
+
+/// Each byte that is not a letter or digit as `%XX`: how a value reaches a
+/// link when someone builds one by hand, or a tool encodes everything.
+fn percent_encoded(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// A hash carrying the labs' fields: a view, then any lab key with any
+/// value, raw or percent-encoded.
+fn lab_link() -> impl Strategy<Value = String> {
+    let view = prop_oneof![
+        Just("cookie".to_string()),
+        Just("ids".to_string()),
+        Just("matrix".to_string()),
+        Just("compare".to_string()),
+        Just("guide".to_string()),
+        Just("progress".to_string()),
+        fragment(),
+    ];
+    let key = prop_oneof![
+        Just("ck-set"),
+        Just("ck-from"),
+        Just("ck-wait"),
+        Just("ck-to"),
+        Just("ck-ctx"),
+        Just("ids-n"),
+        Just("ids-rate"),
+        Just("ids-live"),
+        Just("cmp-s"),
+        Just("cmp-c"),
+        Just("ck-"),
+        Just("view"),
+    ];
+    let part = (key, fragment(), any::<bool>())
+        .prop_map(|(k, v, encode)| format!("{k}={}", if encode { percent_encoded(&v) } else { v }));
+    (view, prop::collection::vec(part, 0..8)).prop_map(|(view, parts)| {
+        let mut hash = format!("#v=1&view={view}");
+        for p in parts {
+            hash.push('&');
+            hash.push_str(&p);
+        }
+        hash
+    })
+}
+
+/// The labs' part of a link: read without a panic, every notice short; the
+/// cookie lab runs on whatever the link typed into it; and the link the page
+/// then writes opens the same lab with the same fields, without a notice.
+#[test]
+fn lab_links_survive_any_fields_and_round_trip() {
+    check(
+        "lab_links_survive_any_fields_and_round_trip",
+        cases(),
+        lab_link(),
+        |hash| {
+            let (labs, notices) = LabState::read(&hash);
+            for notice in &notices {
+                prop_assert!(notice.chars().count() <= MAX_MESSAGE_CHARS);
+            }
+            let result = cookie_lab::run(&labs.cookie);
+            prop_assert!(result.lines.len() <= cookie_lab::MAX_LINES);
+            let again = format!("#v=1{}", labs.to_hash_suffix());
+            let (reread, renotices) = LabState::read(&again);
+            prop_assert_eq!(renotices, Vec::<String>::new(), "{}", again);
+            prop_assert_eq!(reread.view, labs.view);
+            match labs.view {
+                View::CookieLab => prop_assert_eq!(&reread.cookie, &labs.cookie),
+                View::IdLab => prop_assert_eq!(reread.ids, labs.ids),
+                View::Compare => prop_assert_eq!(&reread.compare, &labs.compare),
+                _ => {}
+            }
+            Ok(())
+        },
+    );
+}
+
+/// Saved predictions: any text reads without a panic, every line is either
+/// read or counted as dropped, and what the page writes reads back whole.
+#[test]
+fn saved_predictions_survive_any_text_and_round_trip() {
+    check(
+        "saved_predictions_survive_any_text",
+        cases(),
+        prop_oneof![
+            any::<String>(),
+            "1\n([a-z|yn:,-]{0,20}\n){0,8}",
+            Just("1\ncsrf||y|y\ncsrf||n|n\n".to_string()),
+        ],
+        |text| {
+            let (read, dropped) = predictions::parse(&text);
+            let lines = text
+                .lines()
+                .skip(1)
+                .filter(|l| !l.trim().is_empty())
+                .count();
+            prop_assert!(read.len() + dropped <= lines.max(1));
+            let (again, none) = predictions::parse(&predictions::to_text(&read));
+            prop_assert_eq!(none, 0);
+            prop_assert_eq!(again, read);
+            Ok(())
+        },
+    );
+    let prediction = (
+        "[a-z-]{1,12}",
+        "[a-z:,-]{0,20}",
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(scenario, settings, said_in, was_in)| Prediction {
+            scenario,
+            settings,
+            said_in,
+            was_in,
+        });
+    check(
+        "saved_predictions_round_trip",
+        cases(),
+        prop::collection::vec(prediction, 0..10),
+        |mut all| {
+            // One answer per scenario and settings: the first one counts.
+            let mut seen = std::collections::HashSet::new();
+            all.retain(|p| seen.insert((p.scenario.clone(), p.settings.clone())));
+            prop_assert_eq!(predictions::parse(&predictions::to_text(&all)), (all, 0));
             Ok(())
         },
     );
