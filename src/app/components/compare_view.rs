@@ -127,15 +127,12 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
         None => Vec::new(),
     };
     let open = |settings: String| {
-        let dispatch = dispatch.clone();
         let scenario = scenario.id.clone();
         let step = divergence.unwrap_or(0);
-        Callback::from(move |_| {
-            dispatch.emit(Action::OpenRun {
-                scenario: scenario.clone(),
-                settings: settings.clone(),
-                step,
-            })
+        dispatch.reform(move |_| Action::OpenRun {
+            scenario: scenario.clone(),
+            settings: settings.clone(),
+            step,
         })
     };
     html! {

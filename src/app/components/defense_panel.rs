@@ -66,14 +66,8 @@ pub fn DefensePanel(props: &DefensePanelProps) -> Html {
             </li>
         }
     };
-    let reset = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ResetSettings))
-    };
-    let hide = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ToggleDefenses))
-    };
+    let reset = props.dispatch.reform(|_| Action::ResetSettings);
+    let hide = props.dispatch.reform(|_| Action::ToggleDefenses);
     html! {
         <aside class="defenses" aria-labelledby="defenses-title">
             <div class="drawer-head">

@@ -33,10 +33,9 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
     };
     let button = |label: &'static str, key: &'static str, pressed: bool, action: Action| {
-        let dispatch = props.dispatch.clone();
         html! {
             <button type="button" aria-pressed={pressed.to_string()} aria-keyshortcuts={key}
-                onclick={Callback::from(move |_| dispatch.emit(action.clone()))}>
+                onclick={props.dispatch.reform(move |_| action.clone())}>
                 { label }
             </button>
         }
@@ -48,13 +47,12 @@ pub fn Header(props: &HeaderProps) -> Html {
         views.push(View::Progress);
     }
     let nav_item = |v: View| {
-        let dispatch = props.dispatch.clone();
         let current = v == view;
         html! {
             <li>
                 <button type="button" aria-current={current.then_some("page")}
                     class={classes!(current.then_some("current"))}
-                    onclick={Callback::from(move |_| dispatch.emit(Action::SetView(v)))}>
+                    onclick={props.dispatch.reform(move |_| Action::SetView(v))}>
                     { v.label() }
                 </button>
             </li>

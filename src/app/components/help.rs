@@ -28,7 +28,6 @@ pub struct HelpProps {
 #[component]
 pub fn Help(props: &HelpProps) -> Html {
     let close_ref = use_focus_on_mount();
-    let dispatch = props.dispatch.clone();
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
             <div class="dialog">
@@ -44,7 +43,7 @@ pub fn Help(props: &HelpProps) -> Html {
                 <p>{ "Four lanes, left to right: the victim's browser, the network, the shop's server, the attacker. \
                       Each step highlights the lane where something happens and says it in a sentence. \
                       Click a message on the wire (or press Enter on it) to read it in full." }</p>
-                <button type="button" ref={close_ref} onclick={Callback::from(move |_| dispatch.emit(Action::ToggleHelp))}>
+                <button type="button" ref={close_ref} onclick={props.dispatch.reform(|_| Action::ToggleHelp)}>
                     { "Close (Esc)" }
                 </button>
             </div>

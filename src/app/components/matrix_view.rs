@@ -58,10 +58,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             }
         })
     };
-    let new_seed = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::SetSeed(Seed::from_entropy().0)))
-    };
+    let new_seed = dispatch.reform(|_| Action::SetSeed(Seed::from_entropy().0));
     let current = state.labs.matrix.as_ref().filter(|m| m.seed == seed);
     let table = current.map(|run| {
         let m = &run.matrix;
@@ -86,16 +83,13 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                     if cell.attacker_got_in { "got in" } else { "kept out" }
                 );
                 let onclick = {
-                    let dispatch = dispatch.clone();
                     let scenario_id = row.scenario_id.clone();
                     let settings = scenario.map(|s| cell_settings(s, column)).unwrap_or_default();
                     let step = cell.deciding_event;
-                    Callback::from(move |_| {
-                        dispatch.emit(Action::OpenRun {
-                            scenario: scenario_id.clone(),
-                            settings: settings.clone(),
-                            step,
-                        })
+                    dispatch.reform(move |_| Action::OpenRun {
+                        scenario: scenario_id.clone(),
+                        settings: settings.clone(),
+                        step,
                     })
                 };
                 html! {

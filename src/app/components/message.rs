@@ -20,10 +20,7 @@ pub fn MessageDialog(props: &MessageDialogProps) -> Html {
     let Some(m) = props.event.snapshot.network.in_flight.as_ref() else {
         return html! {};
     };
-    let close = {
-        let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::OpenMessage(None)))
-    };
+    let close = props.dispatch.reform(|_| Action::OpenMessage(None));
     let set_cookies: Vec<String> = m
         .wire
         .lines()

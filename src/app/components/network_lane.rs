@@ -46,9 +46,8 @@ pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
             || m.direction == Direction::Response && m.party == Party::Attacker;
         let encrypted = m.scheme == Scheme::Https;
         let open = {
-            let dispatch = props.dispatch.clone();
             let i = props.index;
-            Callback::from(move |_| dispatch.emit(Action::OpenMessage(Some(i))))
+            props.dispatch.reform(move |_| Action::OpenMessage(Some(i)))
         };
         let kind = if m.direction == Direction::Request { "Request" } else { "Response" };
         html! {

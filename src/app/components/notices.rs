@@ -15,11 +15,10 @@ pub fn Notices(props: &NoticesProps) -> Html {
     if props.notices.is_empty() {
         return html! {};
     }
-    let dispatch = props.dispatch.clone();
     html! {
         <div class="notices" role="status">
             { for props.notices.iter().map(|n| html! { <p class="notice"><span class="notice-word">{ "Notice: " }</span>{ n }</p> }) }
-            <button type="button" onclick={Callback::from(move |_| dispatch.emit(Action::DismissNotices))}>
+            <button type="button" onclick={props.dispatch.reform(|_| Action::DismissNotices)}>
                 { "Dismiss" }
             </button>
         </div>

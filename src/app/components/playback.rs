@@ -32,10 +32,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                   key: &'static str,
                   action: Action,
                   disabled: bool| {
-        let dispatch = props.dispatch.clone();
         html! {
             <button type="button" aria-label={label} title={format!("{label} ({key})")} aria-keyshortcuts={key} {disabled}
-                onclick={Callback::from(move |_| dispatch.emit(action.clone()))}>
+                onclick={props.dispatch.reform(move |_| action.clone())}>
                 <span aria-hidden="true">{ text }</span>
             </button>
         }
@@ -89,7 +88,6 @@ pub fn Playback(props: &PlaybackProps) -> Html {
             </div>
             <ol class="timeline" aria-label="Timeline">
                 { for events.iter().enumerate().map(|(i, e)| {
-                    let dispatch = props.dispatch.clone();
                     let current = i == state.cursor;
                     let deciding = state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
                     let label = format!("Step {}: {} at {}", i + 1, actor_name(e.actor), e.time);
@@ -99,7 +97,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                                 class={classes!("tick", format!("actor-{:?}", e.actor).to_ascii_lowercase(), current.then_some("current"), deciding.then_some("deciding"))}
                                 aria-label={label.clone()} title={label}
                                 aria-current={current.then_some("step")}
-                                onclick={Callback::from(move |_| dispatch.emit(Action::JumpTo(i)))}>
+                                onclick={props.dispatch.reform(move |_| Action::JumpTo(i))}>
                                 <span aria-hidden="true">{ i + 1 }</span>
                             </button>
                         </li>

@@ -8,10 +8,7 @@ use yew::prelude::*;
 
 /// Instead of the verdict, while an answer is pending.
 pub fn question(dispatch: &Callback<Action>) -> Html {
-    let answer = |said_in: bool| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::Predict(said_in)))
-    };
+    let answer = |said_in: bool| dispatch.reform(move |_| Action::Predict(said_in));
     html! {
         <section class="verdict predict" aria-label="Your prediction">
             <p class="verdict-word">{ "Will the attacker get in?" }</p>
@@ -30,10 +27,7 @@ pub fn answer(state: &AppState, dispatch: &Callback<Action>) -> Html {
     else {
         return html! {};
     };
-    let go = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::SetView(View::Progress)))
-    };
+    let go = dispatch.reform(|_| Action::SetView(View::Progress));
     html! {
         <p class={classes!("prediction-result", if p.is_right() { "good" } else { "bad" })}>
             <span aria-hidden="true">{ if p.is_right() { "✓ " } else { "✗ " } }</span>
@@ -50,10 +44,7 @@ pub fn answer(state: &AppState, dispatch: &Callback<Action>) -> Html {
 pub fn progress(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let right = state.predictions.iter().filter(|p| p.is_right()).count();
     let wrong = state.predictions.len() - right;
-    let reset = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.emit(Action::ResetPredictions))
-    };
+    let reset = dispatch.reform(|_| Action::ResetPredictions);
     let rows = state
         .scenarios
         .iter()

@@ -24,9 +24,8 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
         };
     }
     let jump = {
-        let dispatch = props.dispatch.clone();
         let i = verdict.deciding_event;
-        Callback::from(move |_| dispatch.emit(Action::JumpTo(i)))
+        props.dispatch.reform(move |_| Action::JumpTo(i))
     };
     let (class, icon, word) = if verdict.attacker_got_in {
         ("bad", "✗", "Attacker got in")
