@@ -83,42 +83,37 @@ if (native || wasm) {
   }
 }
 
-// Property tests: the "property NAME: N cases" lines of app_properties.
-function cases(text) {
+// Property runs. app_properties prints "property NAME: N cases" for each
+// property; cookie_properties prints "cases per property: N" (none of its
+// properties rejects an input, so each passing one ran exactly N).
+function propertyRun(text) {
   if (!text) return null;
-  const counts = [...text.matchAll(/^property (\S+): (\d+) cases$/gm)].map((m) => Number(m[2]));
+  const counts = [...text.matchAll(/property (\S+): (\d+) cases$/gm)].map((m) => Number(m[2]));
+  const perProperty = Number(text.match(/^cases per property: (\d+)$/m)?.[1] ?? NaN);
+  const passedTests = Number(text.match(/test result: ok\. (\d+) passed/)?.[1] ?? 0);
   const secs = text.match(/finished in ([\d.]+)s/);
-  const passed = /test result: ok\./.test(text);
-  return { total: counts.reduce((a, b) => a + b, 0), properties: counts.length, secs: secs ? Number(secs[1]) : NaN, passed };
+  return {
+    total: counts.length ? counts.reduce((a, b) => a + b, 0) : passedTests * perProperty,
+    properties: counts.length || passedTests,
+    secs: secs ? Number(secs[1]) : NaN,
+    passed: /test result: ok\./.test(text),
+  };
 }
 const fmt = (n) => n.toLocaleString("en-US");
-const bounded = cases(read("properties-bounded.txt"));
-if (bounded) {
-  row("Robustness", `property cases, bounded run (\`cargo test --test app_properties\`, ${bounded.properties} properties)`, `${fmt(bounded.total)} cases in ${fixed(bounded.secs, 1)} s (release)`, "no failure", yes(bounded.passed));
+let longRuns = 0;
+for (const [run, suite, file] of [
+  ["bounded", "app_properties", "properties-bounded.txt"],
+  ["bounded", "cookie_properties", "cookie-properties-bounded.txt"],
+  ["long", "app_properties", "properties-long.txt"],
+  ["long", "cookie_properties", "cookie-properties-long.txt"],
+]) {
+  const r = propertyRun(read(file));
+  if (!r) continue;
+  if (run === "long") longRuns++;
+  const how = run === "bounded" ? `bounded run (\`cargo test --test ${suite}\`` : `long run (\`scripts/bench --fuzz-long\`, ${suite}`;
+  row("Robustness", `property cases, ${how}, ${r.properties} properties)`, `${fmt(r.total)} cases in ${fixed(r.secs, 1)} s (release)`, "no failure", yes(r.passed));
 }
-// The cookie suite does not print counts: none of its properties rejects
-// an input, so each passing property ran exactly its configured cases.
-function cookieCases(text, perProperty) {
-  if (!text) return null;
-  const ran = text.match(/test result: ok\. (\d+) passed/);
-  const secs = text.match(/finished in ([\d.]+)s/);
-  const properties = ran ? Number(ran[1]) : 0;
-  return { total: properties * perProperty, properties, secs: secs ? Number(secs[1]) : NaN, passed: !!ran };
-}
-const cookieBounded = cookieCases(read("cookie-properties-bounded.txt"), 2000);
-if (cookieBounded) {
-  row("Robustness", `property cases, bounded run (\`cargo test --test cookie_properties\`, ${cookieBounded.properties} properties × 2,000)`, `${fmt(cookieBounded.total)} cases in ${fixed(cookieBounded.secs, 1)} s (release)`, "no failure", yes(cookieBounded.passed));
-}
-const long = cases(read("properties-long.txt"));
-const cookieLongText = read("cookie-properties-long.txt");
-const cookieLong = cookieLongText && cookieCases(cookieLongText, Number(cookieLongText.match(/^cases per property: (\d+)/m)?.[1] ?? NaN));
-if (long) {
-  row("Robustness", `property cases, long run (\`scripts/bench --fuzz-long\`, app_properties, ${long.properties} properties)`, `${fmt(long.total)} cases in ${fixed(long.secs, 1)} s`, "no failure", yes(long.passed));
-}
-if (cookieLong) {
-  row("Robustness", `property cases, long run (\`scripts/bench --fuzz-long\`, cookie_properties, ${cookieLong.properties} properties)`, `${fmt(cookieLong.total)} cases in ${fixed(cookieLong.secs, 1)} s`, "no failure", yes(cookieLong.passed));
-}
-if (!long && !cookieLong) {
+if (longRuns === 0) {
   row("Robustness", "property cases, long run", "not run this time: `scripts/bench --fuzz-long`");
 }
 

@@ -14,6 +14,8 @@
 //! here, and the code under test is the same on both targets.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -37,11 +39,7 @@ const CASES: u32 = 1_000;
 const MAX_MESSAGE_CHARS: usize = 300;
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(CASES)
+    common::cases_or(CASES)
 }
 
 /// Runs one property for `cases` cases and prints how many ran.

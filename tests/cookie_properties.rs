@@ -10,6 +10,8 @@
 //! same on both targets.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use session_lab::engine::clock::{UnixTime, SCENARIO_ORIGIN};
@@ -28,11 +30,10 @@ use std::collections::HashSet;
 const CASES: u32 = 2_000;
 
 fn config() -> Config {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .filter(|&n| n > 0)
-        .unwrap_or(CASES);
+    let cases = common::cases_or(CASES);
+    // For the benchmark's count (seen with --nocapture): none of these
+    // properties rejects an input, so a passing one ran exactly this many.
+    println!("cases per property: {cases}");
     Config {
         cases,
         failure_persistence: None,
