@@ -106,10 +106,10 @@ async function newPage(which) {
   // cache (and so an empty WebAssembly code cache). Switching DevTools'
   // network domain on to disable the cache would add its own work per
   // received chunk, on the browser's main thread, to every load: more for the
-  // larger app, and nothing a student's browser does.
-  const cdp = await context.newCDPSession(page);
+  // larger app, and nothing a student's browser does. (Only the memory
+  // measurement opens a DevTools session, for its garbage collections.)
   await page.addInitScript(initScript(READY[which]));
-  return { context, page, cdp };
+  return { context, page };
 }
 
 async function coldLoad(which, hash = "") {
@@ -217,7 +217,8 @@ try {
   //    A replay switches to another scenario and back (the engine runs
   //    again), then jumps to the last step (the page draws its snapshot).
   {
-    const { context, page, cdp } = await newPage("app");
+    const { context, page } = await newPage("app");
+    const cdp = await context.newCDPSession(page);
     await page.goto(`${urls.app}#v=1&s=${encodeURIComponent(scenario)}`);
     await page.waitForFunction(() => window.__readyAt !== undefined);
     await cdp.send("Performance.enable");
