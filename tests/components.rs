@@ -28,7 +28,7 @@ async fn root_renders_the_title() {
     assert!(root.inner_html().contains("Session Lab"));
 }
 
-use session_lab::app::components::browser_lane::BrowserLane;
+use session_lab::app::components::browser_lane;
 use session_lab::app::components::defense_panel::DefensePanel;
 use session_lab::app::state::{Action, AppState};
 use std::cell::RefCell;
@@ -59,7 +59,7 @@ async fn browser_lane_renders_the_jar_from_a_snapshot() {
     }
     #[component]
     fn Harness(props: &Props) -> Html {
-        html! { <BrowserLane event={props.event.clone()} previous_jar={Vec::new()} active=true /> }
+        browser_lane::view(&props.event, &[], true)
     }
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { event }).render();
     settle().await;

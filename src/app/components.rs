@@ -1,11 +1,19 @@
-//! The page's components, one file each. Each takes plain props (slices of
-//! the engine's event log, callbacks); only [`root`] holds state.
+//! The page's parts, one file each. Only [`root`] is a component with
+//! state; the lanes, the header, playback, the verdict and the labs are
+//! plain functions of what they show (slices of the engine's event log, the
+//! page state, the dispatcher). Each Yew component type adds its own copy
+//! of Yew's component machinery, which the browser compiles at start-up,
+//! and props compared before every render: the scenario view re-renders
+//! its parts on every step anyway (DESIGN.md, "Load time"). The dialogs and
+//! the defense panel stay components: they are not drawn at start-up, and
+//! a dialog takes the keyboard focus when it opens, which needs a hook.
 //!
-//! The labs' views are plain functions marked `#[inline(never)]`, and
-//! `index.html` tells wasm-opt not to inline them either. The browser
-//! compiles WebAssembly one function at a time, on its first call; inlined
-//! into the root's render, every lab would be compiled on the page's first
-//! render, whether or not it is ever opened (DESIGN.md, "Load time").
+//! The views are marked `#[inline(never)]`, and `index.html` tells
+//! wasm-opt not to inline them either. The browser compiles WebAssembly one
+//! function at a time, on its first call; inlined into the root's render,
+//! every lab would be compiled on the page's first render, whether or not
+//! it is ever opened, and the root's render would become one function
+//! larger than the size gate allows.
 
 pub mod attacker_lane;
 pub mod browser_lane;

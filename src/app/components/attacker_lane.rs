@@ -1,17 +1,11 @@
 //! The attacker: their current move, what they know (captured IDs) and what
 //! they hold (their own browser's cookies).
 
-use crate::app::components::browser_lane::JarTable;
+use crate::app::components::browser_lane::jar_table;
 use crate::app::format;
 use crate::engine::attacker::LearnedBy;
 use crate::engine::event::Event;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct AttackerLaneProps {
-    pub event: Event,
-    pub active: bool,
-}
 
 fn learned_by(how: &LearnedBy) -> &'static str {
     match how {
@@ -23,11 +17,11 @@ fn learned_by(how: &LearnedBy) -> &'static str {
     }
 }
 
-#[component]
-pub fn AttackerLane(props: &AttackerLaneProps) -> Html {
-    let view = &props.event.snapshot.attacker;
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(event: &Event, active: bool) -> Html {
+    let view = &event.snapshot.attacker;
     html! {
-        <section class={classes!("lane", "attacker", props.active.then_some("active"))} aria-labelledby="lane-attacker">
+        <section class={classes!("lane", "attacker", active.then_some("active"))} aria-labelledby="lane-attacker">
             <h2 id="lane-attacker">{ "Attacker" }</h2>
             <h3>{ "Current move" }</h3>
             <p class="move">{ if view.current_move.is_empty() { "Waiting.".to_string() } else { view.current_move.clone() } }</p>
@@ -43,7 +37,7 @@ pub fn AttackerLane(props: &AttackerLaneProps) -> Html {
                 </ul>
             }
             <h3>{ "Attacker's own cookies" }</h3>
-            <JarTable jar={view.jar.clone()} caption="Attacker's cookie jar" />
+            { jar_table(&view.jar, None, "Attacker's cookie jar") }
         </section>
     }
 }

@@ -1,20 +1,12 @@
 //! The victim's browser: address bar, cookie jar (with the columns browser
 //! developer tools use) and what `document.cookie` shows a script.
 
-use crate::app::components::reason_badge::ReasonBadge;
+use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
 use crate::engine::cookies::{Cookie, SameSite, SetCookieOutcome};
 use crate::engine::event::{Event, EventKind};
 use crate::engine::network::Party;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct BrowserLaneProps {
-    pub event: Event,
-    /// The jar one step earlier, to mark what is new.
-    pub previous_jar: Vec<Cookie>,
-    pub active: bool,
-}
 
 /// Whether `c` was already in `jar` with the same value.
 fn unchanged(c: &Cookie, jar: &[Cookie]) -> bool {
@@ -22,9 +14,10 @@ fn unchanged(c: &Cookie, jar: &[Cookie]) -> bool {
         .any(|p| p.name == c.name && p.domain == c.domain && p.path == c.path && p.value == c.value)
 }
 
-#[component]
-pub fn JarTable(props: &JarTableProps) -> Html {
-    if props.jar.is_empty() {
+/// A cookie jar as a table. `previous` is the jar before this step; `None`
+/// marks nothing as new.
+pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> Html {
+    if jar.is_empty() {
         return html! { <p class="empty">{ "No cookies." }</p> };
     }
     let check = |on: bool| {
@@ -36,7 +29,7 @@ pub fn JarTable(props: &JarTableProps) -> Html {
     };
     html! {
         <table class="jar">
-            <caption class="visually-hidden">{ &props.caption }</caption>
+            <caption class="visually-hidden">{ caption }</caption>
             <thead>
                 <tr>
                     <th scope="col">{ "Name" }</th>
@@ -51,8 +44,8 @@ pub fn JarTable(props: &JarTableProps) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for props.jar.iter().map(|c| {
-                    let new = props.previous.as_ref().is_some_and(|prev| !unchanged(c, prev));
+                { for jar.iter().map(|c| {
+                    let new = previous.is_some_and(|prev| !unchanged(c, prev));
                     html! {
                         <tr class={classes!(new.then_some("changed"))}>
                             <td class="mono">
@@ -78,21 +71,11 @@ pub fn JarTable(props: &JarTableProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct JarTableProps {
-    pub jar: Vec<Cookie>,
-    /// The jar before this step; `None` marks nothing as new.
-    #[prop_or_default]
-    pub previous: Option<Vec<Cookie>>,
-    pub caption: AttrValue,
-}
-
 /// What happened to each `Set-Cookie` line, as a list with reasons.
-#[component]
-pub fn CookieOutcomes(props: &CookieOutcomesProps) -> Html {
+pub fn cookie_outcomes(outcomes: &[SetCookieOutcome]) -> Html {
     html! {
         <ul class="outcomes">
-            { for props.outcomes.iter().map(|o| match o {
+            { for outcomes.iter().map(|o| match o {
                 SetCookieOutcome::Stored { cookie, replaced } => html! {
                     <li class="good"><span aria-hidden="true">{ "✓ " }</span>
                         { if replaced.is_some() { "Replaced " } else { "Stored " } }
@@ -105,16 +88,11 @@ pub fn CookieOutcomes(props: &CookieOutcomesProps) -> Html {
                 SetCookieOutcome::Rejected { line, reason } => html! {
                     <li class="bad"><span aria-hidden="true">{ "✗ " }</span>{ "Not stored " }
                         <code>{ format::short(line, 60) }</code>{ " " }
-                        <ReasonBadge reason={*reason} /></li>
+                        { reason_badge(*reason) }</li>
                 },
             }) }
         </ul>
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CookieOutcomesProps {
-    pub outcomes: Vec<SetCookieOutcome>,
 }
 
 /// This step, as it concerns the victim's browser.
@@ -124,7 +102,7 @@ fn this_step(kind: &EventKind) -> Option<Html> {
             party: Party::Victim,
             outcomes,
         } => html! {
-            <CookieOutcomes outcomes={outcomes.clone()} />
+            { cookie_outcomes(outcomes) }
         },
         EventKind::CookiesExpired {
             party: Party::Victim,
@@ -151,7 +129,7 @@ fn this_step(kind: &EventKind) -> Option<Html> {
                 if let Some(read) = read {
                     <p>{ "document.cookie returned " }<code>{ format!("\"{}\"", read.value) }</code></p>
                     { for read.hidden.iter().map(|(c, r)| html! {
-                        <p>{ "Hidden from the script: " }<code>{ &c.name }</code>{ " " }<ReasonBadge reason={*r} /></p>
+                        <p>{ "Hidden from the script: " }<code>{ &c.name }</code>{ " " }{ reason_badge(*r) }</p>
                     }) }
                 }
             </div>
@@ -167,13 +145,16 @@ fn this_step(kind: &EventKind) -> Option<Html> {
     })
 }
 
-#[component]
-pub fn BrowserLane(props: &BrowserLaneProps) -> Html {
-    let view = &props.event.snapshot.browser;
+/// The lane at `event`; `previous_jar` is the jar one step earlier, to mark
+/// what is new. The lanes are plain functions, not components: they have
+/// no state of their own, and every step changes their input anyway.
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(event: &Event, previous_jar: &[Cookie], active: bool) -> Html {
+    let view = &event.snapshot.browser;
     let secure = view.address_bar.starts_with("https://");
-    let step = this_step(&props.event.kind);
+    let step = this_step(&event.kind);
     html! {
-        <section class={classes!("lane", "browser", props.active.then_some("active"))} aria-labelledby="lane-browser">
+        <section class={classes!("lane", "browser", active.then_some("active"))} aria-labelledby="lane-browser">
             <h2 id="lane-browser">{ "Victim's browser" }</h2>
             <div class="address-bar" aria-label="Address bar">
                 <span class={classes!("scheme", if secure { "good" } else { "bad" })}>
@@ -181,11 +162,11 @@ pub fn BrowserLane(props: &BrowserLaneProps) -> Html {
                 </span>
                 <span class="mono">{ if view.address_bar.is_empty() { "about:blank".to_string() } else { view.address_bar.clone() } }</span>
             </div>
-            if let Some(step) = step.filter(|_| props.active) {
+            if let Some(step) = step.filter(|_| active) {
                 <div class="this-step">{ step }</div>
             }
             <h3>{ "Cookies" }</h3>
-            <JarTable jar={view.jar.clone()} previous={Some(props.previous_jar.clone())} caption="Victim's cookie jar" />
+            { jar_table(&view.jar, Some(previous_jar), "Victim's cookie jar") }
             <h3>{ "What a script sees: " }<code>{ "document.cookie" }</code></h3>
             <p class="mono script-view">{ if view.document_cookie.is_empty() { "\"\" (nothing)".to_string() } else { format!("\"{}\"", view.document_cookie) } }</p>
         </section>

@@ -3,8 +3,8 @@
 //! reason for every cookie refused or left out. The answers come from
 //! [`crate::engine::cookie_lab::run`]; everything typed is shown as text.
 
-use crate::app::components::browser_lane::{CookieOutcomes, JarTable};
-use crate::app::components::reason_badge::ReasonBadge;
+use crate::app::components::browser_lane::{cookie_outcomes, jar_table};
+use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
 use crate::app::labs::WAIT_UNITS;
 use crate::app::state::{Action, AppState};
@@ -185,7 +185,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                     if outcomes.is_empty() {
                         <p class="empty">{ "No lines yet." }</p>
                     } else {
-                        <CookieOutcomes outcomes={outcomes} />
+                        { cookie_outcomes(&outcomes) }
                     }
                     if script_lines > 0 {
                         <p class="muted">{ format!("{script_lines} line(s) were script writes (document.cookie).") }</p>
@@ -197,7 +197,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         <p>{ "Expired and deleted: " }
                             { for result.expired.iter().map(|c| html! { <code>{ &c.name }{ " " }</code> }) }</p>
                     }
-                    <JarTable jar={result.jar.clone()} caption="The cookie jar at the moment of the request" />
+                    { jar_table(&result.jar, None, "The cookie jar at the moment of the request") }
                     if input.reader != Reader::Script {
                         <h3>{ "The Cookie header sent" }</h3>
                         <p class="mono cookie-sent">{ header_text }</p>
@@ -205,7 +205,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                             <h3>{ "Left out, and why" }</h3>
                             <ul class="outcomes excluded">
                                 { for result.excluded.iter().map(|(c, r)| html! {
-                                    <li class="bad"><code>{ &c.name }</code>{ " " }<ReasonBadge reason={*r} /></li>
+                                    <li class="bad"><code>{ &c.name }</code>{ " " }{ reason_badge(*r) }</li>
                                 }) }
                             </ul>
                         }
@@ -216,7 +216,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         if !read.hidden.is_empty() {
                             <ul class="outcomes hidden-from-script">
                                 { for read.hidden.iter().map(|(c, r)| html! {
-                                    <li class="bad">{ "Hidden: " }<code>{ &c.name }</code>{ " " }<ReasonBadge reason={*r} /></li>
+                                    <li class="bad">{ "Hidden: " }<code>{ &c.name }</code>{ " " }{ reason_badge(*r) }</li>
                                 }) }
                             </ul>
                         }

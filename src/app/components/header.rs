@@ -7,17 +7,13 @@ use crate::engine::scenario::ScenarioKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub state: std::rc::Rc<AppState>,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let state = &props.state;
+/// A plain function of the state, not a component: it has no state of its
+/// own, and each component type costs the page start-up code (DESIGN.md,
+/// "Load time").
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let onchange = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             dispatch.emit(Action::SelectScenario(select.value()));
@@ -35,7 +31,7 @@ pub fn Header(props: &HeaderProps) -> Html {
     let button = |label: &'static str, key: &'static str, pressed: bool, action: Action| {
         html! {
             <button type="button" aria-pressed={pressed.to_string()} aria-keyshortcuts={key}
-                onclick={props.dispatch.reform(move |_| action.clone())}>
+                onclick={dispatch.reform(move |_| action.clone())}>
                 { label }
             </button>
         }
@@ -52,7 +48,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <li>
                 <button type="button" aria-current={current.then_some("page")}
                     class={classes!(current.then_some("current"))}
-                    onclick={props.dispatch.reform(move |_| Action::SetView(v))}>
+                    onclick={dispatch.reform(move |_| Action::SetView(v))}>
                     { v.label() }
                 </button>
             </li>

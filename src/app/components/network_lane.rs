@@ -2,21 +2,13 @@
 //! readable when it is plain `http://`, ciphertext behind a lock when it is
 //! `https://`; and what the observer on the victim's Wi-Fi captured.
 
-use crate::app::components::reason_badge::ReasonBadge;
+use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
 use crate::app::state::Action;
 use crate::engine::event::{Event, EventKind};
 use crate::engine::network::{Direction, Party, Visibility};
 use crate::engine::url::Scheme;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct NetworkLaneProps {
-    pub event: Event,
-    pub index: usize,
-    pub active: bool,
-    pub dispatch: Callback<Action>,
-}
 
 /// The first line and the cookie headers of a message: what matters here.
 fn headline(wire: &str) -> Html {
@@ -38,22 +30,23 @@ fn headline(wire: &str) -> Html {
     }
 }
 
-#[component]
-pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
-    let view = &props.event.snapshot.network;
+/// The lane at `event`, step number `index`.
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(event: &Event, index: usize, active: bool, dispatch: &Callback<Action>) -> Html {
+    let view = &event.snapshot.network;
     let packet = view.in_flight.as_ref().map(|m| {
         let to_right = m.direction == Direction::Request && m.party == Party::Victim
             || m.direction == Direction::Response && m.party == Party::Attacker;
         let encrypted = m.scheme == Scheme::Https;
         let open = {
-            let i = props.index;
-            props.dispatch.reform(move |_| Action::OpenMessage(Some(i)))
+            let i = index;
+            dispatch.reform(move |_| Action::OpenMessage(Some(i)))
         };
         let kind = if m.direction == Direction::Request { "Request" } else { "Response" };
         html! {
             // Keyed by step, so each new message is a new element and its CSS
             // animation plays once; reduced motion turns it off in CSS.
-            <div key={props.index} class={classes!("packet", if to_right { "to-right" } else { "to-left" }, encrypted.then_some("encrypted"))}>
+            <div key={index} class={classes!("packet", if to_right { "to-right" } else { "to-left" }, encrypted.then_some("encrypted"))}>
                 <button type="button" class="open-message" aria-haspopup="dialog"
                     aria-label={format!("Open the full {} to {}", kind.to_ascii_lowercase(), m.host)} onclick={open}>
                     <span class="packet-head">
@@ -68,7 +61,7 @@ pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
             </div>
         }
     });
-    let cookies = match &props.event.kind {
+    let cookies = match &event.kind {
         EventKind::Request { sent, excluded, .. } => html! {
             <div class="this-step">
                 <p>{ "Cookies sent: " }
@@ -76,7 +69,7 @@ pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
                     { for sent.iter().map(|c| html! { <code class="sent">{ c.pair() }{ " " }</code> }) }
                 </p>
                 { for excluded.iter().map(|(c, r)| html! {
-                    <p class="excluded">{ "Left out: " }<code>{ &c.name }</code>{ " " }<ReasonBadge reason={*r} /></p>
+                    <p class="excluded">{ "Left out: " }<code>{ &c.name }</code>{ " " }{ reason_badge(*r) }</p>
                 }) }
             </div>
         },
@@ -92,7 +85,7 @@ pub fn NetworkLane(props: &NetworkLaneProps) -> Html {
         _ => html! {},
     };
     html! {
-        <section class={classes!("lane", "network", props.active.then_some("active"))} aria-labelledby="lane-network">
+        <section class={classes!("lane", "network", active.then_some("active"))} aria-labelledby="lane-network">
             <h2 id="lane-network">{ "Network" }</h2>
             <div class="wire-track">
                 { packet.unwrap_or_else(|| html! { <p class="empty">{ "Nothing on the wire." }</p> }) }

@@ -7,12 +7,6 @@ use crate::engine::event::{Actor, EventKind};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct PlaybackProps {
-    pub state: std::rc::Rc<AppState>,
-    pub dispatch: Callback<Action>,
-}
-
 pub fn actor_name(actor: Actor) -> &'static str {
     match actor {
         Actor::Victim => "Victim's browser",
@@ -22,9 +16,8 @@ pub fn actor_name(actor: Actor) -> &'static str {
     }
 }
 
-#[component]
-pub fn Playback(props: &PlaybackProps) -> Html {
-    let state = &props.state;
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let events = &state.run.events;
     let total = events.len();
     let button = |label: &'static str,
@@ -34,13 +27,13 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                   disabled: bool| {
         html! {
             <button type="button" aria-label={label} title={format!("{label} ({key})")} aria-keyshortcuts={key} {disabled}
-                onclick={props.dispatch.reform(move |_| action.clone())}>
+                onclick={dispatch.reform(move |_| action.clone())}>
                 <span aria-hidden="true">{ text }</span>
             </button>
         }
     };
     let on_speed = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(s) = select.value().parse::<u32>() {
@@ -97,7 +90,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                                 class={classes!("tick", format!("actor-{:?}", e.actor).to_ascii_lowercase(), current.then_some("current"), deciding.then_some("deciding"))}
                                 aria-label={label.clone()} title={label}
                                 aria-current={current.then_some("step")}
-                                onclick={props.dispatch.reform(move |_| Action::JumpTo(i))}>
+                                onclick={dispatch.reform(move |_| Action::JumpTo(i))}>
                                 <span aria-hidden="true">{ i + 1 }</span>
                             </button>
                         </li>

@@ -5,25 +5,15 @@
 use crate::engine::cookies::BlockedReason;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ReasonBadgeProps {
-    pub reason: BlockedReason,
-    /// Show the explanation sentence too.
-    #[prop_or(true)]
-    pub explain: bool,
-}
-
-#[component]
-pub fn ReasonBadge(props: &ReasonBadgeProps) -> Html {
-    let r = &props.reason;
+/// A plain function, not a component: a badge has no state of its own, and
+/// each component type costs the page start-up code (DESIGN.md, "Load time").
+pub fn reason_badge(r: BlockedReason) -> Html {
     html! {
         <span class="reason">
             <span class="badge bad" title={r.explanation()}>
                 <span aria-hidden="true">{ "✗ " }</span>{ r.devtools_name() }
             </span>
-            if props.explain {
-                <span class="reason-text detail">{ " " }{ r.explanation() }</span>
-            }
+            <span class="reason-text detail">{ " " }{ r.explanation() }</span>
         </span>
     }
 }

@@ -2,19 +2,13 @@
 //! playback timer, the shareable link and saved state, and lays out the
 //! lanes. Side effects live here in effects, never in the reducer.
 
-use crate::app::components::attacker_lane::AttackerLane;
-use crate::app::components::browser_lane::BrowserLane;
 use crate::app::components::defense_panel::DefensePanel;
-use crate::app::components::header::Header;
 use crate::app::components::help::Help;
 use crate::app::components::message::MessageDialog;
-use crate::app::components::network_lane::NetworkLane;
-use crate::app::components::notices::Notices;
-use crate::app::components::playback::{actor_name, Playback};
-use crate::app::components::server_lane::ServerLane;
-use crate::app::components::verdict::VerdictBanner;
+use crate::app::components::playback::actor_name;
 use crate::app::components::{
-    compare_view, cookie_lab, export, guide, id_lab, matrix_view, predict,
+    attacker_lane, browser_lane, compare_view, cookie_lab, export, guide, header, id_lab,
+    matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
 };
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
@@ -274,9 +268,8 @@ pub fn Root() -> Html {
         return html! { <main class="app"><p>{ "This scenario has no steps." }</p></main> };
     };
     let previous = state.cursor.checked_sub(1).and_then(|i| events.get(i));
-    let previous_jar = previous
-        .map(|p| p.snapshot.browser.jar.clone())
-        .unwrap_or_default();
+    let previous_jar: &[crate::engine::cookies::Cookie] =
+        previous.map_or(&[], |p| &p.snapshot.browser.jar);
     let previous_ids: Vec<String> = previous
         .map(|p| {
             p.snapshot
@@ -287,8 +280,6 @@ pub fn Root() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let shared = state.clone();
-    let rc_state: Rc<AppState> = Rc::new((*shared).clone());
     let pending = state.prediction_pending();
 
     if state.labs.view != View::Scenarios {
@@ -303,8 +294,8 @@ pub fn Root() -> Html {
         };
         return html! {
             <main class={classes!("app", "lab-view", state.projector.then_some("projector"))}>
-                <Header state={rc_state.clone()} dispatch={dispatch.clone()} />
-                <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                { header::view(&state, &dispatch) }
+                { notices::view(&state.notices, &dispatch) }
                 { body }
                 if state.help_open {
                     <Help dispatch={dispatch.clone()} />
@@ -315,9 +306,9 @@ pub fn Root() -> Html {
 
     html! {
         <main class={classes!("app", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
-            <Header state={rc_state.clone()} dispatch={dispatch.clone()} />
-            <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
-            <Playback state={rc_state.clone()} dispatch={dispatch.clone()} />
+            { header::view(&state, &dispatch) }
+            { notices::view(&state.notices, &dispatch) }
+            { playback::view(&state, &dispatch) }
             <section class={classes!("narration", format!("actor-{:?}", event.actor).to_ascii_lowercase())} aria-label="What happens">
                 <p class="step-label">
                     { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
@@ -336,18 +327,20 @@ pub fn Root() -> Html {
             if pending {
                 { predict::question(&dispatch) }
             } else {
-                <VerdictBanner state={rc_state.clone()} dispatch={dispatch.clone()} />
+                { verdict::view(&state, &dispatch) }
                 { predict::answer(&state, &dispatch) }
             }
             <div class="stage">
                 <div class="lanes">
-                    <BrowserLane event={event.clone()} previous_jar={previous_jar} active={event.actor == Actor::Victim} />
-                    <NetworkLane event={event.clone()} index={state.cursor} active={event.actor == Actor::Network} dispatch={dispatch.clone()} />
-                    <ServerLane event={event.clone()} previous_ids={previous_ids} active={event.actor == Actor::Server} />
-                    <AttackerLane event={event.clone()} active={event.actor == Actor::Attacker} />
+                    { browser_lane::view(event, previous_jar, event.actor == Actor::Victim) }
+                    { network_lane::view(event, state.cursor, event.actor == Actor::Network, &dispatch) }
+                    { server_lane::view(event, &previous_ids, event.actor == Actor::Server) }
+                    { attacker_lane::view(event, event.actor == Actor::Attacker) }
                 </div>
                 if state.defenses_open {
-                    <DefensePanel state={rc_state.clone()} dispatch={dispatch.clone()} />
+                    // The panel is a component of its own; it alone gets a
+                    // copy of the state, and only while it is open.
+                    <DefensePanel state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
                 }
             </div>
             { export::buttons(&state, &dispatch) }

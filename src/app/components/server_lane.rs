@@ -6,14 +6,6 @@ use crate::engine::clock::SimTime;
 use crate::engine::event::{Event, EventKind, SessionView};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ServerLaneProps {
-    pub event: Event,
-    /// Session IDs that existed one step earlier, to mark new ones.
-    pub previous_ids: Vec<String>,
-    pub active: bool,
-}
-
 /// A countdown bar: how much of a timeout is left at `now`.
 fn expiry_bar(label: &str, now: SimTime, start: SimTime, deadline: Option<SimTime>) -> Html {
     let Some(deadline) = deadline else {
@@ -65,18 +57,20 @@ fn session_row(s: &SessionView, now: SimTime, new: bool) -> Html {
     }
 }
 
-#[component]
-pub fn ServerLane(props: &ServerLaneProps) -> Html {
-    let view = &props.event.snapshot.server;
-    let now = props.event.time;
-    let decision = match &props.event.kind {
+/// The lane at `event`; `previous_ids` are the session IDs that existed one
+/// step earlier, to mark new ones.
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
+    let view = &event.snapshot.server;
+    let now = event.time;
+    let decision = match &event.kind {
         EventKind::Server { decision } => Some(decision.narration()),
         _ => None,
     };
     html! {
-        <section class={classes!("lane", "server", props.active.then_some("active"))} aria-labelledby="lane-server">
+        <section class={classes!("lane", "server", active.then_some("active"))} aria-labelledby="lane-server">
             <h2 id="lane-server">{ "Server (shop.example)" }</h2>
-            if props.active {
+            if active {
                 if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
             }
             <h3>{ "Session store" }</h3>
@@ -94,7 +88,7 @@ pub fn ServerLane(props: &ServerLaneProps) -> Html {
                         <th scope="col" class="detail">{ "Bound to" }</th>
                     </tr></thead>
                     <tbody>
-                        { for view.sessions.iter().map(|s| session_row(s, now, !props.previous_ids.contains(&s.id.to_string()))) }
+                        { for view.sessions.iter().map(|s| session_row(s, now, !previous_ids.contains(&s.id.to_string()))) }
                     </tbody>
                 </table>
             }

@@ -4,15 +4,8 @@
 use crate::app::state::{Action, AppState};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct VerdictProps {
-    pub state: std::rc::Rc<AppState>,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn VerdictBanner(props: &VerdictProps) -> Html {
-    let state = &props.state;
+#[inline(never)] // kept out of the root's render: see components.rs
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let Some(verdict) = state.run.verdict.as_ref() else {
         return html! {};
     };
@@ -25,7 +18,7 @@ pub fn VerdictBanner(props: &VerdictProps) -> Html {
     }
     let jump = {
         let i = verdict.deciding_event;
-        props.dispatch.reform(move |_| Action::JumpTo(i))
+        dispatch.reform(move |_| Action::JumpTo(i))
     };
     let (class, icon, word) = if verdict.attacker_got_in {
         ("bad", "✗", "Attacker got in")
