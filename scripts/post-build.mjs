@@ -1,0 +1,69 @@
+// Trunk's post_build hook, on the final (minified in release) index.html.
+//
+// 1. The WebAssembly starts compiling as soon as the page's head is read.
+//    Trunk's loader fetches and compiles it only once its JavaScript has
+//    loaded and the whole document has been parsed; when the file is
+//    already there (a local server, the cache: a classroom), that is several
+//    milliseconds of a cold load with the main thread waiting for nothing.
+//    A small inline script now starts `WebAssembly.compileStreaming` first
+//    thing, with the same subresource integrity as Trunk's preload (which it
+//    replaces, so the file is requested once), and Trunk's loader is handed
+//    the compiled module. If that compile fails (a host that serves .wasm
+//    with the wrong MIME type), the same bytes are fetched and compiled the
+//    slow way, as wasm-bindgen's own loader would.
+//
+// 2. A strict Content-Security-Policy runs inline scripts and applies
+//    inline styles only if it names their hashes: Trunk's loader, the
+//    early compile above, and the style sheets Trunk inlines (rel="inline")
+//    so the first paint waits for no extra request. This replaces the
+//    placeholders CSP_INLINE_SCRIPT_HASHES and CSP_INLINE_STYLE_HASHES with
+//    the SHA-256 of every inline <script> and <style>, so the policy never
+//    needs 'unsafe-inline'.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+const fail = (why) => {
+  console.error(`post-build: ${why}`);
+  process.exit(1);
+};
+if (!dir) fail("TRUNK_STAGING_DIR is not set");
+const file = join(dir, "index.html");
+let html = readFileSync(file, "utf8");
+
+// 1. Early compile. Attribute values are quoted in a debug build and bare
+//    once minified; both are read.
+const attr = (tag, name) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`))?.slice(1).find((v) => v !== undefined);
+const preload = html.match(/<link\b[^>]*\brel="?preload\b[^>]*>/g)?.find((tag) => /_bg\.wasm\b/.test(tag));
+if (!preload) fail("Trunk's preload link for the .wasm is missing from index.html");
+const wasmUrl = attr(preload, "href");
+const integrity = attr(preload, "integrity");
+const loaderCall = /init\(\{ module_or_path: (['"])([^'"]+_bg\.wasm)\1 \}\)/;
+if (!wasmUrl || !loaderCall.test(html)) fail("Trunk's loader call init({ module_or_path: ... }) is missing");
+const options = JSON.stringify(integrity ? { integrity } : {});
+const early =
+  `window.__sessionLabModule=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},${options}))` +
+  `.catch(()=>fetch(${JSON.stringify(wasmUrl)},${options}).then(r=>r.arrayBuffer()).then(b=>WebAssembly.compile(b)));`;
+html = html.replace(preload, "");
+html = html.replace(loaderCall, "init({ module_or_path: window.__sessionLabModule })");
+// Right after the policy, which must come before anything it governs.
+const csp = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/i);
+if (!csp) fail("the Content-Security-Policy <meta> is missing from index.html");
+html = html.replace(csp[0], `${csp[0]}<script>${early}</script>`);
+
+// 2. Hashes for the policy.
+const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+const kinds = [
+  { placeholder: "CSP_INLINE_SCRIPT_HASHES", pattern: /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, what: "script" },
+  { placeholder: "CSP_INLINE_STYLE_HASHES", pattern: /<style[^>]*>([\s\S]*?)<\/style>/g, what: "style sheet" },
+];
+const counts = [];
+for (const { placeholder, pattern, what } of kinds) {
+  if (!html.includes(placeholder)) fail(`the placeholder ${placeholder} is missing from index.html`);
+  const hashes = [...html.matchAll(pattern)].map((m) => sha256(m[1]));
+  html = html.replace(placeholder, hashes.join(" "));
+  counts.push(`${hashes.length} inline ${what}(s)`);
+}
+writeFileSync(file, html);
+console.log(`post-build: early compile of ${wasmUrl}; ${counts.join(" and ")} hashed`);
