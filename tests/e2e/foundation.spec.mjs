@@ -26,4 +26,24 @@ test("before the first paint the page asks for nothing but its script and its We
   expect(files.filter((f) => f.endsWith(".js"))).toHaveLength(1);
   expect(files.filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
   expect(files).toHaveLength(3);
+  // The WebAssembly is compiled from the top of the page, by the page's own
+  // inline script, and that compiled module is the one that runs.
+  expect(await page.evaluate(async () => (await window.__sessionLabModule) instanceof WebAssembly.Module)).toBe(true);
+});
+
+test("a host that serves the WebAssembly with the wrong type still gets a working page", async ({ page }) => {
+  // Streaming compilation insists on application/wasm; some static hosts
+  // send application/octet-stream. The early compile then falls back to
+  // compiling the fetched bytes, with the same integrity check.
+  let served = 0;
+  await page.route(/_bg\.wasm$/, async (route) => {
+    served += 1;
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  const app = await openApp(page);
+  await page.getByRole("button", { name: "Step forward" }).click();
+  await expect(page.locator(".step-count")).toHaveText("Step 2 of 25");
+  expect(served, "the streaming attempt, then the fallback").toBe(2);
+  await app.expectClean();
 });
