@@ -85,10 +85,30 @@ function initScript(ready) {
   })();`;
 }
 
-const browser = await chromium.launch({
+const LAUNCH = {
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--enable-precise-memory-info"],
-});
+};
+const browser = await chromium.launch(LAUNCH);
+
+// Headless Chromium loads its omnibox pop-up (a WebUI page) in a renderer of
+// its own when a context's first window opens, and on two cores that work
+// overlaps every load measured (DESIGN.md, "Load time"). A second browser
+// with the pop-up's features switched off measures the loads again without
+// it. Playwright passes its own --disable-features list, and Chromium keeps
+// only the last such switch: so that list is read from a launch and
+// extended, not replaced.
+async function browserWithoutOmniboxPopup() {
+  const probe = await chromium.launchServer(LAUNCH);
+  const defaults = probe.process().spawnargs.find((a) => a.startsWith("--disable-features="));
+  await probe.close();
+  const features = "WebUIOmniboxPopup,WebUIOmniboxAimPopup";
+  return chromium.launch({
+    ...LAUNCH,
+    args: [...LAUNCH.args, defaults ? `${defaults},${features}` : `--disable-features=${features}`],
+    ignoreDefaultArgs: defaults ? [defaults] : [],
+  });
+}
 const servers = [serve(appDist, APP_PORT, "/session-lab/"), serve(minimalDist, MINIMAL_PORT, "/minimal/")];
 const urls = {
   app: `http://127.0.0.1:${APP_PORT}/session-lab/`,
@@ -98,8 +118,8 @@ const urls = {
 // recorded beside them.
 const result = { machine: { cores: availableParallelism(), loadavg_start: loadavg() }, loads: {}, smoothness: {}, memory: {}, errors: [] };
 
-async function newPage(which) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+async function newPage(which, b = browser) {
+  const context = await b.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => result.errors.push(`${which}: ${e.message}`));
   // Cold without asking DevTools: every context starts with an empty HTTP
@@ -112,9 +132,9 @@ async function newPage(which) {
   return { context, page };
 }
 
-async function coldLoad(which, hash = "") {
-  const { context, page } = await newPage(which);
-  await page.goto(urls[which] + hash);
+async function coldLoad(which, b = browser) {
+  const { context, page } = await newPage(which, b);
+  await page.goto(urls[which]);
   await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 30_000 });
   // Where the time went: the wasm file downloaded, the module compiled and
   // its start function run (Trunk's "started" event), the first render.
@@ -143,15 +163,19 @@ try {
   // 1. Load: cold loads, alternating the two apps so both see the same
   //    machine load. One warm-up each, not counted (the first launch of
   //    Chromium's processes would count against whoever goes first).
-  await coldLoad("app");
-  await coldLoad("minimal");
-  const loads = { app: [], minimal: [] };
-  for (let i = 0; i < LOADS; i++) {
-    // Each round loads both, in turn first, so a slow spell of the machine
-    // lands on both apps alike.
-    const order = i % 2 ? ["minimal", "app"] : ["app", "minimal"];
-    for (const which of order) loads[which].push(await coldLoad(which));
-  }
+  const measureLoads = async (b) => {
+    await coldLoad("app", b);
+    await coldLoad("minimal", b);
+    const loads = { app: [], minimal: [] };
+    for (let i = 0; i < LOADS; i++) {
+      // Each round loads both, in turn first, so a slow spell of the machine
+      // lands on both apps alike.
+      const order = i % 2 ? ["minimal", "app"] : ["app", "minimal"];
+      for (const which of order) loads[which].push(await coldLoad(which, b));
+    }
+    return loads;
+  };
+  const loads = await measureLoads(browser);
   for (const which of ["app", "minimal"]) {
     const ready = loads[which].map((t) => t.ready);
     result.loads[which] = {
@@ -168,6 +192,21 @@ try {
   const perRound = loads.app.map((t, i) => t.ready / loads.minimal[i].ready);
   result.loads.round_ratio = { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
   log(`load: app ${result.loads.app.median_ms.toFixed(1)} ms, minimal ${result.loads.minimal.median_ms.toFixed(1)} ms`);
+  {
+    const quiet = await browserWithoutOmniboxPopup();
+    const q = await measureLoads(quiet);
+    await quiet.close();
+    const app = median(q.app.map((t) => t.ready));
+    const minimal = median(q.minimal.map((t) => t.ready));
+    const perRound = q.app.map((t, i) => t.ready / q.minimal[i].ready);
+    result.loads.without_omnibox_popup = {
+      app_median_ms: app,
+      minimal_median_ms: minimal,
+      ratio: app / minimal,
+      round_ratio: { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) },
+    };
+    log(`load without the omnibox pop-up: app ${app.toFixed(1)} ms, minimal ${minimal.toFixed(1)} ms`);
+  }
 
   // 2. Smoothness: autoplay at 4x through the longest scenario.
   {

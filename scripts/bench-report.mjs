@@ -55,6 +55,15 @@ if (browser) {
   row("Load", "ratio Session Lab / minimal", `**${fixed(ratio, 2)}×**`, "≤ 1.5×", yes(ratio <= 1.5));
   const rr = browser.loads.round_ratio;
   if (rr) row("Load", "the ratio round by round (both apps loaded back to back): median, and quartiles", `${fixed(rr.median, 2)}× (${fixed(rr.p25, 2)}–${fixed(rr.p75, 2)}×)`);
+  const q = browser.loads.without_omnibox_popup;
+  if (q) {
+    row(
+      "Load",
+      `the same ${n} rounds with Chromium's omnibox pop-up switched off (its own renderer, loaded as each context opens: DESIGN.md, "Load time"): Session Lab / minimal, medians; ratio; round by round, median and quartiles`,
+      `${ms(q.app_median_ms)} / ${ms(q.minimal_median_ms)}; ${fixed(q.ratio, 2)}×; ${fixed(q.round_ratio.median, 2)}× (${fixed(q.round_ratio.p25, 2)}–${fixed(q.round_ratio.p75, 2)}×)`,
+      "reported",
+    );
+  }
   for (const [name, l] of [["Session Lab", app], ["minimal Yew app", minimal]]) {
     row("Load", `${name}, where the time goes (medians): wasm downloaded → module compiled and started → interactive; compiling the module alone`, `${ms(l.wasm_downloaded_median_ms)} → ${ms(l.started_median_ms)} → ${ms(l.median_ms)}; ${ms(l.compile_median_ms)}`);
   }
