@@ -91,7 +91,10 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                                 aria-label={label.clone()} title={label}
                                 aria-current={current.then_some("step")}
                                 onclick={dispatch.reform(move |_| Action::JumpTo(i))}>
-                                <span aria-hidden="true">{ i + 1 }</span>
+                                // The label names the step for a screen
+                                // reader; the number is for the eye. No
+                                // wrapper: 25 elements fewer to draw.
+                                { i + 1 }
                             </button>
                         </li>
                     }
