@@ -50,7 +50,7 @@ html = html.replace(loaderCall, "init({ module_or_path: window.__sessionLabModul
 // Right after the policy, which must come before anything it governs.
 const csp = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/i);
 if (!csp) fail("the Content-Security-Policy <meta> is missing from index.html");
-html = html.replace(csp[0], `${csp[0]}<script>${early}</script>`);
+html = html.replace(csp[0], `${csp[0]}<script id="early-compile">${early}</script>`);
 
 // 2. Hashes for the policy.
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
