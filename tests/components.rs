@@ -29,7 +29,7 @@ async fn root_renders_the_title() {
 }
 
 use session_lab::app::components::browser_lane;
-use session_lab::app::components::defense_panel::DefensePanel;
+use session_lab::app::components::defense_panel;
 use session_lab::app::state::{Action, AppState};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -81,7 +81,7 @@ async fn the_httponly_control_dispatches_its_action() {
     }
     #[component]
     fn Harness(props: &Props) -> Html {
-        html! { <DefensePanel state={Rc::new(AppState::new())} dispatch={props.dispatch.clone()} /> }
+        defense_panel::view(&AppState::new(), &props.dispatch)
     }
     let dispatch = {
         let seen = seen.clone();

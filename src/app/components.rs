@@ -1,12 +1,12 @@
 //! The page's parts, one file each. Only [`root`] is a component with
-//! state; the lanes, the header, playback, the verdict and the labs are
-//! plain functions of what they show (slices of the engine's event log, the
+//! state; the lanes, the header, playback, the verdict, the defense panel
+//! and the labs are plain functions of what they show (slices of the engine's event log, the
 //! page state, the dispatcher). Each Yew component type adds its own copy
 //! of Yew's component machinery, which the browser compiles at start-up,
 //! and props compared before every render: the scenario view re-renders
-//! its parts on every step anyway (DESIGN.md, "Load time"). The dialogs and
-//! the defense panel stay components: they are not drawn at start-up, and
-//! a dialog takes the keyboard focus when it opens, which needs a hook.
+//! its parts on every step anyway (DESIGN.md, "Load time"). The two dialogs
+//! stay components: a dialog takes the keyboard focus when it opens, which
+//! needs a hook.
 //!
 //! The views are marked `#[inline(never)]`, and `index.html` tells
 //! wasm-opt not to inline them either. The browser compiles WebAssembly one

@@ -7,19 +7,15 @@ use crate::app::state::{Action, AppState};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct DefensePanelProps {
-    pub state: std::rc::Rc<AppState>,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn DefensePanel(props: &DefensePanelProps) -> Html {
-    let settings = &props.state.settings;
+/// Drawn only while the panel is open, so kept out of the root's render:
+/// see components.rs.
+#[inline(never)]
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    let settings = &state.settings;
     let control_html = |c: &'static crate::app::controls::Control| {
         let id = format!("ctl-{}", c.id);
         let desc = format!("{id}-desc");
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         let input = match &c.kind {
             ControlKind::Toggle { get, .. } => {
                 let control = c.id;
@@ -66,8 +62,8 @@ pub fn DefensePanel(props: &DefensePanelProps) -> Html {
             </li>
         }
     };
-    let reset = props.dispatch.reform(|_| Action::ResetSettings);
-    let hide = props.dispatch.reform(|_| Action::ToggleDefenses);
+    let reset = dispatch.reform(|_| Action::ResetSettings);
+    let hide = dispatch.reform(|_| Action::ToggleDefenses);
     html! {
         <aside class="defenses" aria-labelledby="defenses-title">
             <div class="drawer-head">
@@ -75,7 +71,7 @@ pub fn DefensePanel(props: &DefensePanelProps) -> Html {
                 <button type="button" aria-keyshortcuts="D" onclick={hide}>{ "Hide (D)" }</button>
             </div>
             <div class="outcome-change" aria-live="polite">
-                if let Some(change) = &props.state.outcome_change {
+                if let Some(change) = &state.outcome_change {
                     <p>{ change }</p>
                 }
             </div>

@@ -7,9 +7,6 @@ use crate::engine::scenario::ScenarioKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// A plain function of the state, not a component: it has no state of its
-/// own, and each component type costs the page start-up code (DESIGN.md,
-/// "Load time").
 #[inline(never)] // kept out of the root's render: see components.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let onchange = {

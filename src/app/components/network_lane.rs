@@ -38,10 +38,7 @@ pub fn view(event: &Event, index: usize, active: bool, dispatch: &Callback<Actio
         let to_right = m.direction == Direction::Request && m.party == Party::Victim
             || m.direction == Direction::Response && m.party == Party::Attacker;
         let encrypted = m.scheme == Scheme::Https;
-        let open = {
-            let i = index;
-            dispatch.reform(move |_| Action::OpenMessage(Some(i)))
-        };
+        let open = dispatch.reform(move |_| Action::OpenMessage(Some(index)));
         let kind = if m.direction == Direction::Request { "Request" } else { "Response" };
         html! {
             // Keyed by step, so each new message is a new element and its CSS

@@ -5,8 +5,7 @@
 use crate::engine::cookies::BlockedReason;
 use yew::prelude::*;
 
-/// A plain function, not a component: a badge has no state of its own, and
-/// each component type costs the page start-up code (DESIGN.md, "Load time").
+/// A plain function, not a component: see components.rs.
 pub fn reason_badge(r: BlockedReason) -> Html {
     html! {
         <span class="reason">

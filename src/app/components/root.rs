@@ -2,13 +2,12 @@
 //! playback timer, the shareable link and saved state, and lays out the
 //! lanes. Side effects live here in effects, never in the reducer.
 
-use crate::app::components::defense_panel::DefensePanel;
 use crate::app::components::help::Help;
 use crate::app::components::message::MessageDialog;
 use crate::app::components::playback::actor_name;
 use crate::app::components::{
-    attacker_lane, browser_lane, compare_view, cookie_lab, export, guide, header, id_lab,
-    matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
+    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, export, guide, header,
+    id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
 };
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
@@ -338,9 +337,7 @@ pub fn Root() -> Html {
                     { attacker_lane::view(event, event.actor == Actor::Attacker) }
                 </div>
                 if state.defenses_open {
-                    // The panel is a component of its own; it alone gets a
-                    // copy of the state, and only while it is open.
-                    <DefensePanel state={Rc::new((*state).clone())} dispatch={dispatch.clone()} />
+                    { defense_panel::view(&state, &dispatch) }
                 }
             </div>
             { export::buttons(&state, &dispatch) }
