@@ -12,7 +12,16 @@
 //    with the wrong MIME type), the same bytes are fetched and compiled the
 //    slow way, as wasm-bindgen's own loader would.
 //
-// 2. A strict Content-Security-Policy runs inline scripts and applies
+// 2. The JavaScript glue is compiled whole, off the main thread. V8
+//    compiles a function only when it is first called, on the thread that
+//    calls it: for wasm-bindgen's glue, that is the main thread, during the
+//    first render, once for each of the hundred-odd imports the page calls
+//    then. A file that starts with the magic comment below is compiled
+//    eagerly, while it streams in, on a background thread (Chromium's
+//    explicit compile hints; other browsers ignore the comment). The file
+//    changes, so its integrity in Trunk's module preload is computed again.
+//
+// 3. A strict Content-Security-Policy runs inline scripts and applies
 //    inline styles only if it names their hashes: Trunk's loader, the
 //    early compile above, and the style sheets Trunk inlines (rel="inline")
 //    so the first paint waits for no extra request. This replaces the
@@ -21,7 +30,7 @@
 //    needs 'unsafe-inline'.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 const fail = (why) => {
@@ -52,7 +61,23 @@ const csp = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>
 if (!csp) fail("the Content-Security-Policy <meta> is missing from index.html");
 html = html.replace(csp[0], `${csp[0]}<script id="early-compile">${early}</script>`);
 
-// 2. Hashes for the policy.
+// 2. Compile hint for the glue.
+const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
+const modulePreload = html.match(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/)?.[0];
+if (!modulePreload) fail("Trunk's module preload link for the JavaScript glue is missing from index.html");
+const gluePath = join(dir, basename(attr(modulePreload, "href") ?? ""));
+const glue = readFileSync(gluePath, "utf8");
+if (!glue.startsWith(COMPILE_HINT)) {
+  const hinted = COMPILE_HINT + glue;
+  writeFileSync(gluePath, hinted);
+  const oldIntegrity = attr(modulePreload, "integrity");
+  if (oldIntegrity) {
+    const newIntegrity = `sha384-${createHash("sha384").update(hinted, "utf8").digest("base64")}`;
+    html = html.replace(modulePreload, modulePreload.replace(oldIntegrity, newIntegrity));
+  }
+}
+
+// 3. Hashes for the policy.
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 const kinds = [
   { placeholder: "CSP_INLINE_SCRIPT_HASHES", pattern: /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g, what: "script" },
@@ -66,4 +91,4 @@ for (const { placeholder, pattern, what } of kinds) {
   counts.push(`${hashes.length} inline ${what}(s)`);
 }
 writeFileSync(file, html);
-console.log(`post-build: early compile of ${wasmUrl}; ${counts.join(" and ")} hashed`);
+console.log(`post-build: early compile of ${wasmUrl}; compile hint in ${basename(gluePath)}; ${counts.join(" and ")} hashed`);

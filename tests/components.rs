@@ -112,3 +112,55 @@ async fn the_httponly_control_dispatches_its_action() {
         }]
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_timeline_step_jumps_to_that_step() {
+    // One listener serves the whole timeline: a click on a step's button
+    // (or on its number inside) names that step; a click between steps
+    // names none.
+    use session_lab::app::components::playback;
+    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
+    #[derive(Properties, PartialEq)]
+    struct Props {
+        dispatch: Callback<Action>,
+    }
+    #[component]
+    fn Harness(props: &Props) -> Html {
+        playback::view(&AppState::new(), &props.dispatch)
+    }
+    let dispatch = {
+        let seen = seen.clone();
+        Callback::from(move |a| seen.borrow_mut().push(a))
+    };
+    let root = mount_point();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { dispatch }).render();
+    settle().await;
+    let step = |n: usize| -> web_sys::HtmlElement {
+        root.query_selector(&format!(".timeline li:nth-child({n}) button"))
+            .unwrap()
+            .unwrap()
+            .dyn_into()
+            .unwrap()
+    };
+    assert_eq!(
+        step(4)
+            .get_attribute("aria-label")
+            .as_deref()
+            .map(|l| l.starts_with("Step 4:")),
+        Some(true)
+    );
+    step(4).click();
+    step(1).click();
+    let timeline: web_sys::HtmlElement = root
+        .query_selector(".timeline")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    timeline.click();
+    settle().await;
+    assert_eq!(
+        seen.borrow().as_slice(),
+        &[Action::JumpTo(3), Action::JumpTo(0)]
+    );
+}

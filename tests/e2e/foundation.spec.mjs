@@ -19,7 +19,9 @@ test("before the first paint the page asks for nothing but its script and its We
   // Every request made before the app is interactive (the icon may come
   // later): each extra one would wait its turn on an HTTP/1.1 host.
   const requests = [];
+  const glue = [];
   page.on("request", (r) => requests.push(new URL(r.url()).pathname.split("/").pop()));
+  page.on("response", (r) => r.url().endsWith(".js") && glue.push(r.text()));
   await openApp(page);
   const files = requests.filter((f) => !/^favicon/.test(f));
   expect(files.filter((f) => f.endsWith(".css"))).toEqual([]);
@@ -29,6 +31,10 @@ test("before the first paint the page asks for nothing but its script and its We
   // The WebAssembly is compiled from the top of the page, by the page's own
   // inline script, and that compiled module is the one that runs.
   expect(await page.evaluate(async () => (await window.__sessionLabModule) instanceof WebAssembly.Module)).toBe(true);
+  // The glue asks to be compiled whole, off the main thread, and still
+  // passes its integrity check (the page would not start otherwise).
+  expect(glue).toHaveLength(1);
+  expect((await glue[0]).startsWith("//# allFunctionsCalledOnLoad\n")).toBe(true);
 });
 
 test("a host that serves the WebAssembly with the wrong type still gets a working page", async ({ page }) => {

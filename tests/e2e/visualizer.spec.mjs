@@ -55,6 +55,23 @@ test("keyboard: space, arrows, R, P, ? and Escape", async ({ page }) => {
   await expect(help).toHaveCount(0);
 });
 
+test("the timeline jumps to a step by mouse and by keyboard", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=login");
+  const step = (n) => page.getByRole("button", { name: `Step ${n}:`, exact: false }).first();
+  await step(5).click();
+  await expect(stepLabel(page)).toContainText("Step 5 of");
+  await expect(step(5)).toHaveAttribute("aria-current", "step");
+  // A step reached with Tab and chosen with Enter or Space, as without a mouse.
+  await step(3).focus();
+  await page.keyboard.press("Enter");
+  await expect(stepLabel(page)).toContainText("Step 3 of");
+  await step(7).focus();
+  await page.keyboard.press(" ");
+  await expect(stepLabel(page)).toContainText("Step 7 of");
+  await expect(step(7)).toBeFocused();
+  await app.expectClean();
+});
+
 test("autoplay moves the cursor by itself and stops at the end", async ({ page }) => {
   await openApp(page, "#v=1&s=login");
   await page.getByLabel("Speed").selectOption("400");
