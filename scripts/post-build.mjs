@@ -12,14 +12,17 @@
 //    with the wrong MIME type), the same bytes are fetched and compiled the
 //    slow way, as wasm-bindgen's own loader would.
 //
-// 2. The JavaScript glue is compiled whole, off the main thread. V8
-//    compiles a function only when it is first called, on the thread that
-//    calls it: for wasm-bindgen's glue, that is the main thread, during the
-//    first render, once for each of the hundred-odd imports the page calls
-//    then. A file that starts with the magic comment below is compiled
-//    eagerly, while it streams in, on a background thread (Chromium's
-//    explicit compile hints; other browsers ignore the comment). The file
-//    changes, so its integrity in Trunk's module preload is computed again.
+// 2. The JavaScript glue goes inside the page, whole, and is compiled
+//    before it is needed. Trunk's loader imports wasm-bindgen's glue from a
+//    file of its own: one more request, on a second connection, while the
+//    WebAssembly is still arriving. Measured against the minimal Yew app,
+//    that request cost more than anything the page does itself (DESIGN.md,
+//    "Load time"). The glue now sits in the loader's inline module script,
+//    so the page makes two requests: itself and its WebAssembly.
+//    The script starts with V8's compile hint: the functions it names
+//    (all of them) are compiled at once, while the main thread waits for
+//    the WebAssembly anyway, not one by one on their first call during the
+//    first render. Other browsers ignore the comment.
 //
 // 3. A strict Content-Security-Policy runs inline scripts and applies
 //    inline styles only if it names their hashes: Trunk's loader, the
@@ -29,7 +32,7 @@
 //    the SHA-256 of every inline <script> and <style>, so the policy never
 //    needs 'unsafe-inline'.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -61,21 +64,35 @@ const csp = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>
 if (!csp) fail("the Content-Security-Policy <meta> is missing from index.html");
 html = html.replace(csp[0], `${csp[0]}<script id="early-compile">${early}</script>`);
 
-// 2. Compile hint for the glue.
+// 2. The glue, inline.
 const COMPILE_HINT = "//# allFunctionsCalledOnLoad\n";
-const modulePreload = html.match(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/)?.[0];
-if (!modulePreload) fail("Trunk's module preload link for the JavaScript glue is missing from index.html");
-const gluePath = join(dir, basename(attr(modulePreload, "href") ?? ""));
-const glue = readFileSync(gluePath, "utf8");
-if (!glue.startsWith(COMPILE_HINT)) {
-  const hinted = COMPILE_HINT + glue;
-  writeFileSync(gluePath, hinted);
-  const oldIntegrity = attr(modulePreload, "integrity");
-  if (oldIntegrity) {
-    const newIntegrity = `sha384-${createHash("sha384").update(hinted, "utf8").digest("base64")}`;
-    html = html.replace(modulePreload, modulePreload.replace(oldIntegrity, newIntegrity));
-  }
+const loaderScript = html.match(/<script type="?module"?>([\s\S]*?)<\/script>/);
+const glueImport = /import init, \* as bindings from (['"])([^'"]+\.js)\1;/;
+const gluePath = join(dir, basename(loaderScript?.[1].match(glueImport)?.[2] ?? ""));
+if (!loaderScript || !glueImport.test(loaderScript[1])) fail("Trunk's loader script with its import of the glue is missing from index.html");
+const glueExport = /\nexport \{ initSync, __wbg_init as default \};\s*$/;
+let glue = readFileSync(gluePath, "utf8");
+if (!glueExport.test(glue)) fail(`the glue ${basename(gluePath)} does not end in the export wasm-bindgen writes`);
+glue = glue.replace(glueExport, "\n");
+// What would not survive the move: a module statement of its own, or text
+// that ends a <script> element early.
+if (/^\s*(import|export)\b/m.test(glue)) fail("the glue has imports or exports besides the one expected");
+if (/<\/script|<!--/i.test(glue)) fail("the glue contains text that cannot sit inside a <script> element");
+let loader = loaderScript[1].replace(glueImport, "");
+// The glue keeps the instance's exports in its own `wasm`.
+for (const [from, to] of [
+  ["const wasm = await init(", "const started = await init("],
+  ["{detail: {wasm}}", "{detail: {wasm: started}}"],
+]) {
+  if (!loader.includes(from)) fail(`Trunk's loader no longer reads ${from}`);
+  loader = loader.replace(from, to);
 }
+const inlineLoader =
+  COMPILE_HINT + glue + "const init = __wbg_init;\nconst bindings = { default: __wbg_init, initSync };\n" + loader.trim();
+html = html.replace(loaderScript[0], () => `<script type=module>${inlineLoader}</script>`);
+const modulePreload = html.match(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/)?.[0];
+if (modulePreload) html = html.replace(modulePreload, "");
+unlinkSync(gluePath);
 
 // 3. Hashes for the policy.
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -91,4 +108,4 @@ for (const { placeholder, pattern, what } of kinds) {
   counts.push(`${hashes.length} inline ${what}(s)`);
 }
 writeFileSync(file, html);
-console.log(`post-build: early compile of ${wasmUrl}; compile hint in ${basename(gluePath)}; ${counts.join(" and ")} hashed`);
+console.log(`post-build: early compile of ${wasmUrl}; ${basename(gluePath)} inline; ${counts.join(" and ")} hashed`);
