@@ -8,17 +8,17 @@
 //    A small inline script now starts `WebAssembly.compileStreaming` first
 //    thing, with the same subresource integrity as Trunk's preload (which it
 //    replaces, so the file is requested once), and Trunk's loader is handed
-//    the compiled module. If that compile fails (a host that serves .wasm
+//    the compiled module, which it instantiates at once. If that compile fails (a host that serves .wasm
 //    with the wrong MIME type), the same bytes are fetched and compiled the
 //    slow way, as wasm-bindgen's own loader would.
 //
 // 2. The JavaScript glue goes inside the page, whole, and is compiled
 //    before it is needed. Trunk's loader imports wasm-bindgen's glue from a
 //    file of its own: one more request, on a second connection, while the
-//    WebAssembly is still arriving. Measured against the minimal Yew app,
-//    that request cost more than anything the page does itself (DESIGN.md,
-//    "Load time"). The glue now sits in the loader's inline module script,
-//    so the page makes two requests: itself and its WebAssembly.
+//    WebAssembly is still arriving, and on a busy machine that request
+//    finished after the WebAssembly had compiled (DESIGN.md, "Load time").
+//    The glue now sits in the loader's inline module script, so the page
+//    makes two requests: itself and its WebAssembly.
 //    The script starts with V8's compile hint: the functions it names
 //    (all of them) are compiled at once, while the main thread waits for
 //    the WebAssembly anyway, not one by one on their first call during the
@@ -51,14 +51,16 @@ const preload = html.match(/<link\b[^>]*\brel="?preload\b[^>]*>/g)?.find((tag) =
 if (!preload) fail("Trunk's preload link for the .wasm is missing from index.html");
 const wasmUrl = attr(preload, "href");
 const integrity = attr(preload, "integrity");
-const loaderCall = /init\(\{ module_or_path: (['"])([^'"]+_bg\.wasm)\1 \}\)/;
-if (!wasmUrl || !loaderCall.test(html)) fail("Trunk's loader call init({ module_or_path: ... }) is missing");
+const loaderCall = /await init\(\{ module_or_path: (['"])([^'"]+_bg\.wasm)\1 \}\)/;
+if (!wasmUrl || !loaderCall.test(html)) fail("Trunk's loader call await init({ module_or_path: ... }) is missing");
 const options = JSON.stringify(integrity ? { integrity } : {});
 const early =
   `window.__sessionLabModule=WebAssembly.compileStreaming(fetch(${JSON.stringify(wasmUrl)},${options}))` +
   `.catch(()=>fetch(${JSON.stringify(wasmUrl)},${options}).then(r=>r.arrayBuffer()).then(b=>WebAssembly.compile(b)));`;
 html = html.replace(preload, "");
-html = html.replace(loaderCall, "init({ module_or_path: window.__sessionLabModule })");
+// The module is compiled by then: instantiated at once (wasm-bindgen's
+// initSync), not in a task of its own that would wait its turn.
+html = html.replace(loaderCall, "initSync({ module: await window.__sessionLabModule })");
 // Right after the policy, which must come before anything it governs.
 const csp = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy"?[^>]*>/i);
 if (!csp) fail("the Content-Security-Policy <meta> is missing from index.html");
@@ -81,14 +83,14 @@ if (/<\/script|<!--/i.test(glue)) fail("the glue contains text that cannot sit i
 let loader = loaderScript[1].replace(glueImport, "");
 // The glue keeps the instance's exports in its own `wasm`.
 for (const [from, to] of [
-  ["const wasm = await init(", "const started = await init("],
+  ["const wasm = initSync(", "const started = initSync("],
   ["{detail: {wasm}}", "{detail: {wasm: started}}"],
 ]) {
   if (!loader.includes(from)) fail(`Trunk's loader no longer reads ${from}`);
   loader = loader.replace(from, to);
 }
 const inlineLoader =
-  COMPILE_HINT + glue + "const init = __wbg_init;\nconst bindings = { default: __wbg_init, initSync };\n" + loader.trim();
+  COMPILE_HINT + glue + "const bindings = { default: __wbg_init, initSync };\n" + loader.trim();
 html = html.replace(loaderScript[0], () => `<script type=module>${inlineLoader}</script>`);
 const modulePreload = html.match(/<link\b[^>]*\brel="?modulepreload\b[^>]*>/)?.[0];
 if (modulePreload) html = html.replace(modulePreload, "");
