@@ -8,9 +8,10 @@
 //    A small inline script now starts `WebAssembly.compileStreaming` first
 //    thing, with the same subresource integrity as Trunk's preload (which it
 //    replaces, so the file is requested once), and Trunk's loader is handed
-//    the compiled module, which it instantiates at once. If that compile fails (a host that serves .wasm
-//    with the wrong MIME type), the same bytes are fetched and compiled the
-//    slow way, as wasm-bindgen's own loader would.
+//    the compiled module, which it instantiates at once. If that compile
+//    fails (a host that serves .wasm with the wrong MIME type), the same
+//    bytes are fetched and compiled the slow way, as wasm-bindgen's own
+//    loader would.
 //
 // 2. The JavaScript glue goes inside the page, whole, and is compiled
 //    before it is needed. Trunk's loader imports wasm-bindgen's glue from a

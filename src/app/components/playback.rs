@@ -17,8 +17,8 @@ pub fn actor_name(actor: Actor) -> &'static str {
     }
 }
 
-/// The CSS class that colours a step by its actor.
-fn actor_class(actor: Actor) -> &'static str {
+/// The CSS class that colours a step, or the narration, by its actor.
+pub fn actor_class(actor: Actor) -> &'static str {
     match actor {
         Actor::Victim => "actor-victim",
         Actor::Network => "actor-network",

@@ -4,7 +4,7 @@
 
 use crate::app::components::help::Help;
 use crate::app::components::message::MessageDialog;
-use crate::app::components::playback::actor_name;
+use crate::app::components::playback::{actor_class, actor_name};
 use crate::app::components::{
     attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, export, guide, header,
     id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
@@ -308,7 +308,7 @@ pub fn Root() -> Html {
             { header::view(&state, &dispatch) }
             { notices::view(&state.notices, &dispatch) }
             { playback::view(&state, &dispatch) }
-            <section class={classes!("narration", format!("actor-{:?}", event.actor).to_ascii_lowercase())} aria-label="What happens">
+            <section class={classes!("narration", actor_class(event.actor))} aria-label="What happens">
                 <p class="step-label">
                     { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
                 </p>
