@@ -72,37 +72,53 @@ async fn browser_lane_renders_the_jar_from_a_snapshot() {
     assert!(html.contains("document.cookie"));
 }
 
-#[wasm_bindgen_test]
-async fn the_httponly_control_dispatches_its_action() {
-    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
+/// Renders one view of the first state into a fresh mount point, and
+/// records every action the view dispatches.
+async fn render_recording(
+    view: fn(&AppState, &Callback<Action>) -> Html,
+) -> (web_sys::Element, Rc<RefCell<Vec<Action>>>) {
     #[derive(Properties, PartialEq)]
     struct Props {
+        // A callback, not the function itself: Yew compares props, and a
+        // callback compares by identity.
+        view: Callback<Callback<Action>, Html>,
         dispatch: Callback<Action>,
     }
     #[component]
     fn Harness(props: &Props) -> Html {
-        defense_panel::view(&AppState::new(), &props.dispatch)
+        props.view.emit(props.dispatch.clone())
     }
+    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
     let dispatch = {
         let seen = seen.clone();
         Callback::from(move |a| seen.borrow_mut().push(a))
     };
+    let view = Callback::from(move |dispatch: Callback<Action>| view(&AppState::new(), &dispatch));
     let root = mount_point();
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { dispatch }).render();
+    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { view, dispatch }).render();
     settle().await;
+    (root, seen)
+}
+
+/// The element a selector finds under `root`, which the test needs.
+fn html_element(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_httponly_control_dispatches_its_action() {
+    let (root, seen) = render_recording(defense_panel::view).await;
     // Found by its label, as a screen reader would.
     let label = root
         .query_selector("label[for='ctl-http-only']")
         .unwrap()
         .unwrap();
     assert_eq!(label.text_content().unwrap(), "HttpOnly");
-    let input: web_sys::HtmlElement = root
-        .query_selector("#ctl-http-only")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    input.click();
+    html_element(&root, "#ctl-http-only").click();
     settle().await;
     assert_eq!(
         seen.borrow().as_slice(),
@@ -119,29 +135,8 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     // (or on its number inside) names that step; a click between steps
     // names none.
     use session_lab::app::components::playback;
-    let seen: Rc<RefCell<Vec<Action>>> = Rc::default();
-    #[derive(Properties, PartialEq)]
-    struct Props {
-        dispatch: Callback<Action>,
-    }
-    #[component]
-    fn Harness(props: &Props) -> Html {
-        playback::view(&AppState::new(), &props.dispatch)
-    }
-    let dispatch = {
-        let seen = seen.clone();
-        Callback::from(move |a| seen.borrow_mut().push(a))
-    };
-    let root = mount_point();
-    yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { dispatch }).render();
-    settle().await;
-    let step = |n: usize| -> web_sys::HtmlElement {
-        root.query_selector(&format!(".timeline li:nth-child({n}) button"))
-            .unwrap()
-            .unwrap()
-            .dyn_into()
-            .unwrap()
-    };
+    let (root, seen) = render_recording(playback::view).await;
+    let step = |n: usize| html_element(&root, &format!(".timeline li:nth-child({n}) button"));
     assert_eq!(
         step(4)
             .get_attribute("aria-label")
@@ -151,13 +146,7 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     );
     step(4).click();
     step(1).click();
-    let timeline: web_sys::HtmlElement = root
-        .query_selector(".timeline")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    timeline.click();
+    html_element(&root, ".timeline").click();
     settle().await;
     assert_eq!(
         seen.borrow().as_slice(),
