@@ -187,11 +187,14 @@ try {
       compile_median_ms: median(loads[which].map((t) => t.compile)),
     };
   }
-  result.loads.ratio = result.loads.app.median_ms / result.loads.minimal.median_ms;
   // The same ratio taken round by round (the two loads of a round ran back
   // to back), and its quartiles: how far one reading of the ratio can swing.
-  const perRound = loads.app.map((t, i) => t.ready / loads.minimal[i].ready);
-  result.loads.round_ratio = { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
+  const roundRatio = (l) => {
+    const perRound = l.app.map((t, i) => t.ready / l.minimal[i].ready);
+    return { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
+  };
+  result.loads.ratio = result.loads.app.median_ms / result.loads.minimal.median_ms;
+  result.loads.round_ratio = roundRatio(loads);
   log(`load: app ${result.loads.app.median_ms.toFixed(1)} ms, minimal ${result.loads.minimal.median_ms.toFixed(1)} ms`);
   {
     const quiet = await browserWithoutOmniboxPopup();
@@ -199,12 +202,11 @@ try {
     await quiet.close();
     const app = median(q.app.map((t) => t.ready));
     const minimal = median(q.minimal.map((t) => t.ready));
-    const perRound = q.app.map((t, i) => t.ready / q.minimal[i].ready);
     result.loads.without_omnibox_popup = {
       app_median_ms: app,
       minimal_median_ms: minimal,
       ratio: app / minimal,
-      round_ratio: { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) },
+      round_ratio: roundRatio(q),
     };
     log(`load without the omnibox pop-up: app ${app.toFixed(1)} ms, minimal ${minimal.toFixed(1)} ms`);
   }
