@@ -394,6 +394,9 @@ if (wants('q5')) {
   await page.goto('https://shoplab.com/q5/set');
   out('stored (context.cookies):', ...(await cookieNames(ctx, 'https://shoplab.com/')).filter((c) => /^(tab|space|edges)=/.test(c)).map((c) => '  ' + c));
   out(`document.cookie: ${JSON.stringify(await page.evaluate(() => document.cookie))}`);
+  // The same values written by a script, for comparison with Set-Cookie.
+  await page.evaluate(() => { document.cookie = 'js_tab=x\ty; path=/'; document.cookie = 'js_space=x y; path=/'; });
+  out('after document.cookie writes:', ...(await cookieNames(ctx, 'https://shoplab.com/')).filter((c) => /^js_/.test(c)).map((c) => '  ' + c));
   const since = Date.now();
   await page.goto('https://shoplab.com/q5/echo');
   out('next request Cookie header:', show(requestsSince(since)));
