@@ -75,7 +75,10 @@ fn golden_digest() {
 #[test]
 fn golden_narration() {
     let text = narration_text(&login_run(Seed::default()));
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/golden-login-narration.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/golden-login-narration.txt"
+    );
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::write(path, &text).expect("write the golden narration");
     }
