@@ -33,7 +33,7 @@
 //    the SHA-256 of every inline <script> and <style>, so the policy never
 //    needs 'unsafe-inline'.
 import { createHash } from "node:crypto";
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -44,6 +44,16 @@ const fail = (why) => {
 if (!dir) fail("TRUNK_STAGING_DIR is not set");
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
+
+// To refresh the fixture of tests/post-build.test.mjs after a Trunk or
+// wasm-bindgen upgrade: what Trunk gave this hook, saved before rewriting.
+const save = process.env.SESSION_LAB_SAVE_TRUNK_OUTPUT;
+if (save) {
+  mkdirSync(save, { recursive: true });
+  for (const name of readdirSync(dir).filter((f) => f === "index.html" || f.endsWith(".js"))) {
+    copyFileSync(join(dir, name), join(save, name));
+  }
+}
 
 // 1. Early compile. Attribute values are quoted in a debug build and bare
 //    once minified; both are read.
