@@ -17,7 +17,7 @@
 //    before it is needed. Trunk's loader imports wasm-bindgen's glue from a
 //    file of its own: one more request, on a second connection, while the
 //    WebAssembly is still arriving, and on a busy machine that request
-//    finished after the WebAssembly had compiled (DESIGN.md, "Load time").
+//    finished after the WebAssembly had compiled (docs/load-time.md).
 //    The glue now sits in the loader's inline module script, so the page
 //    makes two requests: itself and its WebAssembly.
 //    The script starts with V8's compile hint: the functions it names
