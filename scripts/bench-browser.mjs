@@ -94,7 +94,7 @@ const browser = await chromium.launch(LAUNCH);
 
 // Headless Chromium loads its omnibox pop-up (a WebUI page) in a renderer of
 // its own when a context's first window opens, and on two cores that work
-// overlaps every load measured (DESIGN.md, "Load time"). A second browser
+// overlaps every load measured (docs/load-time.md). A second browser
 // with the pop-up's features switched off measures the loads again without
 // it. Playwright passes its own --disable-features list, and Chromium keeps
 // only the last such switch: so that list is read from a launch and

@@ -59,7 +59,7 @@ if (browser) {
   if (q) {
     row(
       "Load",
-      `the same ${n} rounds with Chromium's omnibox pop-up switched off (its own renderer, loaded as each context opens: DESIGN.md, "Load time"): Session Lab / minimal, medians; ratio; round by round, median and quartiles`,
+      `the same ${n} rounds with Chromium's omnibox pop-up switched off (its own renderer, loaded as each context opens: docs/load-time.md): Session Lab / minimal, medians; ratio; round by round, median and quartiles`,
       `${ms(q.app_median_ms)} / ${ms(q.minimal_median_ms)}; ${fixed(q.ratio, 2)}×; ${fixed(q.round_ratio.median, 2)}× (${fixed(q.round_ratio.p25, 2)}–${fixed(q.round_ratio.p75, 2)}×)`,
       "reported",
     );

@@ -17,7 +17,7 @@
 //    before it is needed. Trunk's loader imports wasm-bindgen's glue from a
 //    file of its own: one more request, on a second connection, while the
 //    WebAssembly is still arriving, and on a busy machine that request
-//    finished after the WebAssembly had compiled (DESIGN.md, "Load time").
+//    finished after the WebAssembly had compiled (docs/load-time.md).
 //    The glue now sits in the loader's inline module script, so the page
 //    makes two requests: itself and its WebAssembly.
 //    The script starts with V8's compile hint: the functions it names
@@ -33,7 +33,7 @@
 //    the SHA-256 of every inline <script> and <style>, so the policy never
 //    needs 'unsafe-inline'.
 import { createHash } from "node:crypto";
-import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
@@ -44,6 +44,16 @@ const fail = (why) => {
 if (!dir) fail("TRUNK_STAGING_DIR is not set");
 const file = join(dir, "index.html");
 let html = readFileSync(file, "utf8");
+
+// To refresh the fixture of tests/post-build.test.mjs after a Trunk or
+// wasm-bindgen upgrade: what Trunk gave this hook, saved before rewriting.
+const save = process.env.SESSION_LAB_SAVE_TRUNK_OUTPUT;
+if (save) {
+  mkdirSync(save, { recursive: true });
+  for (const name of readdirSync(dir).filter((f) => f === "index.html" || f.endsWith(".js"))) {
+    copyFileSync(join(dir, name), join(save, name));
+  }
+}
 
 // 1. Early compile. Attribute values are quoted in a debug build and bare
 //    once minified; both are read.

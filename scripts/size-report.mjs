@@ -7,7 +7,7 @@
 // WebAssembly is larger than N kilobytes. The browser compiles each function
 // on its first call, whole, on the page's main thread; a function that large
 // means code the first render does not need (a lab's view, say) was inlined
-// into code it does (DESIGN.md, "Load time").
+// into code it does (docs/load-time.md).
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";

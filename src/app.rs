@@ -16,16 +16,16 @@ pub mod storage;
 
 // The page itself: WebAssembly only.
 #[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod panic_page;
+#[cfg(target_arch = "wasm32")]
+pub mod views;
 
 /// Mounts the app on `<body>`, after installing the panic page so that a bug
 /// never leaves a dead, silent page in front of a class.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     panic_page::install();
-    yew::Renderer::<components::root::Root>::new().render();
+    yew::Renderer::<views::root::Root>::new().render();
     // Yew's renderer installs its own console-only panic hook unless a
     // custom one was registered through it, so ours goes in again after.
     panic_page::install();

@@ -10,7 +10,7 @@
 //!   builds and tests natively with `cargo test`. Given a scenario, settings
 //!   and a seed it produces an event log, each event with its reason and a
 //!   snapshot of every store.
-//! - [`app`] (its components WebAssembly only): the Yew page that projects the event log:
+//! - [`app`] (its views WebAssembly only): the Yew page that projects the event log:
 //!   lanes, messages, narration, playback and the defense panel. It owns
 //!   presentation state only.
 //!

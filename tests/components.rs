@@ -23,14 +23,14 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn root_renders_the_title() {
     let root = mount_point();
-    yew::Renderer::<session_lab::app::components::root::Root>::with_root(root.clone()).render();
+    yew::Renderer::<session_lab::app::views::root::Root>::with_root(root.clone()).render();
     settle().await;
     assert!(root.inner_html().contains("Session Lab"));
 }
 
-use session_lab::app::components::browser_lane;
-use session_lab::app::components::defense_panel;
 use session_lab::app::state::{Action, AppState};
+use session_lab::app::views::browser_lane;
+use session_lab::app::views::defense_panel;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -134,7 +134,7 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     // One listener serves the whole timeline: a click on a step's button
     // (or on its number inside) names that step; a click between steps
     // names none.
-    use session_lab::app::components::playback;
+    use session_lab::app::views::playback;
     let (root, seen) = render_recording(playback::view).await;
     let step = |n: usize| html_element(&root, &format!(".timeline li:nth-child({n}) button"));
     assert_eq!(
@@ -150,6 +150,6 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     settle().await;
     assert_eq!(
         seen.borrow().as_slice(),
-        &[Action::JumpTo(3), Action::JumpTo(0)]
+        &[Action::SetCursor(3), Action::SetCursor(0)]
     );
 }

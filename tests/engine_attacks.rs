@@ -226,9 +226,9 @@ fn reuse_after_inactivity() {
 fn the_idle_timeout_fires_without_waiting() {
     let s = scenario("reuse-after-inactivity");
     let settings = Column::Only(Defense::IdleTimeout).apply(s.settings());
-    let started = std::time::Instant::now();
+    // "Without waiting": the world jumps its clock to the deadline, so the
+    // session expires at simulated minute 16 (below) with no real time spent.
     let r = run(&s, &settings, Seed(7));
-    assert!(started.elapsed().as_secs() < 5);
     let expired = r.events.iter().find(|e| {
         matches!(
             &e.kind,

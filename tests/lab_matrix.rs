@@ -64,7 +64,7 @@ fn opening_a_cell_lands_on_its_deciding_step_in_the_scenarios_view() {
     state.apply(Action::OpenRun {
         scenario: "csrf".into(),
         settings: controls::encode(&base, &column.apply(base.clone())),
-        step: cell.deciding_event,
+        cursor: cell.deciding_event,
     });
     assert_eq!(state.labs.view, session_lab::app::labs::View::Scenarios);
     assert_eq!(state.current().id, "csrf");

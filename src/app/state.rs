@@ -4,9 +4,11 @@
 //! student chose, the seed, and the cursor into the engine's event log (plus
 //! speed, projector mode and open panels). The event log itself comes from
 //! running the engine; stepping back moves the cursor, it undoes nothing.
+//! The cursor is an index into the events; the page shows it as "Step
+//! cursor + 1", and a link carries it as `step=`.
 //!
 //! [`AppState::apply`] is pure: no DOM, no storage, no timers (those live in
-//! the components' effects), so it is tested natively.
+//! the root component's effects), so it is tested natively.
 
 use crate::app::controls::{self, ControlKind};
 use crate::app::labs::{CompareForm, IdLabForm, IdResults, LabState, MatrixRun, View};
@@ -68,7 +70,8 @@ pub enum Action {
     ResetSettings,
     StepForward,
     StepBack,
-    JumpTo(usize),
+    /// Show one step: an index into the run's events.
+    SetCursor(usize),
     Restart,
     TogglePlay,
     /// The playback timer fired.
@@ -105,11 +108,12 @@ pub enum Action {
     Predict(bool),
     ResetPredictions,
     /// Opens one exact run in the scenarios view: a matrix cell, a compared
-    /// run. `settings` are changes from the scenario's own, encoded.
+    /// run. `settings` are changes from the scenario's own, encoded;
+    /// `cursor` is the step to show (an index into the run's events).
     OpenRun {
         scenario: String,
         settings: String,
-        step: usize,
+        cursor: usize,
     },
 }
 
@@ -155,14 +159,15 @@ impl AppState {
         }
     }
 
-    /// A state for a scenario, settings, seed and step, e.g. from a link.
+    /// A state for a scenario, settings, seed and cursor (the step shown),
+    /// e.g. from a link.
     /// An unknown scenario falls back to the first one with a notice.
     pub fn restore(
         &mut self,
         scenario_id: Option<&str>,
         settings: Option<&str>,
         seed: Option<Seed>,
-        step: Option<usize>,
+        cursor: Option<usize>,
     ) {
         if let Some(id) = scenario_id {
             match self.scenarios.iter().position(|s| s.id == id) {
@@ -188,7 +193,7 @@ impl AppState {
             self.seed = seed;
         }
         self.rerun();
-        self.cursor = step.unwrap_or(0).min(self.last_index());
+        self.cursor = cursor.unwrap_or(0).min(self.last_index());
     }
 
     pub fn current(&self) -> &Scenario {
@@ -319,7 +324,7 @@ impl AppState {
                 self.playing = false;
                 self.cursor = self.cursor.saturating_sub(1);
             }
-            Action::JumpTo(i) => {
+            Action::SetCursor(i) => {
                 self.playing = false;
                 self.cursor = i.min(self.last_index());
             }
@@ -425,9 +430,9 @@ impl AppState {
             Action::OpenRun {
                 scenario,
                 settings,
-                step,
+                cursor,
             } => {
-                self.restore(Some(&scenario), Some(&settings), None, Some(step));
+                self.restore(Some(&scenario), Some(&settings), None, Some(cursor));
                 self.labs.view = View::Scenarios;
                 self.playing = false;
                 self.open_message = None;

@@ -56,6 +56,22 @@ impl Run {
     pub fn digest(&self) -> u64 {
         digest::fnv1a_64(self.to_json().as_bytes())
     }
+
+    /// The [`digest`](Self::digest) of the run without its sentences for
+    /// students (each event's narration, the verdict's sentence): what
+    /// happened, the typed reasons, the snapshots and the outcome. A golden
+    /// test pins this, and the wording is pinned apart, so that rewording a
+    /// sentence does not look like a change of behaviour.
+    pub fn structure_digest(&self) -> u64 {
+        let mut bare = self.clone();
+        for event in &mut bare.events {
+            event.narration.clear();
+        }
+        if let Some(verdict) = &mut bare.verdict {
+            verdict.sentence.clear();
+        }
+        bare.digest()
+    }
 }
 
 /// Whether events carry snapshots. The defense matrix only needs verdicts.

@@ -87,8 +87,10 @@ test("nothing is loaded from another origin and the CSP holds, through every kin
   // Projector mode, autoplay, a reload from saved state.
   await page.keyboard.press("p");
   await page.getByLabel("Speed").selectOption("400");
+  const before = await page.locator(".step-count").textContent();
   await page.getByRole("button", { name: "Play" }).click();
-  await page.waitForTimeout(1000);
+  // Autoplay has moved on by a step: then reload mid-play.
+  await expect(page.locator(".step-count")).not.toHaveText(before);
   await page.reload();
   await expect(page.locator("main.app")).toBeVisible();
 
@@ -213,8 +215,24 @@ for (const [i, payload] of PAYLOADS.entries()) {
         }
         // And pasted into the address bar of the open page.
         await page.goto("./#v=1&s=login");
-        await page.evaluate((h) => (location.hash = h), c.hash);
-        await page.waitForTimeout(50);
+        // The page has read the new hash once its hashchange listener ran
+        // (ours is added after the app's, so runs after it) and the next
+        // frame is drawn.
+        await page.evaluate(
+          (h) =>
+            new Promise((done) => {
+              const drawn = () => requestAnimationFrame(() => requestAnimationFrame(done));
+              const old = location.hash;
+              addEventListener("hashchange", drawn, { once: true });
+              location.hash = h;
+              // A hash equal to the one there fires no event: nothing to read.
+              if (location.hash === old) {
+                removeEventListener("hashchange", drawn);
+                drawn();
+              }
+            }),
+          c.hash,
+        );
         await expect(page.locator("main.app")).toBeVisible();
         await expectInert(page, c.shown);
       });

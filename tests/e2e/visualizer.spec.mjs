@@ -175,19 +175,32 @@ test("a message opens in full with its Set-Cookie attributes explained", async (
   await expect(dialog).toHaveCount(0);
 });
 
+// The screenshots are for people to look at (target/screenshots/); what
+// makes these tests is what they assert: at 1280×720, in each colour
+// scheme and mode, the page fits the window's width, and each mode is on.
+async function expectNoSidewaysScroll(page) {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width, "the page scrolls sideways at 1280 px").toBeLessThanOrEqual(1280);
+}
+
 for (const scheme of ["light", "dark"]) {
-  test(`screenshots at 1280×720 in ${scheme} mode`, async ({ browser }) => {
+  test(`at 1280×720 in ${scheme} mode the page fits the window (screenshots kept)`, async ({ browser }) => {
     const page = await browser.newPage({ colorScheme: scheme, viewport: { width: 1280, height: 720 } });
     await page.goto("./#v=1&s=hijack-sniffing&step=12");
     await expect(page.locator(".lane.browser")).toBeVisible();
     // Let the message finish crossing the wire before taking the picture.
     await page.locator(".packet").first().evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    await expectNoSidewaysScroll(page);
     await page.screenshot({ path: `target/screenshots/${scheme}.png` });
     if (scheme === "light") {
       await page.keyboard.press("p");
+      await expect(page.locator("main.app")).toHaveClass(/projector/);
+      await expectNoSidewaysScroll(page);
       await page.screenshot({ path: "target/screenshots/projector.png" });
       await page.keyboard.press("p");
       await page.keyboard.press("d");
+      await expect(page.locator("aside.defenses")).toBeVisible();
+      await expectNoSidewaysScroll(page);
       await page.screenshot({ path: "target/screenshots/defenses.png" });
     }
     await page.close();

@@ -5,7 +5,7 @@
 use crate::engine::cookies::BlockedReason;
 use yew::prelude::*;
 
-/// A plain function, not a component: see components.rs.
+/// A plain function, not a component: see views.rs.
 pub fn reason_badge(r: BlockedReason) -> Html {
     html! {
         <span class="reason">

@@ -2,9 +2,9 @@
 //! readable when it is plain `http://`, ciphertext behind a lock when it is
 //! `https://`; and what the observer on the victim's Wi-Fi captured.
 
-use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
 use crate::app::state::Action;
+use crate::app::views::reason_badge::reason_badge;
 use crate::engine::event::{Event, EventKind};
 use crate::engine::network::{Direction, Party, Visibility};
 use crate::engine::url::Scheme;
@@ -31,7 +31,7 @@ fn headline(wire: &str) -> Html {
 }
 
 /// The lane at `event`, step number `index`.
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(event: &Event, index: usize, active: bool, dispatch: &Callback<Action>) -> Html {
     let view = &event.snapshot.network;
     let packet = view.in_flight.as_ref().map(|m| {

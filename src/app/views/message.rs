@@ -2,8 +2,8 @@
 //! attribute as a chip that explains itself.
 
 use crate::app::chips::set_cookie_chips;
-use crate::app::components::use_focus_on_mount;
 use crate::app::state::Action;
+use crate::app::views::use_focus_on_mount;
 use crate::engine::event::Event;
 use crate::engine::url::Scheme;
 use yew::prelude::*;

@@ -8,7 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Drawn only while the panel is open, so kept out of the root's render:
-/// see components.rs.
+/// see views.rs.
 #[inline(never)]
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let settings = &state.settings;

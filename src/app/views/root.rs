@@ -2,17 +2,17 @@
 //! playback timer, the shareable link and saved state, and lays out the
 //! lanes. Side effects live here in effects, never in the reducer.
 
-use crate::app::components::help::Help;
-use crate::app::components::message::MessageDialog;
-use crate::app::components::playback::{actor_class, actor_name};
-use crate::app::components::{
-    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, export, guide, header,
-    id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
-};
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState};
 use crate::app::storage::{StoredState, STORAGE_KEY};
+use crate::app::views::help::Help;
+use crate::app::views::message::MessageDialog;
+use crate::app::views::playback::{actor_class, actor_name};
+use crate::app::views::{
+    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, export, guide, header,
+    id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
+};
 use crate::engine::event::Actor;
 use gloo_events::{EventListener, EventListenerOptions};
 use std::rc::Rc;

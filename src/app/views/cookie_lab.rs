@@ -3,11 +3,11 @@
 //! reason for every cookie refused or left out. The answers come from
 //! [`crate::engine::cookie_lab::run`]; everything typed is shown as text.
 
-use crate::app::components::browser_lane::{cookie_outcomes, jar_table};
-use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
 use crate::app::labs::WAIT_UNITS;
 use crate::app::state::{Action, AppState};
+use crate::app::views::browser_lane::{cookie_outcomes, jar_table};
+use crate::app::views::reason_badge::reason_badge;
 use crate::engine::cookie_lab::{self, CookieLabInput, LineSource, Reader, PRESETS};
 use crate::engine::cookies::Initiator;
 use crate::engine::http::Method;
@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 /// The lab as a view of the page state: a plain function, not a component,
 /// since every extra component type costs the page kilobytes of Yew code.
-#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
+#[inline(never)] // compiled when the lab opens, not at start-up: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let input = state.labs.cookie.clone();
     let unit = state.labs.wait_unit.max(1);

@@ -4,7 +4,7 @@
 use crate::app::state::Action;
 use yew::prelude::*;
 
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(notices: &[String], dispatch: &Callback<Action>) -> Html {
     if notices.is_empty() {
         return html! {};

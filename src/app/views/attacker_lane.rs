@@ -1,8 +1,8 @@
 //! The attacker: their current move, what they know (captured IDs) and what
 //! they hold (their own browser's cookies).
 
-use crate::app::components::browser_lane::jar_table;
 use crate::app::format;
+use crate::app::views::browser_lane::jar_table;
 use crate::engine::attacker::LearnedBy;
 use crate::engine::event::Event;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ fn learned_by(how: &LearnedBy) -> &'static str {
     }
 }
 
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(event: &Event, active: bool) -> Html {
     let view = &event.snapshot.attacker;
     html! {

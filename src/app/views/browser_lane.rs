@@ -1,8 +1,8 @@
 //! The victim's browser: address bar, cookie jar (with the columns browser
 //! developer tools use) and what `document.cookie` shows a script.
 
-use crate::app::components::reason_badge::reason_badge;
 use crate::app::format;
+use crate::app::views::reason_badge::reason_badge;
 use crate::engine::cookies::{Cookie, SameSite, SetCookieOutcome};
 use crate::engine::event::{Event, EventKind};
 use crate::engine::network::Party;
@@ -148,7 +148,7 @@ fn this_step(kind: &EventKind) -> Option<Html> {
 /// The lane at `event`; `previous_jar` is the jar one step earlier, to mark
 /// what is new. The lanes are plain functions, not components: they have
 /// no state of their own, and every step changes their input anyway.
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(event: &Event, previous_jar: &[Cookie], active: bool) -> Html {
     let view = &event.snapshot.browser;
     let secure = view.address_bar.starts_with("https://");

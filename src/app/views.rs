@@ -1,12 +1,14 @@
-//! The page's parts, one file each. Only [`root`] is a component with
-//! state; the lanes, the header, playback, the verdict, the defense panel
-//! and the labs are plain functions of what they show (slices of the engine's event log, the
-//! page state, the dispatcher). Each Yew component type adds its own copy
-//! of Yew's component machinery, which the browser compiles at start-up,
-//! and props compared before every render: the scenario view re-renders
-//! its parts on every step anyway (DESIGN.md, "Load time"). The two dialogs
-//! stay components: a dialog takes the keyboard focus when it opens, which
-//! needs a hook.
+//! The page's views, one file each. Most are plain functions of what they
+//! show (slices of the engine's event log, the page state, the dispatcher):
+//! the lanes, the header, playback, the verdict, the defense panel and the
+//! labs, each a `view` function. Three are Yew components, named as such:
+//! [`root::Root`] (the page's state), [`help::Help`] and
+//! [`message::MessageDialog`] (the two dialogs). Each Yew component type
+//! adds its own copy of Yew's component machinery, which the browser
+//! compiles at start-up, and props compared before every render: the
+//! scenario view re-renders its parts on every step anyway (docs/load-time.md).
+//! The dialogs stay components because a dialog takes the keyboard focus
+//! when it opens, which needs a hook.
 //!
 //! The views are marked `#[inline(never)]`, and `index.html` tells
 //! wasm-opt not to inline them either. The browser compiles WebAssembly one

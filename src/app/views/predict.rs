@@ -40,7 +40,7 @@ pub fn answer(state: &AppState, dispatch: &Callback<Action>) -> Html {
 }
 
 /// The progress view: every attack, and the answers given for it.
-#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
+#[inline(never)] // compiled when the lab opens, not at start-up: see views.rs
 pub fn progress(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let right = state.predictions.iter().filter(|p| p.is_right()).count();
     let wrong = state.predictions.len() - right;

@@ -4,7 +4,7 @@
 use crate::app::state::{Action, AppState};
 use yew::prelude::*;
 
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let Some(verdict) = state.run.verdict.as_ref() else {
         return html! {};
@@ -18,7 +18,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     }
     let jump = {
         let i = verdict.deciding_event;
-        dispatch.reform(move |_| Action::JumpTo(i))
+        dispatch.reform(move |_| Action::SetCursor(i))
     };
     let (class, icon, word) = if verdict.attacker_got_in {
         ("bad", "✗", "Attacker got in")

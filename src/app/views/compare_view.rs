@@ -3,10 +3,10 @@
 //! the two verdicts stand side by side. Both runs are the engine's, with
 //! the same seed.
 
-use crate::app::components::playback::actor_name;
 use crate::app::controls::{self, ControlKind, CONTROLS};
 use crate::app::labs::CompareForm;
 use crate::app::state::{Action, AppState};
+use crate::app::views::playback::actor_name;
 use crate::engine::compare::first_divergence;
 use crate::engine::world::{run, Run};
 use web_sys::HtmlSelectElement;
@@ -62,7 +62,7 @@ fn column(title: String, run: &Run, divergence: Option<usize>, open: Callback<Mo
     }
 }
 
-#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
+#[inline(never)] // compiled when the lab opens, not at start-up: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let form = &state.labs.compare;
     let known = state.scenarios.iter().find(|s| s.id == form.scenario);
@@ -128,11 +128,11 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     };
     let open = |settings: String| {
         let scenario = scenario.id.clone();
-        let step = divergence.unwrap_or(0);
+        let cursor = divergence.unwrap_or(0);
         dispatch.reform(move |_| Action::OpenRun {
             scenario: scenario.clone(),
             settings: settings.clone(),
-            step,
+            cursor,
         })
     };
     html! {

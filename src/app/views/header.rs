@@ -7,7 +7,7 @@ use crate::engine::scenario::ScenarioKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();

@@ -1,7 +1,7 @@
 //! The help overlay: every keyboard shortcut, and how to read the page.
 
-use crate::app::components::use_focus_on_mount;
 use crate::app::state::Action;
+use crate::app::views::use_focus_on_mount;
 use yew::prelude::*;
 
 /// Shortcuts as the overlay lists them; the keyboard handler in `root`

@@ -8,9 +8,9 @@
 //! time it took is measured with `performance.now()` and shown. Progress and
 //! results go into the page state as actions; the view is a plain function.
 
-use crate::app::components::page_clock_ms;
 use crate::app::labs::{tenths, thousands, IdLabForm, IdResults, ID_COUNT_MAX, ID_COUNT_MIN};
 use crate::app::state::{Action, AppState};
+use crate::app::views::page_clock_ms;
 use crate::engine::id_analysis::{
     describe_log10_secs, guess_time_log10_secs, GeneratorStudy, IdReport,
 };
@@ -296,7 +296,7 @@ fn number(id: &str) -> Option<u64> {
 }
 
 /// The lab as a view of the page state.
-#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
+#[inline(never)] // compiled when the lab opens, not at start-up: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let form = state.labs.ids;
     let run = &state.labs.id_run;

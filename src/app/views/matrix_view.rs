@@ -4,10 +4,10 @@
 //! the outcome and the reason, and it opens that exact run at its deciding
 //! step. The matrix is computed again when the seed changes.
 
-use crate::app::components::page_clock_ms;
 use crate::app::controls;
 use crate::app::labs::{thousands, MatrixRun};
 use crate::app::state::{Action, AppState};
+use crate::app::views::page_clock_ms;
 use crate::engine::matrix::{compute, Column};
 use crate::engine::rng::Seed;
 use crate::engine::scenario::Scenario;
@@ -37,7 +37,7 @@ fn cell_settings(scenario: &Scenario, column: &Column) -> String {
     controls::encode(&base, &column.apply(base.clone()))
 }
 
-#[inline(never)] // compiled when the lab opens, not at start-up: see components.rs
+#[inline(never)] // compiled when the lab opens, not at start-up: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let seed = state.seed;
     let on_seed = {
@@ -85,11 +85,11 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                 let onclick = {
                     let scenario_id = row.scenario_id.clone();
                     let settings = scenario.map(|s| cell_settings(s, column)).unwrap_or_default();
-                    let step = cell.deciding_event;
+                    let cursor = cell.deciding_event;
                     dispatch.reform(move |_| Action::OpenRun {
                         scenario: scenario_id.clone(),
                         settings: settings.clone(),
-                        step,
+                        cursor,
                     })
                 };
                 html! {

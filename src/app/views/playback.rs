@@ -35,7 +35,7 @@ fn clicked_step(e: &MouseEvent) -> Option<usize> {
     button.get_attribute("data-step")?.parse().ok()
 }
 
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let events = &state.run.events;
     let total = events.len();
@@ -67,8 +67,8 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let on_timeline = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some(step) = clicked_step(&e) {
-                dispatch.emit(Action::JumpTo(step));
+            if let Some(cursor) = clicked_step(&e) {
+                dispatch.emit(Action::SetCursor(cursor));
             }
         })
     };

@@ -59,7 +59,7 @@ fn session_row(s: &SessionView, now: SimTime, new: bool) -> Html {
 
 /// The lane at `event`; `previous_ids` are the session IDs that existed one
 /// step earlier, to mark new ones.
-#[inline(never)] // kept out of the root's render: see components.rs
+#[inline(never)] // kept out of the root's render: see views.rs
 pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
     let view = &event.snapshot.server;
     let now = event.time;

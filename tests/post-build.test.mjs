@@ -1,0 +1,101 @@
+// The post-build rewrite (scripts/post-build.mjs) on a saved Trunk output
+// (tests/data/trunk-output/: a release index.html in the shape Trunk 0.21.14
+// writes with public_url "./", and wasm-bindgen 0.2's glue trimmed to the
+// parts the rewrite reads). It runs in about a second with
+// `node --test tests/post-build.test.mjs` (scripts/test --tier post-build),
+// so a Trunk or wasm-bindgen upgrade that changes the loader fails here, with
+// the rewrite's own message, before anyone waits for a release build.
+//
+// After such an upgrade, save a fresh fixture from a real build:
+// `SESSION_LAB_SAVE_TRUNK_OUTPUT=tests/data/trunk-output trunk build --release`
+// (the hook copies what Trunk gave it before rewriting), trim the glue's
+// middle if it is large, and run this test again.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const FIXTURE = new URL("data/trunk-output/", import.meta.url).pathname;
+const SCRIPT = new URL("../scripts/post-build.mjs", import.meta.url).pathname;
+
+// Runs the rewrite on a copy of the fixture, after `edit` (if any) changed
+// the copy's index.html; returns the outcome and the rewritten page.
+function rewrite(edit) {
+  const dir = mkdtempSync(join(tmpdir(), "post-build-"));
+  try {
+    cpSync(FIXTURE, dir, { recursive: true });
+    if (edit) {
+      const file = join(dir, "index.html");
+      writeFileSync(file, edit(readFileSync(file, "utf8")));
+    }
+    const run = spawnSync(process.execPath, [SCRIPT, dir], { encoding: "utf8" });
+    return {
+      status: run.status,
+      stderr: run.stderr,
+      html: readFileSync(join(dir, "index.html"), "utf8"),
+      files: readdirSync(dir),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const wasmFile = readdirSync(FIXTURE).find((f) => f.endsWith(".js")).replace(/\.js$/, "_bg.wasm");
+
+test("the saved Trunk output is rewritten: early compile, inline glue, hashed policy", () => {
+  const out = rewrite();
+  assert.equal(out.status, 0, `post-build failed on the saved Trunk output:\n${out.stderr}`);
+
+  // 1. The early compile, right after the policy, with the preload's integrity.
+  const early = out.html.match(/<script id="early-compile">([\s\S]*?)<\/script>/);
+  assert.ok(early, "no early-compile script");
+  assert.ok(early[1].includes(`"./${wasmFile}"`), "the early compile does not fetch the .wasm by its relative URL");
+  assert.match(early[1], /"integrity":"sha384-/);
+  assert.ok(!/rel="?preload\b/.test(out.html), "Trunk's preload of the .wasm is still there");
+
+  // 2. The glue inside the loader, which now instantiates the early module.
+  assert.deepEqual(out.files.filter((f) => f.endsWith(".js")), [], "the glue file is still beside the page");
+  assert.ok(!/rel="?modulepreload\b/.test(out.html), "the glue's modulepreload is still there");
+  const loader = out.html.match(/<script type=module>([\s\S]*?)<\/script>/);
+  assert.ok(loader, "no module script");
+  assert.ok(loader[1].startsWith("//# allFunctionsCalledOnLoad\n"), "the compile hint is not first");
+  assert.ok(loader[1].includes("initSync({ module: await window.__sessionLabModule })"));
+  assert.ok(loader[1].includes("{detail: {wasm: started}}"));
+  assert.ok(!/\bimport\b[^(]/.test(loader[1]), "the loader still imports something");
+  // The inline module must still parse as a module.
+  const dir = mkdtempSync(join(tmpdir(), "post-build-loader-"));
+  try {
+    const file = join(dir, "loader.mjs");
+    writeFileSync(file, loader[1]);
+    const check = spawnSync(process.execPath, ["--check", file], { encoding: "utf8" });
+    assert.equal(check.status, 0, `the inline loader does not parse:\n${check.stderr}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // 3. Every inline script and style named by its hash, no placeholder left.
+  assert.ok(!out.html.includes("CSP_INLINE_"), "a placeholder is left");
+  const policy = out.html.match(/content="([^"]*script-src[^"]*)"/)[1];
+  const sha = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+  for (const m of out.html.matchAll(/<(script|style)(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/\1>/g)) {
+    assert.ok(policy.includes(sha(m[2])), `the policy does not name an inline ${m[1]}`);
+  }
+});
+
+test("a loader Trunk changed fails with a message that names what is missing", () => {
+  const cases = [
+    ["the loader call", (html) => html.replace("await init({ module_or_path:", "await init({ path:"), /loader call/],
+    ["the glue import", (html) => html.replace("import init, * as bindings from", "import init from"), /import of the glue/],
+    ["the .wasm preload", (html) => html.replace(/rel=preload/, "rel=prefetch"), /preload link/],
+    ["the policy", (html) => html.replace("http-equiv=Content-Security-Policy", ""), /Content-Security-Policy/],
+  ];
+  for (const [what, edit, message] of cases) {
+    const out = rewrite(edit);
+    assert.equal(out.status, 1, `post-build accepted a page without ${what}`);
+    assert.match(out.stderr, /^post-build: /, `no post-build message for ${what}`);
+    assert.match(out.stderr, message, `the message for ${what} does not say so`);
+  }
+});
