@@ -19,10 +19,12 @@
 //! - [`compare`]: where two runs of one scenario part ways.
 
 pub mod attacker;
+pub mod browser;
 pub mod clock;
 pub mod compare;
 pub mod cookie_lab;
 pub mod cookies;
+pub mod digest;
 pub mod event;
 pub mod har;
 pub mod http;

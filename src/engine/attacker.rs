@@ -6,14 +6,13 @@
 //! `document.cookie` sent by a script they injected, IDs the shop issued to
 //! them. Their requests go through the same server code as anyone's.
 
+use crate::engine::browser::script::Script;
+use crate::engine::browser::Browser;
 use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
 use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
 use crate::engine::rng::SimRng;
-use crate::engine::scenario::EvilPage;
 use crate::engine::server::id_generator::{hashed_counter, IdGenerator, SessionId};
-use crate::engine::world::browser::Browser;
-use crate::engine::world::script::Script;
 use serde::{Deserialize, Serialize};
 
 /// The attacker's own site.
@@ -26,6 +25,17 @@ pub const COLLECTOR_URL: &str = "https://evil.example/steal";
 pub const PRIZE_URL: &str = "https://evil.example/prize";
 /// The cookie-tossing page.
 pub const TOSS_URL: &str = "http://blog.shop.example/welcome";
+
+/// A page the attacker serves from a site they control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvilPage {
+    /// `https://evil.example/prize`: a form that posts a transfer to the
+    /// shop and submits itself.
+    CsrfTransfer { to: String, amount: u64 },
+    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
+    /// whose response sets the shop's session cookie for `Domain=shop.example`.
+    CookieToss { planted_id: String },
+}
 
 /// How the attacker came to know an ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

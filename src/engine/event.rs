@@ -6,6 +6,7 @@
 //! back is only moving a cursor.
 
 use crate::engine::attacker::KnownId;
+use crate::engine::browser::script::Script;
 use crate::engine::clock::SimTime;
 use crate::engine::cookies::{BlockedReason, Cookie, ScriptRead, SetCookieOutcome};
 use crate::engine::http::{HttpRequest, HttpResponse};
@@ -17,7 +18,6 @@ use crate::engine::server::store::EndedSession;
 use crate::engine::server::Served;
 use crate::engine::url::Url;
 use crate::engine::verdict::Verdict;
-use crate::engine::world::script::Script;
 use serde::{Deserialize, Serialize};
 
 /// The lane an event belongs to.

@@ -412,7 +412,7 @@ fn key(id: &str) -> (u8, u128) {
         Some(v) => (id.len() as u8, v),
         None => (
             255,
-            u128::from(crate::engine::world::digest::fnv1a_64(id.as_bytes())),
+            u128::from(crate::engine::digest::fnv1a_64(id.as_bytes())),
         ),
     }
 }

@@ -9,6 +9,7 @@ pub mod catalog;
 
 pub use catalog::{catalog, find};
 
+use crate::engine::attacker::EvilPage;
 use crate::engine::clock::SimTime;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::Settings;
@@ -125,17 +126,6 @@ pub enum AttackerAction {
         passwords: Vec<String>,
         drop_cookie: bool,
     },
-}
-
-/// A page the attacker serves from a site they control.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EvilPage {
-    /// `https://evil.example/prize`: a form that posts a transfer to the
-    /// shop and submits itself.
-    CsrfTransfer { to: String, amount: u64 },
-    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
-    /// whose response sets the shop's session cookie for `Domain=shop.example`.
-    CookieToss { planted_id: String },
 }
 
 /// A link the attacker sends.

@@ -9,25 +9,18 @@
 //! with a snapshot of every store; [`run`] returns the log and, for attacks,
 //! the [`Verdict`].
 //!
-//! - [`browser`]: a browser's jar, tab, HSTS list and address.
-//! - [`page`]: reading forms and scripts out of HTML.
-//! - [`script`]: the scripts the simulated browser can run.
-//! - [`digest`]: FNV-1a, for the run's fingerprint.
 //! - `exchange`: one request/response through jar, network and server.
 //! - `actions`: what each scenario action does.
 //! - `observe`: snapshots, and the wins and obstacles the verdict uses.
-
-pub mod browser;
-pub mod digest;
-pub mod page;
-pub mod script;
 
 mod actions;
 mod exchange;
 mod observe;
 
 use crate::engine::attacker::Attacker;
+use crate::engine::browser::Browser;
 use crate::engine::clock::{Clock, SimTime, UnixTime, SCENARIO_ORIGIN};
+use crate::engine::digest;
 use crate::engine::event::{Actor, Event, EventKind, Snapshot};
 use crate::engine::network::{InFlight, Network, VICTIM_IP, VICTIM_USER_AGENT};
 use crate::engine::rng::{Seed, SimRng};
@@ -35,7 +28,6 @@ use crate::engine::scenario::{AttackGoal, Scenario, ScenarioKind, TimedAction};
 use crate::engine::server::settings::{HstsPolicy, SiteTransport};
 use crate::engine::server::{Server, Settings, SHOP_HOST};
 use crate::engine::verdict::{AttackLog, Verdict};
-use browser::Browser;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of a run: the event log and, for attacks, the verdict.

@@ -5,10 +5,10 @@
 //! default. The outcome is not written here: the world computes it.
 
 use super::{
-    Action, AttackGoal, AttackerAction, EvilPage, Lure, Payload, Scenario, ScenarioKind,
-    TimedAction, VictimAction,
+    Action, AttackGoal, AttackerAction, Lure, Payload, Scenario, ScenarioKind, TimedAction,
+    VictimAction,
 };
-use crate::engine::attacker::{PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::{EvilPage, PRIZE_URL, TOSS_URL};
 use crate::engine::clock::SimTime;
 use crate::engine::server::accounts::{
     ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER,

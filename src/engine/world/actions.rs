@@ -2,18 +2,19 @@
 
 use super::exchange::{initiator_for, merge_fields, resolve, Navigation, Outgoing};
 use super::World;
+use crate::engine::attacker::EvilPage;
 use crate::engine::attacker::{predict, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
+use crate::engine::browser::page;
+use crate::engine::browser::script::Script;
 use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
 use crate::engine::event::{Actor, EventKind, GuessReport, RequestCause};
 use crate::engine::http::{form, HttpRequest, Method};
 use crate::engine::network::Party;
-use crate::engine::scenario::{Action, AttackerAction, EvilPage, Lure, Payload, VictimAction};
+use crate::engine::scenario::{Action, AttackerAction, Lure, Payload, VictimAction};
 use crate::engine::server::decision::{Decision, RejectReason};
 use crate::engine::server::PeerAddress;
 use crate::engine::url::Url;
 use crate::engine::verdict::VerdictReason;
-use crate::engine::world::page;
-use crate::engine::world::script::Script;
 
 impl World {
     pub(super) fn perform(&mut self, action: Action) {

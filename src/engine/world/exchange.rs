@@ -4,12 +4,12 @@
 //! `Set-Cookie` lines go back through the jar. Navigations follow redirects
 //! and run the page's scripts.
 
-use super::browser::{HstsSource, Page};
 use super::observe::Origin;
-use super::page;
-use super::script::Script;
 use super::{World, LATENCY_MS};
 use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
+use crate::engine::browser::page;
+use crate::engine::browser::script::Script;
+use crate::engine::browser::{HstsSource, Page};
 use crate::engine::cookies::{BlockedReason, Cookie, Initiator, RequestContext, SetCookieOutcome};
 use crate::engine::event::{Actor, EventKind, RequestCause};
 use crate::engine::http::{form, HttpRequest, HttpResponse, Method, StatusCode};
