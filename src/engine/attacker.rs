@@ -248,7 +248,7 @@ fn strip_header<'a>(line: &'a str, name: &str) -> Option<&'a str> {
 
 /// The attacker's guesses, from the IDs the shop issued them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prediction {
+pub struct IdGuesses {
     /// The generator whose output the samples fit, if any.
     pub scheme: Option<IdGenerator>,
     pub candidates: Vec<SessionId>,
@@ -261,10 +261,10 @@ const HASH_SEARCH_LIMIT: u64 = 2_000;
 /// guesses are the values nearest the newest sample, on both sides (the
 /// victim's session was issued shortly before or after it); otherwise they
 /// are random IDs of the same shape.
-pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Prediction {
+pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> IdGuesses {
     let n = u64::from(attempts);
     let Some(latest) = samples.last() else {
-        return Prediction {
+        return IdGuesses {
             scheme: None,
             candidates: Vec::new(),
         };
@@ -284,7 +284,7 @@ pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Predic
             .filter(|c| !own(c))
             .take(attempts as usize)
             .collect();
-        return Prediction {
+        return IdGuesses {
             scheme: Some(scheme),
             candidates,
         };
@@ -306,14 +306,14 @@ pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Predic
             .filter(|c| !own(c))
             .take(attempts as usize)
             .collect();
-        return Prediction {
+        return IdGuesses {
             scheme: Some(IdGenerator::HashedCounter),
             candidates,
         };
     }
     let bytes = latest.0.len() / 2;
     let candidates = (0..attempts).map(|_| SessionId(rng.hex(bytes))).collect();
-    Prediction {
+    IdGuesses {
         scheme: None,
         candidates,
     }

@@ -91,10 +91,12 @@ pub struct GuessReport {
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
-    /// The world jumped forward (to the next action or deadline).
+    /// The world jumped forward (to the next act or deadline).
     ClockAdvanced { from: SimTime, to: SimTime },
     /// A request leaves a browser; `sent`/`excluded` are the jar's choices.
     Request {
+        /// The number of the exchange (one request and its response, see
+        /// the world's `exchange` module) this message opens.
         exchange: usize,
         party: Party,
         cause: RequestCause,
@@ -105,6 +107,7 @@ pub enum EventKind {
     },
     /// The server (or the attacker's site) answers.
     Response {
+        /// The number of the exchange whose request this answers.
         exchange: usize,
         party: Party,
         response: HttpResponse,
@@ -154,9 +157,10 @@ pub enum EventKind {
     NothingToReplay,
     /// A batch of guessed IDs went through the server.
     Guessed { report: GuessReport },
-    /// A scenario step could not be carried out (a bad address, no link to
-    /// open); the run goes on without it.
-    ActionFailed { message: String },
+    /// A scenario act could not be carried out (a bad address, no link to
+    /// open); the run goes on without it. Exported under its earlier name.
+    #[serde(rename = "ActionFailed")]
+    ActFailed { message: String },
     /// The attack's outcome.
     Verdict { verdict: Verdict },
 }

@@ -220,7 +220,7 @@ pub struct PositionStat {
 
 /// What the predictor made of the last IDs.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Prediction {
+pub enum NextIdPrediction {
     /// The IDs go up by the same step: the next is exactly known.
     Counter { step: u64, next: String },
     /// The IDs go up by varying steps: the next lies in a window.
@@ -231,29 +231,32 @@ pub enum Prediction {
     NoPattern,
 }
 
-impl Prediction {
+impl NextIdPrediction {
     /// The ID to try first, if any.
     pub fn guess(&self) -> Option<&str> {
         match self {
-            Prediction::Counter { next, .. } | Prediction::HashedCounter { next, .. } => Some(next),
-            Prediction::Window { guess, .. } => Some(guess),
-            Prediction::NoPattern => None,
+            NextIdPrediction::Counter { next, .. }
+            | NextIdPrediction::HashedCounter { next, .. } => Some(next),
+            NextIdPrediction::Window { guess, .. } => Some(guess),
+            NextIdPrediction::NoPattern => None,
         }
     }
 
     /// How many guesses cover the prediction (0 when there is none).
     pub fn candidates(&self) -> u64 {
         match self {
-            Prediction::Counter { .. } | Prediction::HashedCounter { .. } => 1,
-            Prediction::Window { low, high, .. } => high.saturating_sub(*low).saturating_add(1),
-            Prediction::NoPattern => 0,
+            NextIdPrediction::Counter { .. } | NextIdPrediction::HashedCounter { .. } => 1,
+            NextIdPrediction::Window { low, high, .. } => {
+                high.saturating_sub(*low).saturating_add(1)
+            }
+            NextIdPrediction::NoPattern => 0,
         }
     }
 
     /// Whether `actual` is the guess or inside the window.
     pub fn covers(&self, actual: &str) -> bool {
         match self {
-            Prediction::Window { low, high, .. } => actual
+            NextIdPrediction::Window { low, high, .. } => actual
                 .parse::<u64>()
                 .is_ok_and(|n| (*low..=*high).contains(&n)),
             other => other.guess() == Some(actual),
@@ -263,18 +266,18 @@ impl Prediction {
     /// One sentence for students.
     pub fn describe(&self) -> String {
         match self {
-            Prediction::Counter { step, .. } => {
+            NextIdPrediction::Counter { step, .. } => {
                 format!("The IDs go up by {step} each time: the next one is known.")
             }
-            Prediction::Window { low, high, .. } => format!(
+            NextIdPrediction::Window { low, high, .. } => format!(
                 "The IDs are growing numbers with varying gaps: the next lies between {low} and {high}, {} values to try.",
                 high.saturating_sub(*low).saturating_add(1)
             ),
-            Prediction::HashedCounter { counter, .. } => format!(
+            NextIdPrediction::HashedCounter { counter, .. } => format!(
                 "These are hashes of 1, 2, 3...: the last one is the hash of {counter}, so the next is the hash of {}.",
                 counter.saturating_add(1)
             ),
-            Prediction::NoPattern => {
+            NextIdPrediction::NoPattern => {
                 "No pattern found: from the previous IDs the next one cannot be computed.".into()
             }
         }
@@ -283,7 +286,7 @@ impl Prediction {
 
 /// Guesses the next ID from `history` (oldest first), knowing nothing but
 /// the IDs and the usual tricks.
-pub fn predict_next(history: &[String]) -> Prediction {
+pub fn predict_next(history: &[String]) -> NextIdPrediction {
     let numbers: Option<Vec<u64>> = history
         .iter()
         .map(|s| {
@@ -306,7 +309,7 @@ pub fn predict_next(history: &[String]) -> Prediction {
             let min = deltas.iter().copied().min().unwrap_or(0);
             let max = deltas.iter().copied().max().unwrap_or(0);
             if min == max && min > 0 {
-                return Prediction::Counter {
+                return NextIdPrediction::Counter {
                     step: min,
                     next: last.saturating_add(min).to_string(),
                 };
@@ -314,7 +317,7 @@ pub fn predict_next(history: &[String]) -> Prediction {
             let mut sorted = deltas.clone();
             sorted.sort_unstable();
             let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
-            return Prediction::Window {
+            return NextIdPrediction::Window {
                 guess: last.saturating_add(median).to_string(),
                 low: last.saturating_add(min),
                 high: last.saturating_add(max),
@@ -330,14 +333,14 @@ pub fn predict_next(history: &[String]) -> Prediction {
                 .all(|(i, id)| hashed_counter(n + i as u64) == *id);
             if consistent {
                 let last = n + history.len() as u64 - 1;
-                return Prediction::HashedCounter {
+                return NextIdPrediction::HashedCounter {
                     counter: last,
                     next: hashed_counter(last + 1),
                 };
             }
         }
     }
-    Prediction::NoPattern
+    NextIdPrediction::NoPattern
 }
 
 /// Everything the lab shows about one generator.
@@ -357,7 +360,7 @@ pub struct IdReport {
     pub fips: FipsReport,
     /// IDs that were issued before.
     pub collisions: u64,
-    pub prediction: Prediction,
+    pub prediction: NextIdPrediction,
     /// The ID the generator really made next.
     pub actual_next: String,
 }
@@ -611,7 +614,10 @@ mod tests {
         let r = study(IdGenerator::SequentialCounter, Seed(1), 1_000);
         assert_eq!(r.samples[0], "1001");
         assert!(r.prediction_right());
-        assert!(matches!(r.prediction, Prediction::Counter { step: 1, .. }));
+        assert!(matches!(
+            r.prediction,
+            NextIdPrediction::Counter { step: 1, .. }
+        ));
         assert!(r.entropy_bits() < 20, "{}", r.entropy_bits());
         assert_eq!(r.collisions, 0);
         // Decimal digits as 4-bit values: too few ones.
@@ -633,7 +639,7 @@ mod tests {
         assert_eq!(r.collisions, 0);
         assert!(matches!(
             r.prediction,
-            Prediction::HashedCounter {
+            NextIdPrediction::HashedCounter {
                 counter: 10_000,
                 ..
             }
@@ -649,7 +655,7 @@ mod tests {
         // A real random source fails a block now and then (about 1 in
         // 1,000 per test); none of 64 is the usual case with this seed.
         assert!(r.fips.all_passed(), "{:?}", r.fips);
-        assert_eq!(r.prediction, Prediction::NoPattern);
+        assert_eq!(r.prediction, NextIdPrediction::NoPattern);
         assert!(!r.prediction_right());
         assert_eq!(r.collisions, 0);
         let r64 = study(IdGenerator::Csprng64, Seed(7), 1_000);
@@ -660,7 +666,7 @@ mod tests {
     fn timestamps_collide_and_fall_in_a_window() {
         let r = study(IdGenerator::Timestamp, Seed(3), 10_000);
         assert!(r.collisions > 0);
-        assert!(matches!(r.prediction, Prediction::Window { .. }));
+        assert!(matches!(r.prediction, NextIdPrediction::Window { .. }));
         assert!(r.prediction.candidates() <= MAX_ARRIVAL_GAP_MS);
     }
 
@@ -689,7 +695,7 @@ mod tests {
         }
         assert_eq!(
             predict_next(&["10".into(), "20".into()]),
-            Prediction::Counter {
+            NextIdPrediction::Counter {
                 step: 10,
                 next: "30".into()
             }

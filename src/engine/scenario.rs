@@ -1,6 +1,6 @@
 //! Scenarios as data: who does what, when, starting from which settings.
 //!
-//! A [`Scenario`] is a list of [`TimedAction`]s for the victim and the
+//! A [`Scenario`] is a list of [`TimedAct`]s for the victim and the
 //! attacker. It says nothing about outcomes: whether a cookie is stored or
 //! an attack works is computed by the world. The built-in list is
 //! [`catalog::catalog`].
@@ -47,7 +47,7 @@ pub struct Scenario {
     pub goal: Option<AttackGoal>,
     /// Changes from [`Settings::default`] that set the scene.
     pub overrides: Vec<Knob>,
-    pub steps: Vec<TimedAction>,
+    pub acts: Vec<TimedAct>,
 }
 
 impl Scenario {
@@ -57,23 +57,23 @@ impl Scenario {
     }
 }
 
-/// An action at a moment of the scenario.
+/// An act at a moment of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimedAction {
+pub struct TimedAct {
     pub at: SimTime,
-    pub action: Action,
+    pub act: Act,
 }
 
 /// Something the victim or the attacker does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Action {
-    Victim(VictimAction),
-    Attacker(AttackerAction),
+pub enum Act {
+    Victim(VictimAct),
+    Attacker(AttackerAct),
 }
 
 /// What the victim does in their browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VictimAction {
+pub enum VictimAct {
     /// Types an address. `{shop}` stands for the shop's origin under the
     /// current transport (`https://shop.example`); an explicit
     /// `http://shop.example/` is typed as it stands.
@@ -92,7 +92,7 @@ pub enum VictimAction {
 
 /// What the attacker does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AttackerAction {
+pub enum AttackerAct {
     /// Listens on the victim's public Wi-Fi.
     StartsSniffing,
     /// Opens a shop page in their own browser (and so gets a session ID).
