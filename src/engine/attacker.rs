@@ -5,15 +5,22 @@
 //! bytes they really receive: plain HTTP read off the victim's network,
 //! `document.cookie` sent by a script they injected, IDs the shop issued to
 //! them. Their requests go through the same server code as anyone's.
+//!
+//! - `prediction`: how they predict IDs, in the scenarios and in the lab.
 
 use crate::engine::browser::script::Script;
 use crate::engine::browser::Browser;
 use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
 use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
-use crate::engine::rng::SimRng;
-use crate::engine::server::id_generator::{hashed_counter, IdGenerator, SessionId};
+use crate::engine::server::id_generator::SessionId;
 use serde::{Deserialize, Serialize};
+
+mod prediction;
+
+pub use prediction::{
+    guess_ids, hashed_counter_of, predict_next, IdGuesses, NextIdPrediction, HASH_SEARCH_LIMIT,
+};
 
 /// The attacker's own site.
 pub const EVIL_HOST: &str = "evil.example";
@@ -246,83 +253,9 @@ fn strip_header<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     n.eq_ignore_ascii_case(name).then_some(v.trim())
 }
 
-/// The attacker's guesses, from the IDs the shop issued them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IdGuesses {
-    /// The generator whose output the samples fit, if any.
-    pub scheme: Option<IdGenerator>,
-    pub candidates: Vec<SessionId>,
-}
-
-/// How far the attacker searches for a hashed counter.
-const HASH_SEARCH_LIMIT: u64 = 2_000;
-
-/// Guesses `attempts` IDs. If the samples fit a predictable scheme, the
-/// guesses are the values nearest the newest sample, on both sides (the
-/// victim's session was issued shortly before or after it); otherwise they
-/// are random IDs of the same shape.
-pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> IdGuesses {
-    let n = u64::from(attempts);
-    let Some(latest) = samples.last() else {
-        return IdGuesses {
-            scheme: None,
-            candidates: Vec::new(),
-        };
-    };
-    let own = |c: &SessionId| samples.contains(c);
-    if let Ok(value) = latest.0.parse::<u64>() {
-        let scheme = if value >= 1_000_000_000_000 {
-            IdGenerator::Timestamp
-        } else {
-            IdGenerator::SequentialCounter
-        };
-        // Nearest first, on both sides: s-1, s+1, s-2, s+2...
-        let candidates = (1..=n)
-            .flat_map(|d| [value.checked_sub(d), value.checked_add(d)])
-            .flatten()
-            .map(|v| SessionId(v.to_string()))
-            .filter(|c| !own(c))
-            .take(attempts as usize)
-            .collect();
-        return IdGuesses {
-            scheme: Some(scheme),
-            candidates,
-        };
-    }
-    let looks_hashed = latest.0.len() == 16;
-    if let Some(counter) = (1..=HASH_SEARCH_LIMIT)
-        .filter(|_| looks_hashed)
-        .find(|c| hashed_counter(*c) == latest.0)
-    {
-        let candidates = (1..=n)
-            .flat_map(|d| {
-                [
-                    counter.checked_sub(d).filter(|c| *c > 0),
-                    counter.checked_add(d),
-                ]
-            })
-            .flatten()
-            .map(|c| SessionId(hashed_counter(c)))
-            .filter(|c| !own(c))
-            .take(attempts as usize)
-            .collect();
-        return IdGuesses {
-            scheme: Some(IdGenerator::HashedCounter),
-            candidates,
-        };
-    }
-    let bytes = latest.0.len() / 2;
-    let candidates = (0..attempts).map(|_| SessionId(rng.hex(bytes))).collect();
-    IdGuesses {
-        scheme: None,
-        candidates,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Seed;
 
     #[test]
     fn reads_ids_from_headers_only() {
@@ -336,37 +269,5 @@ mod tests {
             session_ids_in_wire(resp, "sessionid"),
             vec!["new".to_string()]
         );
-    }
-
-    #[test]
-    fn sequential_samples_predict_their_neighbours() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(&[SessionId("1003".into())], 2, &mut rng);
-        assert_eq!(p.scheme, Some(IdGenerator::SequentialCounter));
-        assert_eq!(
-            p.candidates,
-            vec![SessionId("1002".into()), SessionId("1004".into())]
-        );
-    }
-
-    #[test]
-    fn hashed_counters_are_recognised() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(&[SessionId(hashed_counter(7))], 1, &mut rng);
-        assert_eq!(p.scheme, Some(IdGenerator::HashedCounter));
-        assert_eq!(p.candidates, vec![SessionId(hashed_counter(6))]);
-    }
-
-    #[test]
-    fn random_ids_get_random_guesses() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(
-            &[SessionId("0123456789abcdef0123456789abcdef".into())],
-            3,
-            &mut rng,
-        );
-        assert_eq!(p.scheme, None);
-        assert_eq!(p.candidates.len(), 3);
-        assert_eq!(p.candidates[0].0.len(), 32);
     }
 }

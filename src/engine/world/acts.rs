@@ -3,7 +3,7 @@
 use super::exchange::{initiator_for, merge_fields, resolve, Navigation, Outgoing};
 use super::World;
 use crate::engine::attacker::EvilPage;
-use crate::engine::attacker::{predict, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::{guess_ids, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
 use crate::engine::browser::page;
 use crate::engine::browser::script::Script;
 use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
@@ -441,7 +441,7 @@ impl World {
     /// Tries predicted IDs against the server, straight from a script.
     fn guess(&mut self, attempts: u32, per_second: u32, path: &str) {
         let samples = self.attacker.own_ids();
-        let prediction = predict(&samples, attempts, &mut self.rng);
+        let prediction = guess_ids(&samples, attempts, &mut self.rng);
         let name = self.settings.cookie.full_name();
         let Ok(url) = self.address(&format!("{{shop}}{path}")) else {
             return;
