@@ -1,6 +1,7 @@
 //! What each scenario act does in the world.
 
 use super::exchange::{initiator_for, merge_fields, resolve, Navigation, Outgoing};
+use super::observe::Setback;
 use super::World;
 use crate::engine::attacker::EvilPage;
 use crate::engine::attacker::{guess_ids, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
@@ -14,7 +15,6 @@ use crate::engine::scenario::{Act, AttackerAct, Lure, Payload, VictimAct};
 use crate::engine::server::decision::{Decision, RejectReason};
 use crate::engine::server::PeerAddress;
 use crate::engine::url::Url;
-use crate::engine::verdict::VerdictReason;
 
 impl World {
     pub(super) fn perform(&mut self, act: Act) {
@@ -375,9 +375,7 @@ impl World {
                 EventKind::NothingToReplay,
                 "The attacker has no session ID of the victim's to replay.".into(),
             );
-            if self.goal.is_some() {
-                self.log.obstacle(index, VerdictReason::NoIdLearned);
-            }
+            self.note_obstacle(index, Setback::NothingToReplay);
             return;
         }
         let Ok(shop) = self.address("{shop}/") else {
@@ -517,16 +515,13 @@ impl World {
                 self.replay(path);
             }
             None => {
-                if self.goal.is_some() {
-                    let reason = match first_refusal {
-                        Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
-                        Some(r) => VerdictReason::IdRejected(r),
-                        None => VerdictReason::GuessesMissed {
-                            attempts: attempts_made,
-                        },
-                    };
-                    self.log.obstacle(index, reason);
-                }
+                self.note_obstacle(
+                    index,
+                    Setback::GuessesMissed {
+                        first_refusal,
+                        attempts: attempts_made,
+                    },
+                );
             }
         }
     }
