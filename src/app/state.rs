@@ -486,6 +486,6 @@ fn unreachable_scenario() -> &'static Scenario {
         kind: crate::engine::scenario::ScenarioKind::Everyday,
         goal: None,
         overrides: Vec::new(),
-        steps: Vec::new(),
+        acts: Vec::new(),
     })
 }

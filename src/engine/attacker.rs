@@ -5,16 +5,22 @@
 //! bytes they really receive: plain HTTP read off the victim's network,
 //! `document.cookie` sent by a script they injected, IDs the shop issued to
 //! them. Their requests go through the same server code as anyone's.
+//!
+//! - `prediction`: how they predict IDs, in the scenarios and in the lab.
 
+use crate::engine::browser::script::Script;
+use crate::engine::browser::Browser;
 use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
 use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
-use crate::engine::rng::SimRng;
-use crate::engine::scenario::EvilPage;
-use crate::engine::server::id_generator::{hashed_counter, IdGenerator, SessionId};
-use crate::engine::world::browser::Browser;
-use crate::engine::world::script::Script;
+use crate::engine::server::id_generator::SessionId;
 use serde::{Deserialize, Serialize};
+
+mod prediction;
+
+pub use prediction::{
+    guess_ids, hashed_counter_of, predict_next, IdGuesses, NextIdPrediction, HASH_SEARCH_LIMIT,
+};
 
 /// The attacker's own site.
 pub const EVIL_HOST: &str = "evil.example";
@@ -26,6 +32,17 @@ pub const COLLECTOR_URL: &str = "https://evil.example/steal";
 pub const PRIZE_URL: &str = "https://evil.example/prize";
 /// The cookie-tossing page.
 pub const TOSS_URL: &str = "http://blog.shop.example/welcome";
+
+/// A page the attacker serves from a site they control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EvilPage {
+    /// `https://evil.example/prize`: a form that posts a transfer to the
+    /// shop and submits itself.
+    CsrfTransfer { to: String, amount: u64 },
+    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
+    /// whose response sets the shop's session cookie for `Domain=shop.example`.
+    CookieToss { planted_id: String },
+}
 
 /// How the attacker came to know an ID.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,83 +253,9 @@ fn strip_header<'a>(line: &'a str, name: &str) -> Option<&'a str> {
     n.eq_ignore_ascii_case(name).then_some(v.trim())
 }
 
-/// The attacker's guesses, from the IDs the shop issued them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prediction {
-    /// The generator whose output the samples fit, if any.
-    pub scheme: Option<IdGenerator>,
-    pub candidates: Vec<SessionId>,
-}
-
-/// How far the attacker searches for a hashed counter.
-const HASH_SEARCH_LIMIT: u64 = 2_000;
-
-/// Guesses `attempts` IDs. If the samples fit a predictable scheme, the
-/// guesses are the values nearest the newest sample, on both sides (the
-/// victim's session was issued shortly before or after it); otherwise they
-/// are random IDs of the same shape.
-pub fn predict(samples: &[SessionId], attempts: u32, rng: &mut SimRng) -> Prediction {
-    let n = u64::from(attempts);
-    let Some(latest) = samples.last() else {
-        return Prediction {
-            scheme: None,
-            candidates: Vec::new(),
-        };
-    };
-    let own = |c: &SessionId| samples.contains(c);
-    if let Ok(value) = latest.0.parse::<u64>() {
-        let scheme = if value >= 1_000_000_000_000 {
-            IdGenerator::Timestamp
-        } else {
-            IdGenerator::SequentialCounter
-        };
-        // Nearest first, on both sides: s-1, s+1, s-2, s+2...
-        let candidates = (1..=n)
-            .flat_map(|d| [value.checked_sub(d), value.checked_add(d)])
-            .flatten()
-            .map(|v| SessionId(v.to_string()))
-            .filter(|c| !own(c))
-            .take(attempts as usize)
-            .collect();
-        return Prediction {
-            scheme: Some(scheme),
-            candidates,
-        };
-    }
-    let looks_hashed = latest.0.len() == 16;
-    if let Some(counter) = (1..=HASH_SEARCH_LIMIT)
-        .filter(|_| looks_hashed)
-        .find(|c| hashed_counter(*c) == latest.0)
-    {
-        let candidates = (1..=n)
-            .flat_map(|d| {
-                [
-                    counter.checked_sub(d).filter(|c| *c > 0),
-                    counter.checked_add(d),
-                ]
-            })
-            .flatten()
-            .map(|c| SessionId(hashed_counter(c)))
-            .filter(|c| !own(c))
-            .take(attempts as usize)
-            .collect();
-        return Prediction {
-            scheme: Some(IdGenerator::HashedCounter),
-            candidates,
-        };
-    }
-    let bytes = latest.0.len() / 2;
-    let candidates = (0..attempts).map(|_| SessionId(rng.hex(bytes))).collect();
-    Prediction {
-        scheme: None,
-        candidates,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rng::Seed;
 
     #[test]
     fn reads_ids_from_headers_only() {
@@ -326,37 +269,5 @@ mod tests {
             session_ids_in_wire(resp, "sessionid"),
             vec!["new".to_string()]
         );
-    }
-
-    #[test]
-    fn sequential_samples_predict_their_neighbours() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(&[SessionId("1003".into())], 2, &mut rng);
-        assert_eq!(p.scheme, Some(IdGenerator::SequentialCounter));
-        assert_eq!(
-            p.candidates,
-            vec![SessionId("1002".into()), SessionId("1004".into())]
-        );
-    }
-
-    #[test]
-    fn hashed_counters_are_recognised() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(&[SessionId(hashed_counter(7))], 1, &mut rng);
-        assert_eq!(p.scheme, Some(IdGenerator::HashedCounter));
-        assert_eq!(p.candidates, vec![SessionId(hashed_counter(6))]);
-    }
-
-    #[test]
-    fn random_ids_get_random_guesses() {
-        let mut rng = SimRng::new(Seed(1));
-        let p = predict(
-            &[SessionId("0123456789abcdef0123456789abcdef".into())],
-            3,
-            &mut rng,
-        );
-        assert_eq!(p.scheme, None);
-        assert_eq!(p.candidates.len(), 3);
-        assert_eq!(p.candidates[0].0.len(), 32);
     }
 }

@@ -76,6 +76,77 @@ impl UnixTime {
     }
 }
 
+impl UnixTime {
+    /// The UTC calendar date and time of day of this moment.
+    pub fn civil(self) -> CivilTime {
+        let ms = self.millis();
+        let secs = ms.div_euclid(1000);
+        let rem = secs.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(secs.div_euclid(86_400));
+        CivilTime {
+            year,
+            month,
+            day,
+            // In range by `rem_euclid`, so the casts keep every value.
+            hour: (rem / 3600) as u32,
+            minute: ((rem / 60) % 60) as u32,
+            second: (rem % 60) as u32,
+            millis: ms.rem_euclid(1000) as u32,
+        }
+    }
+
+    /// ISO 8601 with milliseconds, as browser developer tools and HAR files
+    /// write a moment: `2026-03-02T09:00:00.000Z`.
+    pub fn iso8601(self) -> String {
+        let c = self.civil();
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            c.year, c.month, c.day, c.hour, c.minute, c.second, c.millis
+        )
+    }
+}
+
+/// A moment as a UTC calendar date (proleptic Gregorian) and time of day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CivilTime {
+    pub year: i64,
+    pub month: u32,
+    pub day: u32,
+    pub hour: u32,
+    pub minute: u32,
+    pub second: u32,
+    pub millis: u32,
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+/// `days_from_civil`: exact for every date, no tables).
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Days since 1970-01-01 to (year, month, day): the inverse of
+/// [`days_from_civil`] (Howard Hinnant's `civil_from_days`).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    // Day 1..=31 and month 1..=12 by construction.
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 /// The date every scenario starts at: fixed, so that runs are reproducible.
 /// 2026-03-02T09:00:00Z, a Monday morning class.
 pub const SCENARIO_ORIGIN: UnixTime = UnixTime(1_772_442_000_000);
@@ -127,6 +198,17 @@ impl Default for Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn civil_dates_round_trip() {
+        for days in [-719_468, -1, 0, 59, 365, 20_514, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(20_514), (2026, 3, 2));
+        assert_eq!(SCENARIO_ORIGIN.iso8601(), "2026-03-02T09:00:00.000Z");
+        assert_eq!(UnixTime(-1).iso8601(), "1969-12-31T23:59:59.999Z");
+    }
 
     #[test]
     fn clock_never_runs_backwards() {

@@ -6,6 +6,7 @@
 //! back is only moving a cursor.
 
 use crate::engine::attacker::KnownId;
+use crate::engine::browser::script::Script;
 use crate::engine::clock::SimTime;
 use crate::engine::cookies::{BlockedReason, Cookie, ScriptRead, SetCookieOutcome};
 use crate::engine::http::{HttpRequest, HttpResponse};
@@ -17,7 +18,6 @@ use crate::engine::server::store::EndedSession;
 use crate::engine::server::Served;
 use crate::engine::url::Url;
 use crate::engine::verdict::Verdict;
-use crate::engine::world::script::Script;
 use serde::{Deserialize, Serialize};
 
 /// The lane an event belongs to.
@@ -91,10 +91,12 @@ pub struct GuessReport {
 /// What happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EventKind {
-    /// The world jumped forward (to the next action or deadline).
+    /// The world jumped forward (to the next act or deadline).
     ClockAdvanced { from: SimTime, to: SimTime },
     /// A request leaves a browser; `sent`/`excluded` are the jar's choices.
     Request {
+        /// The number of the exchange (one request and its response, see
+        /// the world's `exchange` module) this message opens.
         exchange: usize,
         party: Party,
         cause: RequestCause,
@@ -105,6 +107,7 @@ pub enum EventKind {
     },
     /// The server (or the attacker's site) answers.
     Response {
+        /// The number of the exchange whose request this answers.
         exchange: usize,
         party: Party,
         response: HttpResponse,
@@ -154,9 +157,10 @@ pub enum EventKind {
     NothingToReplay,
     /// A batch of guessed IDs went through the server.
     Guessed { report: GuessReport },
-    /// A scenario step could not be carried out (a bad address, no link to
-    /// open); the run goes on without it.
-    ActionFailed { message: String },
+    /// A scenario act could not be carried out (a bad address, no link to
+    /// open); the run goes on without it. Exported under its earlier name.
+    #[serde(rename = "ActionFailed")]
+    ActFailed { message: String },
     /// The attack's outcome.
     Verdict { verdict: Verdict },
 }

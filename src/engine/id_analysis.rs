@@ -22,16 +22,15 @@
 //! hundred thousand IDs in slices without freezing. Pure and deterministic:
 //! the same seed gives the same IDs.
 
+pub use crate::engine::attacker::{predict_next, NextIdPrediction};
 use crate::engine::clock::{UnixTime, SCENARIO_ORIGIN};
 use crate::engine::rng::{Seed, SimRng};
-use crate::engine::server::id_generator::{hashed_counter, IdGenerator, IdInput, SessionId};
+use crate::engine::server::id_generator::{IdGenerator, IdInput, SessionId};
 
 /// FIPS 140-2 test block: 20,000 bits.
 pub const BLOCK_BITS: u32 = 20_000;
 /// How many recent IDs the predictor looks at.
 pub const HISTORY: usize = 20;
-/// How far the predictor counts when it hashes 1, 2, 3...
-pub const HASH_SEARCH_LIMIT: u64 = 200_000;
 /// Sessions arrive between 0 and this many milliseconds apart.
 pub const MAX_ARRIVAL_GAP_MS: u64 = 2_000;
 
@@ -218,128 +217,6 @@ pub struct PositionStat {
     pub entropy_tenths: u32,
 }
 
-/// What the predictor made of the last IDs.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Prediction {
-    /// The IDs go up by the same step: the next is exactly known.
-    Counter { step: u64, next: String },
-    /// The IDs go up by varying steps: the next lies in a window.
-    Window { guess: String, low: u64, high: u64 },
-    /// The IDs are the hash of 1, 2, 3...: the next is that of the next number.
-    HashedCounter { counter: u64, next: String },
-    /// Nothing found: as far as these tricks go, unpredictable.
-    NoPattern,
-}
-
-impl Prediction {
-    /// The ID to try first, if any.
-    pub fn guess(&self) -> Option<&str> {
-        match self {
-            Prediction::Counter { next, .. } | Prediction::HashedCounter { next, .. } => Some(next),
-            Prediction::Window { guess, .. } => Some(guess),
-            Prediction::NoPattern => None,
-        }
-    }
-
-    /// How many guesses cover the prediction (0 when there is none).
-    pub fn candidates(&self) -> u64 {
-        match self {
-            Prediction::Counter { .. } | Prediction::HashedCounter { .. } => 1,
-            Prediction::Window { low, high, .. } => high.saturating_sub(*low).saturating_add(1),
-            Prediction::NoPattern => 0,
-        }
-    }
-
-    /// Whether `actual` is the guess or inside the window.
-    pub fn covers(&self, actual: &str) -> bool {
-        match self {
-            Prediction::Window { low, high, .. } => actual
-                .parse::<u64>()
-                .is_ok_and(|n| (*low..=*high).contains(&n)),
-            other => other.guess() == Some(actual),
-        }
-    }
-
-    /// One sentence for students.
-    pub fn describe(&self) -> String {
-        match self {
-            Prediction::Counter { step, .. } => {
-                format!("The IDs go up by {step} each time: the next one is known.")
-            }
-            Prediction::Window { low, high, .. } => format!(
-                "The IDs are growing numbers with varying gaps: the next lies between {low} and {high}, {} values to try.",
-                high.saturating_sub(*low).saturating_add(1)
-            ),
-            Prediction::HashedCounter { counter, .. } => format!(
-                "These are hashes of 1, 2, 3...: the last one is the hash of {counter}, so the next is the hash of {}.",
-                counter.saturating_add(1)
-            ),
-            Prediction::NoPattern => {
-                "No pattern found: from the previous IDs the next one cannot be computed.".into()
-            }
-        }
-    }
-}
-
-/// Guesses the next ID from `history` (oldest first), knowing nothing but
-/// the IDs and the usual tricks.
-pub fn predict_next(history: &[String]) -> Prediction {
-    let numbers: Option<Vec<u64>> = history
-        .iter()
-        .map(|s| {
-            if s.len() < 20 && !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
-                s.parse::<u64>().ok()
-            } else {
-                None
-            }
-        })
-        .collect();
-    if let Some(numbers) = numbers.filter(|n| n.len() >= 2) {
-        let deltas: Option<Vec<u64>> = numbers
-            .windows(2)
-            .map(|w| match w {
-                [a, b] => b.checked_sub(*a),
-                _ => None,
-            })
-            .collect();
-        if let (Some(deltas), Some(&last)) = (deltas, numbers.last()) {
-            let min = deltas.iter().copied().min().unwrap_or(0);
-            let max = deltas.iter().copied().max().unwrap_or(0);
-            if min == max && min > 0 {
-                return Prediction::Counter {
-                    step: min,
-                    next: last.saturating_add(min).to_string(),
-                };
-            }
-            let mut sorted = deltas.clone();
-            sorted.sort_unstable();
-            let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
-            return Prediction::Window {
-                guess: last.saturating_add(median).to_string(),
-                low: last.saturating_add(min),
-                high: last.saturating_add(max),
-            };
-        }
-    }
-    // A 16-hex-digit ID: perhaps the well-known hash of a counter.
-    if let Some(first) = history.first().filter(|s| s.len() == 16) {
-        if let Some(n) = (1..=HASH_SEARCH_LIMIT).find(|n| hashed_counter(*n) == *first) {
-            let consistent = history
-                .iter()
-                .enumerate()
-                .all(|(i, id)| hashed_counter(n + i as u64) == *id);
-            if consistent {
-                let last = n + history.len() as u64 - 1;
-                return Prediction::HashedCounter {
-                    counter: last,
-                    next: hashed_counter(last + 1),
-                };
-            }
-        }
-    }
-    Prediction::NoPattern
-}
-
 /// Everything the lab shows about one generator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IdReport {
@@ -357,7 +234,7 @@ pub struct IdReport {
     pub fips: FipsReport,
     /// IDs that were issued before.
     pub collisions: u64,
-    pub prediction: Prediction,
+    pub prediction: NextIdPrediction,
     /// The ID the generator really made next.
     pub actual_next: String,
 }
@@ -412,7 +289,7 @@ fn key(id: &str) -> (u8, u128) {
         Some(v) => (id.len() as u8, v),
         None => (
             255,
-            u128::from(crate::engine::world::digest::fnv1a_64(id.as_bytes())),
+            u128::from(crate::engine::digest::fnv1a_64(id.as_bytes())),
         ),
     }
 }
@@ -611,7 +488,10 @@ mod tests {
         let r = study(IdGenerator::SequentialCounter, Seed(1), 1_000);
         assert_eq!(r.samples[0], "1001");
         assert!(r.prediction_right());
-        assert!(matches!(r.prediction, Prediction::Counter { step: 1, .. }));
+        assert!(matches!(
+            r.prediction,
+            NextIdPrediction::Counter { step: 1, .. }
+        ));
         assert!(r.entropy_bits() < 20, "{}", r.entropy_bits());
         assert_eq!(r.collisions, 0);
         // Decimal digits as 4-bit values: too few ones.
@@ -633,7 +513,7 @@ mod tests {
         assert_eq!(r.collisions, 0);
         assert!(matches!(
             r.prediction,
-            Prediction::HashedCounter {
+            NextIdPrediction::HashedCounter {
                 counter: 10_000,
                 ..
             }
@@ -649,7 +529,7 @@ mod tests {
         // A real random source fails a block now and then (about 1 in
         // 1,000 per test); none of 64 is the usual case with this seed.
         assert!(r.fips.all_passed(), "{:?}", r.fips);
-        assert_eq!(r.prediction, Prediction::NoPattern);
+        assert_eq!(r.prediction, NextIdPrediction::NoPattern);
         assert!(!r.prediction_right());
         assert_eq!(r.collisions, 0);
         let r64 = study(IdGenerator::Csprng64, Seed(7), 1_000);
@@ -660,7 +540,7 @@ mod tests {
     fn timestamps_collide_and_fall_in_a_window() {
         let r = study(IdGenerator::Timestamp, Seed(3), 10_000);
         assert!(r.collisions > 0);
-        assert!(matches!(r.prediction, Prediction::Window { .. }));
+        assert!(matches!(r.prediction, NextIdPrediction::Window { .. }));
         assert!(r.prediction.candidates() <= MAX_ARRIVAL_GAP_MS);
     }
 
@@ -689,7 +569,7 @@ mod tests {
         }
         assert_eq!(
             predict_next(&["10".into(), "20".into()]),
-            Prediction::Counter {
+            NextIdPrediction::Counter {
                 step: 10,
                 next: "30".into()
             }

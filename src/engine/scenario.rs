@@ -1,6 +1,6 @@
 //! Scenarios as data: who does what, when, starting from which settings.
 //!
-//! A [`Scenario`] is a list of [`TimedAction`]s for the victim and the
+//! A [`Scenario`] is a list of [`TimedAct`]s for the victim and the
 //! attacker. It says nothing about outcomes: whether a cookie is stored or
 //! an attack works is computed by the world. The built-in list is
 //! [`catalog::catalog`].
@@ -9,6 +9,7 @@ pub mod catalog;
 
 pub use catalog::{catalog, find};
 
+use crate::engine::attacker::EvilPage;
 use crate::engine::clock::SimTime;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::Settings;
@@ -46,7 +47,7 @@ pub struct Scenario {
     pub goal: Option<AttackGoal>,
     /// Changes from [`Settings::default`] that set the scene.
     pub overrides: Vec<Knob>,
-    pub steps: Vec<TimedAction>,
+    pub acts: Vec<TimedAct>,
 }
 
 impl Scenario {
@@ -56,23 +57,23 @@ impl Scenario {
     }
 }
 
-/// An action at a moment of the scenario.
+/// An act at a moment of the scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TimedAction {
+pub struct TimedAct {
     pub at: SimTime,
-    pub action: Action,
+    pub act: Act,
 }
 
 /// Something the victim or the attacker does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Action {
-    Victim(VictimAction),
-    Attacker(AttackerAction),
+pub enum Act {
+    Victim(VictimAct),
+    Attacker(AttackerAct),
 }
 
 /// What the victim does in their browser.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum VictimAction {
+pub enum VictimAct {
     /// Types an address. `{shop}` stands for the shop's origin under the
     /// current transport (`https://shop.example`); an explicit
     /// `http://shop.example/` is typed as it stands.
@@ -91,7 +92,7 @@ pub enum VictimAction {
 
 /// What the attacker does.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AttackerAction {
+pub enum AttackerAct {
     /// Listens on the victim's public Wi-Fi.
     StartsSniffing,
     /// Opens a shop page in their own browser (and so gets a session ID).
@@ -125,17 +126,6 @@ pub enum AttackerAction {
         passwords: Vec<String>,
         drop_cookie: bool,
     },
-}
-
-/// A page the attacker serves from a site they control.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EvilPage {
-    /// `https://evil.example/prize`: a form that posts a transfer to the
-    /// shop and submits itself.
-    CsrfTransfer { to: String, amount: u64 },
-    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
-    /// whose response sets the shop's session cookie for `Domain=shop.example`.
-    CookieToss { planted_id: String },
 }
 
 /// A link the attacker sends.

@@ -74,7 +74,7 @@ enum IdSource {
 }
 
 /// One request being handled: its parsed parts and what has been decided.
-pub(crate) struct Exchange<'a> {
+pub(crate) struct Handling<'a> {
     pub req: &'a HttpRequest,
     pub now: SimTime,
     pub clock: Clock,
@@ -150,7 +150,7 @@ impl Server {
                 served: Served::default(),
             };
         }
-        let mut ex = Exchange {
+        let mut h = Handling {
             req,
             now,
             clock,
@@ -172,8 +172,8 @@ impl Server {
             set_cookies: Vec::new(),
             session: None,
         };
-        let mut response = shop::route(self, &mut ex, rng);
-        for line in ex.set_cookies.drain(..) {
+        let mut response = shop::route(self, &mut h, rng);
+        for line in h.set_cookies.drain(..) {
             response.push_header("Set-Cookie", line);
         }
         if req.url.scheme() == Scheme::Https
@@ -181,7 +181,7 @@ impl Server {
         {
             response.push_header("Strict-Transport-Security", "max-age=31536000".into());
         }
-        let served = match ex.session.as_ref().and_then(|id| self.store.get(id)) {
+        let served = match h.session.as_ref().and_then(|id| self.store.get(id)) {
             Some(s) => Served {
                 session: Some(s.id.clone()),
                 user: s.user.clone(),
@@ -191,22 +191,22 @@ impl Server {
         };
         Handled {
             response,
-            decisions: ex.decisions,
+            decisions: h.decisions,
             served,
         }
     }
 
     /// The ID the request names, and where it was found: the first cookie
     /// of the session cookie's name, else (if allowed) the URL.
-    fn presented_id(&self, ex: &Exchange) -> Option<(SessionId, IdSource)> {
+    fn presented_id(&self, h: &Handling) -> Option<(SessionId, IdSource)> {
         let name = self.settings.cookie.full_name();
-        if let Some(v) = cookie_header::first(&ex.cookies, &name) {
+        if let Some(v) = cookie_header::first(&h.cookies, &name) {
             if !v.is_empty() {
                 return Some((SessionId(v.to_string()), IdSource::Cookie));
             }
         }
         if self.settings.server.accept_id_from_url {
-            if let Some(v) = form::lookup(&ex.query, &name) {
+            if let Some(v) = form::lookup(&h.query, &name) {
                 if !v.is_empty() {
                     return Some((SessionId(v.to_string()), IdSource::Url));
                 }
@@ -216,20 +216,20 @@ impl Server {
     }
 
     /// Whether `id` names a live session this client may use.
-    fn check(&self, id: &SessionId, ex: &Exchange) -> Result<(), Option<RejectReason>> {
+    fn check(&self, id: &SessionId, h: &Handling) -> Result<(), Option<RejectReason>> {
         let Some(session) = self.store.get(id) else {
             return Err(self
                 .store
                 .ended_reason(id)
                 .map(|e| RejectReason::Ended(e.reason)));
         };
-        if let Some(reason) = session.expired_at(ex.now) {
+        if let Some(reason) = session.expired_at(h.now) {
             return Err(Some(RejectReason::Ended(reason)));
         }
         let binding = self.settings.server.binding;
         if let Some(bound) = &session.bound_to {
-            let ip = binding.checks_ip() && bound.ip != ex.client.ip;
-            let ua = binding.checks_user_agent() && bound.user_agent != ex.client.user_agent;
+            let ip = binding.checks_ip() && bound.ip != h.client.ip;
+            let ua = binding.checks_user_agent() && bound.user_agent != h.client.user_agent;
             let mismatch = match (ip, ua) {
                 (true, true) => Some(BindingMismatch::IpAndUserAgent),
                 (true, false) => Some(BindingMismatch::Ip),
@@ -245,16 +245,16 @@ impl Server {
 
     /// Resumes the request's session if it has a valid one; never creates
     /// one. Pages behind the login use this.
-    pub(crate) fn resume(&mut self, ex: &mut Exchange) -> Option<SessionId> {
-        let (id, _) = self.presented_id(ex)?;
-        match self.check(&id, ex) {
+    pub(crate) fn resume(&mut self, h: &mut Handling) -> Option<SessionId> {
+        let (id, _) = self.presented_id(h)?;
+        match self.check(&id, h) {
             Ok(()) => {
-                self.touch(&id, ex.now);
-                ex.session = Some(id.clone());
+                self.touch(&id, h.now);
+                h.session = Some(id.clone());
                 Some(id)
             }
             Err(reason) => {
-                ex.decisions.push(Decision::SessionRejected {
+                h.decisions.push(Decision::SessionRejected {
                     id,
                     reason: reason.unwrap_or(RejectReason::NotIssued),
                 });
@@ -266,50 +266,50 @@ impl Server {
     /// PHP's `session_start()`: resumes the request's session, or adopts
     /// its unknown ID (non-strict mode), or creates a new one and sets the
     /// cookie.
-    pub(crate) fn start(&mut self, ex: &mut Exchange, rng: &mut SimRng) -> SessionId {
-        let presented = self.presented_id(ex);
+    pub(crate) fn start(&mut self, h: &mut Handling, rng: &mut SimRng) -> SessionId {
+        let presented = self.presented_id(h);
         let mut cause = NewSessionCause::NoIdSent;
         if let Some((id, source)) = presented {
-            match self.check(&id, ex) {
+            match self.check(&id, h) {
                 Ok(()) => {
-                    self.touch(&id, ex.now);
+                    self.touch(&id, h.now);
                     if source == IdSource::Url {
-                        ex.decisions
+                        h.decisions
                             .push(Decision::IdAcceptedFromUrl { id: id.clone() });
-                        ex.set_cookies.push(self.session_cookie_line(&id));
+                        h.set_cookies.push(self.session_cookie_line(&id));
                     }
-                    ex.session = Some(id.clone());
+                    h.session = Some(id.clone());
                     return id;
                 }
                 Err(None) if !self.settings.server.strict_mode => {
                     if source == IdSource::Url {
-                        ex.decisions
+                        h.decisions
                             .push(Decision::IdAcceptedFromUrl { id: id.clone() });
-                        ex.set_cookies.push(self.session_cookie_line(&id));
+                        h.set_cookies.push(self.session_cookie_line(&id));
                     }
-                    ex.decisions
+                    h.decisions
                         .push(Decision::SessionAdopted { id: id.clone() });
-                    let session = self.new_session(id.clone(), SessionOrigin::Adopted, ex);
+                    let session = self.new_session(id.clone(), SessionOrigin::Adopted, h);
                     self.store.insert(session);
-                    ex.session = Some(id.clone());
+                    h.session = Some(id.clone());
                     return id;
                 }
                 Err(reason) => {
                     let reason = reason.unwrap_or(RejectReason::NotIssued);
-                    ex.decisions.push(Decision::SessionRejected { id, reason });
+                    h.decisions.push(Decision::SessionRejected { id, reason });
                     cause = NewSessionCause::IdRejected(reason);
                 }
             }
         }
-        let id = self.issue_id(ex, rng);
-        let session = self.new_session(id.clone(), SessionOrigin::Issued, ex);
+        let id = self.issue_id(h, rng);
+        let session = self.new_session(id.clone(), SessionOrigin::Issued, h);
         self.store.insert(session);
-        ex.decisions.push(Decision::SessionCreated {
+        h.decisions.push(Decision::SessionCreated {
             id: id.clone(),
             cause,
         });
-        ex.set_cookies.push(self.session_cookie_line(&id));
-        ex.session = Some(id.clone());
+        h.set_cookies.push(self.session_cookie_line(&id));
+        h.session = Some(id.clone());
         id
     }
 
@@ -317,28 +317,28 @@ impl Server {
     /// login), and ends the old ID.
     pub(crate) fn regenerate(
         &mut self,
-        ex: &mut Exchange,
+        h: &mut Handling,
         old: &SessionId,
         trigger: decision::RegenerateTrigger,
         rng: &mut SimRng,
     ) -> SessionId {
-        let new_id = self.issue_id(ex, rng);
-        if let Some(mut session) = self.store.end(old, store::EndReason::Regenerated, ex.now) {
+        let new_id = self.issue_id(h, rng);
+        if let Some(mut session) = self.store.end(old, store::EndReason::Regenerated, h.now) {
             session.id = new_id.clone();
             session.origin = SessionOrigin::Issued;
             self.store.insert(session);
         }
-        ex.decisions.push(Decision::SessionRegenerated {
+        h.decisions.push(Decision::SessionRegenerated {
             old: old.clone(),
             new: new_id.clone(),
             trigger,
         });
-        ex.set_cookies.push(self.session_cookie_line(&new_id));
-        ex.session = Some(new_id.clone());
+        h.set_cookies.push(self.session_cookie_line(&new_id));
+        h.session = Some(new_id.clone());
         new_id
     }
 
-    fn issue_id(&mut self, ex: &Exchange, rng: &mut SimRng) -> SessionId {
+    fn issue_id(&mut self, h: &Handling, rng: &mut SimRng) -> SessionId {
         let generator = self.settings.server.id_generator;
         // A colliding ID (two timestamps in the same millisecond) is drawn
         // again, as real stores do on insert.
@@ -347,7 +347,7 @@ impl Server {
             id = generator.generate(
                 IdInput {
                     counter: self.issued,
-                    now: ex.clock.unix_now(),
+                    now: h.clock.unix_now(),
                 },
                 rng,
             );
@@ -359,20 +359,20 @@ impl Server {
         id
     }
 
-    fn new_session(&self, id: SessionId, origin: SessionOrigin, ex: &Exchange) -> Session {
+    fn new_session(&self, id: SessionId, origin: SessionOrigin, h: &Handling) -> Session {
         let policy = &self.settings.server;
         let binding = policy.binding;
         Session {
             id,
             user: None,
             data: SessionData::default(),
-            created: ex.now,
-            last_seen: ex.now,
-            idle_expires: policy.idle_timeout.map(|m| ex.now.plus_millis(m.millis())),
+            created: h.now,
+            last_seen: h.now,
+            idle_expires: policy.idle_timeout.map(|m| h.now.plus_millis(m.millis())),
             absolute_expires: policy
                 .absolute_timeout
-                .map(|m| ex.now.plus_millis(m.millis())),
-            bound_to: (binding != settings::ClientBinding::None).then(|| ex.client.clone()),
+                .map(|m| h.now.plus_millis(m.millis())),
+            bound_to: (binding != settings::ClientBinding::None).then(|| h.client.clone()),
             origin,
         }
     }

@@ -3,39 +3,31 @@
 //!
 //! Like quinn-proto's test harness, the world never waits: [`World::step`]
 //! jumps the clock straight to whatever comes first, the next scenario
-//! action or the next deadline ([`World::poll_timeout`]: a session's idle
+//! act or the next deadline ([`World::poll_timeout`]: a session's idle
 //! or absolute timeout, a cookie's expiry), so a 30-minute idle timeout
 //! takes no real time. Everything that happens is appended to the event log
 //! with a snapshot of every store; [`run`] returns the log and, for attacks,
 //! the [`Verdict`].
 //!
-//! - [`browser`]: a browser's jar, tab, HSTS list and address.
-//! - [`page`]: reading forms and scripts out of HTML.
-//! - [`script`]: the scripts the simulated browser can run.
-//! - [`digest`]: FNV-1a, for the run's fingerprint.
 //! - `exchange`: one request/response through jar, network and server.
-//! - `actions`: what each scenario action does.
+//! - `acts`: what each scenario act does.
 //! - `observe`: snapshots, and the wins and obstacles the verdict uses.
 
-pub mod browser;
-pub mod digest;
-pub mod page;
-pub mod script;
-
-mod actions;
+mod acts;
 mod exchange;
 mod observe;
 
 use crate::engine::attacker::Attacker;
+use crate::engine::browser::Browser;
 use crate::engine::clock::{Clock, SimTime, UnixTime, SCENARIO_ORIGIN};
+use crate::engine::digest;
 use crate::engine::event::{Actor, Event, EventKind, Snapshot};
 use crate::engine::network::{InFlight, Network, VICTIM_IP, VICTIM_USER_AGENT};
 use crate::engine::rng::{Seed, SimRng};
-use crate::engine::scenario::{AttackGoal, Scenario, ScenarioKind, TimedAction};
+use crate::engine::scenario::{AttackGoal, Scenario, ScenarioKind, TimedAct};
 use crate::engine::server::settings::{HstsPolicy, SiteTransport};
 use crate::engine::server::{Server, Settings, SHOP_HOST};
 use crate::engine::verdict::{AttackLog, Verdict};
-use browser::Browser;
 use serde::{Deserialize, Serialize};
 
 /// The outcome of a run: the event log and, for attacks, the verdict.
@@ -112,8 +104,9 @@ pub struct World {
     victim: Browser,
     attacker: Attacker,
     network: Network,
-    steps: Vec<TimedAction>,
-    cursor: usize,
+    /// The scenario's acts, in time order, and the index of the next.
+    acts: Vec<TimedAct>,
+    next_act: usize,
     steps_taken: usize,
     events: Vec<Event>,
     exchanges: usize,
@@ -129,9 +122,9 @@ impl World {
         if settings.transport.hsts == HstsPolicy::Preloaded {
             victim.preloaded.push(SHOP_HOST.to_string());
         }
-        let mut steps = scenario.steps.clone();
-        // Stable: actions at the same moment keep their order.
-        steps.sort_by_key(|s| s.at);
+        let mut acts = scenario.acts.clone();
+        // Stable: acts at the same moment keep their order.
+        acts.sort_by_key(|a| a.at);
         World {
             clock: Clock::new(SCENARIO_ORIGIN),
             rng: SimRng::new(seed),
@@ -140,8 +133,8 @@ impl World {
             victim,
             attacker: Attacker::default(),
             network: Network::default(),
-            steps,
-            cursor: 0,
+            acts,
+            next_act: 0,
             steps_taken: 0,
             events: Vec::new(),
             exchanges: 0,
@@ -206,15 +199,15 @@ impl World {
         }
     }
 
-    /// Does what comes next: a deadline, or the next action. `false` when
-    /// the scenario is over (deadlines after the last action are not
+    /// Does what comes next: a deadline, or the next act. `false` when
+    /// the scenario is over (deadlines after the last act are not
     /// waited for).
     pub fn step(&mut self) -> bool {
         self.steps_taken += 1;
         if self.steps_taken > MAX_STEPS {
             return false;
         }
-        let Some(next) = self.steps.get(self.cursor).cloned() else {
+        let Some(next) = self.acts.get(self.next_act).cloned() else {
             return false;
         };
         let at = next.at.max(self.clock.now());
@@ -223,8 +216,8 @@ impl World {
             return true;
         }
         self.advance_clock(at);
-        self.cursor += 1;
-        self.perform(next.action);
+        self.next_act += 1;
+        self.perform(next.act);
         true
     }
 

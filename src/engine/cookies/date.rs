@@ -7,7 +7,8 @@
 //! this forgiving algorithm: split the string at delimiters, then take the
 //! first token that looks like a time, the first day of month, month and
 //! year, in any order. Strict date parsers reject most of them. The
-//! calendar arithmetic is a few lines (days from civil date), so no crate is
+//! calendar arithmetic is a few lines (days from civil date, in
+//! [`crate::engine::clock`]), so no crate is
 //! needed.
 //!
 //! Two places follow Chromium rather than the RFC text (both checked against
@@ -19,7 +20,7 @@
 //! - a year before 1601 is not an error but a date long past, so the cookie
 //!   expires at once (`Expires=... 1600 ...` deletes a cookie).
 
-use crate::engine::clock::UnixTime;
+use crate::engine::clock::{days_from_civil, UnixTime};
 
 /// Reads a cookie date. `None` means the `Expires` attribute is ignored (the
 /// cookie stays a session cookie unless `Max-Age` says otherwise).
@@ -169,40 +170,13 @@ fn days_in_month(year: u32, month: u32) -> u32 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-/// `days_from_civil`).
-fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(month);
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
 /// A date for humans and for tests: `2026-03-02 09:00:00 UTC` from
 /// milliseconds since the epoch.
 pub fn format_utc(t: UnixTime) -> String {
-    let secs = t.millis().div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // civil_from_days (Howard Hinnant)
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
+    let c = t.civil();
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
-        rem / 3600,
-        (rem / 60) % 60,
-        rem % 60
+        "{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC",
+        c.year, c.month, c.day, c.hour, c.minute, c.second
     )
 }
 

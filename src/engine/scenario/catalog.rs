@@ -5,10 +5,9 @@
 //! default. The outcome is not written here: the world computes it.
 
 use super::{
-    Action, AttackGoal, AttackerAction, EvilPage, Lure, Payload, Scenario, ScenarioKind,
-    TimedAction, VictimAction,
+    Act, AttackGoal, AttackerAct, Lure, Payload, Scenario, ScenarioKind, TimedAct, VictimAct,
 };
-use crate::engine::attacker::{PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::{EvilPage, PRIZE_URL, TOSS_URL};
 use crate::engine::clock::SimTime;
 use crate::engine::server::accounts::{
     ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER,
@@ -49,19 +48,19 @@ fn secs(s: u64) -> SimTime {
     SimTime::from_secs(s)
 }
 
-fn types(at: SimTime, address: &str) -> TimedAction {
-    TimedAction {
+fn types(at: SimTime, address: &str) -> TimedAct {
+    TimedAct {
         at,
-        action: Action::Victim(VictimAction::Types {
+        act: Act::Victim(VictimAct::Types {
             address: address.into(),
         }),
     }
 }
 
-fn submits(at: SimTime, path: &str, fields: &[(&str, &str)]) -> TimedAction {
-    TimedAction {
+fn submits(at: SimTime, path: &str, fields: &[(&str, &str)]) -> TimedAct {
+    TimedAct {
         at,
-        action: Action::Victim(VictimAction::Submits {
+        act: Act::Victim(VictimAct::Submits {
             path: path.into(),
             fields: fields
                 .iter()
@@ -71,22 +70,22 @@ fn submits(at: SimTime, path: &str, fields: &[(&str, &str)]) -> TimedAction {
     }
 }
 
-fn victim(at: SimTime, action: VictimAction) -> TimedAction {
-    TimedAction {
+fn victim(at: SimTime, act: VictimAct) -> TimedAct {
+    TimedAct {
         at,
-        action: Action::Victim(action),
+        act: Act::Victim(act),
     }
 }
 
-fn attacker(at: SimTime, action: AttackerAction) -> TimedAction {
-    TimedAction {
+fn attacker(at: SimTime, act: AttackerAct) -> TimedAct {
+    TimedAct {
         at,
-        action: Action::Attacker(action),
+        act: Act::Attacker(act),
     }
 }
 
 /// The victim opens the login page at `t` and logs in 10 s later.
-fn victim_logs_in(t: u64) -> Vec<TimedAction> {
+fn victim_logs_in(t: u64) -> Vec<TimedAct> {
     vec![
         types(secs(t), "{shop}/login"),
         submits(
@@ -97,8 +96,8 @@ fn victim_logs_in(t: u64) -> Vec<TimedAction> {
     ]
 }
 
-fn replay(at: SimTime, path: &str) -> TimedAction {
-    attacker(at, AttackerAction::Replays { path: path.into() })
+fn replay(at: SimTime, path: &str) -> TimedAct {
+    attacker(at, AttackerAct::Replays { path: path.into() })
 }
 
 fn lines(a: &str, b: &str) -> Vec<String> {
@@ -110,7 +109,7 @@ fn everyday(
     title: &str,
     description: Vec<String>,
     overrides: Vec<Knob>,
-    steps: Vec<TimedAction>,
+    acts: Vec<TimedAct>,
 ) -> Scenario {
     Scenario {
         id: id.into(),
@@ -119,7 +118,7 @@ fn everyday(
         kind: ScenarioKind::Everyday,
         goal: None,
         overrides,
-        steps,
+        acts,
     }
 }
 
@@ -129,7 +128,7 @@ fn attack(
     description: Vec<String>,
     goal: AttackGoal,
     overrides: Vec<Knob>,
-    steps: Vec<TimedAction>,
+    acts: Vec<TimedAct>,
 ) -> Scenario {
     Scenario {
         id: id.into(),
@@ -138,16 +137,16 @@ fn attack(
         kind: ScenarioKind::Attack,
         goal: Some(goal),
         overrides,
-        steps,
+        acts,
     }
 }
 
 fn login() -> Scenario {
-    let mut steps = vec![types(secs(0), "{shop}/")];
-    steps.extend(victim_logs_in(5));
-    steps.push(types(secs(30), "{shop}/account"));
-    steps.push(submits(secs(60), "/logout", &[]));
-    steps.push(types(secs(70), "{shop}/account"));
+    let mut acts = vec![types(secs(0), "{shop}/")];
+    acts.extend(victim_logs_in(5));
+    acts.push(types(secs(30), "{shop}/account"));
+    acts.push(submits(secs(60), "/logout", &[]));
+    acts.push(types(secs(70), "{shop}/account"));
     everyday(
         "login",
         "Logging in",
@@ -156,18 +155,18 @@ fn login() -> Scenario {
             "Watch the session ID travel in a cookie and the server remember who she is.",
         ),
         vec![],
-        steps,
+        acts,
     )
 }
 
 fn shopping_cart() -> Scenario {
-    let mut steps = vec![
+    let mut acts = vec![
         types(secs(0), "{shop}/"),
         submits(secs(10), "/cart/add", &[("item", "Teapot")]),
         submits(secs(20), "/cart/add", &[("item", "Tea cups")]),
     ];
-    steps.extend(victim_logs_in(30));
-    steps.push(types(secs(50), "{shop}/cart"));
+    acts.extend(victim_logs_in(30));
+    acts.push(types(secs(50), "{shop}/cart"));
     everyday(
         "shopping-cart",
         "A shopping cart",
@@ -176,13 +175,13 @@ fn shopping_cart() -> Scenario {
             "The server regenerates the session ID at login, yet the cart comes along.",
         ),
         vec![Knob::RegenerateOnLogin(true)],
-        steps,
+        acts,
     )
 }
 
 fn checkout() -> Scenario {
-    let mut steps = victim_logs_in(0);
-    steps.extend([
+    let mut acts = victim_logs_in(0);
+    acts.extend([
         submits(secs(20), "/cart/add", &[("item", "Teapot")]),
         types(secs(30), "{shop}/checkout"),
         submits(
@@ -209,13 +208,13 @@ fn checkout() -> Scenario {
             "Each step is kept in the session until the order is placed.",
         ),
         vec![Knob::RegenerateOnPrivilegeChange(true)],
-        steps,
+        acts,
     )
 }
 
 fn preferences() -> Scenario {
-    let mut steps = victim_logs_in(0);
-    steps.extend([
+    let mut acts = victim_logs_in(0);
+    acts.extend([
         types(secs(20), "{shop}/preferences"),
         submits(
             secs(30),
@@ -224,7 +223,7 @@ fn preferences() -> Scenario {
         ),
         submits(secs(40), "/logout", &[]),
         types(secs(50), "{shop}/preferences"),
-        victim(secs(60), VictimAction::ClosesBrowser),
+        victim(secs(60), VictimAct::ClosesBrowser),
         types(SimTime::from_mins(60), "{shop}/preferences"),
     ]);
     everyday(
@@ -235,7 +234,7 @@ fn preferences() -> Scenario {
             "After logout, closing the browser and an hour away, only the cookie remembers.",
         ),
         vec![],
-        steps,
+        acts,
     )
 }
 
@@ -257,7 +256,7 @@ fn rate_limiting() -> Scenario {
         vec![
             attacker(
                 secs(0),
-                AttackerAction::TriesPasswords {
+                AttackerAct::TriesPasswords {
                     user: VICTIM_USER.into(),
                     passwords: wrong,
                     drop_cookie: false,
@@ -265,7 +264,7 @@ fn rate_limiting() -> Scenario {
             ),
             attacker(
                 secs(30),
-                AttackerAction::TriesPasswords {
+                AttackerAct::TriesPasswords {
                     user: VICTIM_USER.into(),
                     passwords: second,
                     drop_cookie: true,
@@ -276,12 +275,12 @@ fn rate_limiting() -> Scenario {
 }
 
 fn hijack_sniffing() -> Scenario {
-    let mut steps = vec![
-        attacker(secs(0), AttackerAction::StartsSniffing),
+    let mut acts = vec![
+        attacker(secs(0), AttackerAct::StartsSniffing),
         types(secs(5), "http://shop.example/"),
     ];
-    steps.extend(victim_logs_in(15));
-    steps.extend([
+    acts.extend(victim_logs_in(15));
+    acts.extend([
         types(secs(40), "{shop}/account"),
         // An old bookmark still says http://.
         types(secs(60), "http://shop.example/account"),
@@ -296,22 +295,22 @@ fn hijack_sniffing() -> Scenario {
         ),
         AttackGoal::ImpersonateVictim,
         vec![Knob::Transport(SiteTransport::Http)],
-        steps,
+        acts,
     )
 }
 
 fn hijack_xss() -> Scenario {
-    let mut steps = victim_logs_in(0);
-    steps.extend([
+    let mut acts = victim_logs_in(0);
+    acts.extend([
         attacker(
             secs(30),
-            AttackerAction::SendsLink {
+            AttackerAct::SendsLink {
                 lure: Lure::ReflectedXss {
                     payload: Payload::StealCookies,
                 },
             },
         ),
-        victim(secs(40), VictimAction::OpensLink),
+        victim(secs(40), VictimAct::OpensLink),
         replay(secs(60), "/account"),
     ]);
     attack(
@@ -323,16 +322,16 @@ fn hijack_xss() -> Scenario {
         ),
         AttackGoal::ImpersonateVictim,
         vec![Knob::SearchOutput(SearchOutput::Reflected)],
-        steps,
+        acts,
     )
 }
 
 fn session_riding_xss() -> Scenario {
-    let mut steps = victim_logs_in(0);
-    steps.extend([
+    let mut acts = victim_logs_in(0);
+    acts.extend([
         attacker(
             secs(30),
-            AttackerAction::SendsLink {
+            AttackerAct::SendsLink {
                 lure: Lure::ReflectedXss {
                     payload: Payload::RideTransfer {
                         to: ATTACKER_USER.into(),
@@ -341,7 +340,7 @@ fn session_riding_xss() -> Scenario {
                 },
             },
         ),
-        victim(secs(40), VictimAction::OpensLink),
+        victim(secs(40), VictimAct::OpensLink),
     ]);
     attack(
         "session-riding-xss",
@@ -355,25 +354,25 @@ fn session_riding_xss() -> Scenario {
             Knob::SearchOutput(SearchOutput::Reflected),
             Knob::HttpOnly(true),
         ],
-        steps,
+        acts,
     )
 }
 
 fn fixation_url() -> Scenario {
-    let steps = vec![
+    let acts = vec![
         attacker(
             secs(0),
-            AttackerAction::Visits {
+            AttackerAct::Visits {
                 path: "/login".into(),
             },
         ),
         attacker(
             secs(10),
-            AttackerAction::SendsLink {
+            AttackerAct::SendsLink {
                 lure: Lure::FixatedLogin,
             },
         ),
-        victim(secs(20), VictimAction::OpensLink),
+        victim(secs(20), VictimAct::OpensLink),
         submits(
             secs(30),
             "/login",
@@ -391,15 +390,15 @@ fn fixation_url() -> Scenario {
         ),
         AttackGoal::ImpersonateVictim,
         vec![Knob::AcceptIdFromUrl(true)],
-        steps,
+        acts,
     )
 }
 
 fn fixation_cookie_tossing() -> Scenario {
-    let mut steps = vec![
+    let mut acts = vec![
         attacker(
             secs(0),
-            AttackerAction::Publishes {
+            AttackerAct::Publishes {
                 page: EvilPage::CookieToss {
                     planted_id: "mallory-fixed-0001".into(),
                 },
@@ -407,16 +406,16 @@ fn fixation_cookie_tossing() -> Scenario {
         ),
         attacker(
             secs(5),
-            AttackerAction::SendsLink {
+            AttackerAct::SendsLink {
                 lure: Lure::EvilPage {
                     url: TOSS_URL.into(),
                 },
             },
         ),
-        victim(secs(10), VictimAction::OpensLink),
+        victim(secs(10), VictimAct::OpensLink),
     ];
-    steps.extend(victim_logs_in(20));
-    steps.extend([
+    acts.extend(victim_logs_in(20));
+    acts.extend([
         types(secs(40), "{shop}/account"),
         replay(secs(60), "/account"),
     ]);
@@ -429,14 +428,14 @@ fn fixation_cookie_tossing() -> Scenario {
         ),
         AttackGoal::ImpersonateVictim,
         vec![],
-        steps,
+        acts,
     )
 }
 
 fn predictable_ids() -> Scenario {
-    let steps = vec![
+    let acts = vec![
         types(SimTime(20_000), "{shop}/login"),
-        attacker(SimTime(20_050), AttackerAction::Visits { path: "/".into() }),
+        attacker(SimTime(20_050), AttackerAct::Visits { path: "/".into() }),
         submits(
             secs(30),
             "/login",
@@ -444,7 +443,7 @@ fn predictable_ids() -> Scenario {
         ),
         attacker(
             secs(40),
-            AttackerAction::GuessesIds {
+            AttackerAct::GuessesIds {
                 attempts: 200,
                 per_second: 50,
                 path: "/account".into(),
@@ -460,14 +459,14 @@ fn predictable_ids() -> Scenario {
         ),
         AttackGoal::ImpersonateVictim,
         vec![Knob::IdGenerator(IdGenerator::SequentialCounter)],
-        steps,
+        acts,
     )
 }
 
 fn reuse_after_logout() -> Scenario {
-    let mut steps = vec![attacker(secs(0), AttackerAction::StartsSniffing)];
-    steps.extend(victim_logs_in(5));
-    steps.extend([
+    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
+    acts.extend(victim_logs_in(5));
+    acts.extend([
         types(secs(30), "{shop}/account"),
         submits(secs(60), "/logout", &[]),
         replay(SimTime::from_mins(5), "/account"),
@@ -484,14 +483,14 @@ fn reuse_after_logout() -> Scenario {
             Knob::Transport(SiteTransport::Http),
             Knob::Logout(LogoutPolicy::ClearCookieOnly),
         ],
-        steps,
+        acts,
     )
 }
 
 fn reuse_after_inactivity() -> Scenario {
-    let mut steps = vec![attacker(secs(0), AttackerAction::StartsSniffing)];
-    steps.extend(victim_logs_in(5));
-    steps.extend([
+    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
+    acts.extend(victim_logs_in(5));
+    acts.extend([
         types(secs(60), "{shop}/account"),
         replay(SimTime::from_mins(180), "/account"),
     ]);
@@ -507,16 +506,16 @@ fn reuse_after_inactivity() -> Scenario {
             Knob::Transport(SiteTransport::Http),
             Knob::IdleTimeout(None),
         ],
-        steps,
+        acts,
     )
 }
 
 fn csrf() -> Scenario {
-    let mut steps = victim_logs_in(0);
-    steps.extend([
+    let mut acts = victim_logs_in(0);
+    acts.extend([
         attacker(
             secs(60),
-            AttackerAction::Publishes {
+            AttackerAct::Publishes {
                 page: EvilPage::CsrfTransfer {
                     to: ATTACKER_USER.into(),
                     amount: 500,
@@ -525,13 +524,13 @@ fn csrf() -> Scenario {
         ),
         attacker(
             secs(70),
-            AttackerAction::SendsLink {
+            AttackerAct::SendsLink {
                 lure: Lure::EvilPage {
                     url: PRIZE_URL.into(),
                 },
             },
         ),
-        victim(SimTime::from_mins(5), VictimAction::OpensLink),
+        victim(SimTime::from_mins(5), VictimAct::OpensLink),
     ]);
     attack(
         "csrf",
@@ -542,28 +541,28 @@ fn csrf() -> Scenario {
         ),
         AttackGoal::ForgeVictimRequest,
         vec![Knob::SameSite(SameSitePolicy::None), Knob::Secure(true)],
-        steps,
+        acts,
     )
 }
 
 fn role_tampering() -> Scenario {
-    let steps = vec![
+    let acts = vec![
         attacker(
             secs(0),
-            AttackerAction::Visits {
+            AttackerAct::Visits {
                 path: "/login".into(),
             },
         ),
         attacker(
             secs(10),
-            AttackerAction::LogsIn {
+            AttackerAct::LogsIn {
                 user: ATTACKER_USER.into(),
                 password: ATTACKER_PASSWORD.into(),
             },
         ),
         attacker(
             secs(20),
-            AttackerAction::EditsCookie {
+            AttackerAct::EditsCookie {
                 name: "role".into(),
                 value: "admin".into(),
                 path: "/admin".into(),
@@ -579,6 +578,6 @@ fn role_tampering() -> Scenario {
         ),
         AttackGoal::EscalatePrivilege,
         vec![Knob::RoleStorage(RoleStorage::ClientCookie)],
-        steps,
+        acts,
     )
 }

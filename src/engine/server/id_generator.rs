@@ -6,8 +6,8 @@
 //! its own to make a hundred thousand IDs and measure them.
 
 use crate::engine::clock::UnixTime;
+use crate::engine::digest::fnv1a_64;
 use crate::engine::rng::SimRng;
-use crate::engine::world::digest::fnv1a_64;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

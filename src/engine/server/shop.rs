@@ -9,7 +9,7 @@ use super::accounts::{Role, UserName};
 use super::decision::{Decision, LimitScope, RegenerateTrigger, RoleSource, TransferRefusal};
 use super::id_generator::SessionId;
 use super::settings::{LoginLimit, LogoutPolicy, RoleStorage, SearchOutput, SessionContents};
-use super::{Exchange, Server};
+use super::{Handling, Server};
 use crate::engine::http::{cookie_header, form, HttpResponse, Method, StatusCode};
 use crate::engine::rng::SimRng;
 
@@ -20,26 +20,26 @@ pub const THEME_COOKIE: &str = "theme";
 /// A year, for the persistent preference cookie.
 const YEAR_SECS: u64 = 31_536_000;
 
-pub(crate) fn route(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let path = ex.req.url.path().to_string();
-    match (ex.req.method, path.as_str()) {
-        (Method::Get, "/") => home(server, ex, rng),
-        (Method::Get, "/login") => login_page(server, ex, rng),
-        (Method::Post, "/login") => login(server, ex, rng),
-        (Method::Get, "/account") => account(server, ex),
-        (Method::Get, "/cart") => cart(server, ex, rng),
-        (Method::Post, "/cart/add") => cart_add(server, ex, rng),
-        (Method::Get, "/checkout") => checkout_page(server, ex, rng),
-        (Method::Post, "/checkout/address") => checkout_step(server, ex, rng, Step::Address),
-        (Method::Post, "/checkout/payment") => checkout_step(server, ex, rng, Step::Payment),
-        (Method::Post, "/checkout/confirm") => checkout_confirm(server, ex, rng),
-        (Method::Get, "/preferences") => preferences_page(server, ex, rng),
-        (Method::Post, "/preferences") => preferences_save(server, ex, rng),
-        (Method::Get | Method::Post, "/logout") => logout(server, ex),
-        (Method::Get, "/search") => search(server, ex, rng),
-        (Method::Get, "/transfer") => transfer_page(server, ex, rng),
-        (Method::Post, "/transfer") => transfer(server, ex),
-        (Method::Get, "/admin") => admin(server, ex),
+pub(crate) fn route(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let path = h.req.url.path().to_string();
+    match (h.req.method, path.as_str()) {
+        (Method::Get, "/") => home(server, h, rng),
+        (Method::Get, "/login") => login_page(server, h, rng),
+        (Method::Post, "/login") => login(server, h, rng),
+        (Method::Get, "/account") => account(server, h),
+        (Method::Get, "/cart") => cart(server, h, rng),
+        (Method::Post, "/cart/add") => cart_add(server, h, rng),
+        (Method::Get, "/checkout") => checkout_page(server, h, rng),
+        (Method::Post, "/checkout/address") => checkout_step(server, h, rng, Step::Address),
+        (Method::Post, "/checkout/payment") => checkout_step(server, h, rng, Step::Payment),
+        (Method::Post, "/checkout/confirm") => checkout_confirm(server, h, rng),
+        (Method::Get, "/preferences") => preferences_page(server, h, rng),
+        (Method::Post, "/preferences") => preferences_save(server, h, rng),
+        (Method::Get | Method::Post, "/logout") => logout(server, h),
+        (Method::Get, "/search") => search(server, h, rng),
+        (Method::Get, "/transfer") => transfer_page(server, h, rng),
+        (Method::Post, "/transfer") => transfer(server, h),
+        (Method::Get, "/admin") => admin(server, h),
         _ => {
             let mut r = HttpResponse::new(StatusCode::NotFound);
             r.body = "<h1>Not found</h1>".into();
@@ -82,8 +82,8 @@ fn user_of(server: &Server, id: &SessionId) -> Option<UserName> {
     server.session(id).and_then(|s| s.user.clone())
 }
 
-fn home(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn home(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
     let items = server.session(&id).map_or(0, |s| s.data.cart.len());
     page(
@@ -93,8 +93,8 @@ fn home(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespons
     )
 }
 
-fn login_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn login_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
     page(
         "Log in",
@@ -103,10 +103,10 @@ fn login_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpR
     )
 }
 
-fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let mut id = server.start(ex, rng);
-    let name = form::lookup(&ex.form, "user").unwrap_or("").to_string();
-    let password = form::lookup(&ex.form, "password").unwrap_or("").to_string();
+fn login(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let mut id = server.start(h, rng);
+    let name = form::lookup(&h.form, "user").unwrap_or("").to_string();
+    let password = form::lookup(&h.form, "password").unwrap_or("").to_string();
 
     let limit = server.settings().server.login_limit;
     let session_failures = server.session(&id).map_or(0, |s| s.data.failed_logins);
@@ -120,7 +120,7 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
                 .then_some((LimitScope::Account, account_failures)),
         };
     if let Some((scope, failures)) = refused {
-        ex.decisions.push(Decision::LoginRefused {
+        h.decisions.push(Decision::LoginRefused {
             user: name,
             scope,
             failures,
@@ -152,7 +152,7 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
             LoginLimit::PerAccount { .. } => account_failures,
             _ => failures,
         };
-        ex.decisions.push(Decision::LoginFailed {
+        h.decisions.push(Decision::LoginFailed {
             user: name,
             failures: shown,
         });
@@ -165,7 +165,7 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
 
     if server.settings().server.regenerate_on_login {
         let old = id.clone();
-        id = server.regenerate(ex, &old, RegenerateTrigger::Login, rng);
+        id = server.regenerate(h, &old, RegenerateTrigger::Login, rng);
     }
     let contents = server.settings().server.contents;
     let role_storage = server.settings().application.role_storage;
@@ -184,44 +184,44 @@ fn login(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespon
         }
     }
     if role_storage == RoleStorage::ClientCookie {
-        ex.set_cookies
+        h.set_cookies
             .push(format!("{ROLE_COOKIE}={}; Path=/", account.role.as_str()));
     }
-    ex.decisions
+    h.decisions
         .push(Decision::LoginSucceeded { user: account.user });
     redirect("/account")
 }
 
 /// The role as the server reads it, and from where.
-fn role_of(server: &Server, ex: &Exchange, id: &SessionId) -> (Option<Role>, RoleSource) {
+fn role_of(server: &Server, h: &Handling, id: &SessionId) -> (Option<Role>, RoleSource) {
     match server.settings().application.role_storage {
         RoleStorage::Session => (
             server.session(id).and_then(|s| s.data.role),
             RoleSource::Session,
         ),
         RoleStorage::ClientCookie => (
-            cookie_header::first(&ex.cookies, ROLE_COOKIE).and_then(Role::parse),
+            cookie_header::first(&h.cookies, ROLE_COOKIE).and_then(Role::parse),
             RoleSource::ClientCookie,
         ),
     }
 }
 
 /// The logged-in user of a resumed session, or `None`.
-fn logged_in(server: &mut Server, ex: &mut Exchange) -> Option<(SessionId, UserName)> {
-    let id = server.resume(ex)?;
+fn logged_in(server: &mut Server, h: &mut Handling) -> Option<(SessionId, UserName)> {
+    let id = server.resume(h)?;
     let user = user_of(server, &id)?;
     Some((id, user))
 }
 
-fn account(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, ex) else {
+fn account(server: &mut Server, h: &mut Handling) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h) else {
         return redirect("/login");
     };
     let balance = server
         .accounts()
         .get(user.as_str())
         .map_or(0, |a| a.balance);
-    let (role, _) = role_of(server, ex, &id);
+    let (role, _) = role_of(server, h, &id);
     let role = role.map_or("none", Role::as_str);
     page(
         "Your account",
@@ -232,8 +232,8 @@ fn account(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
     )
 }
 
-fn cart(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn cart(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
     let items: Vec<String> = server
         .session(&id)
@@ -253,9 +253,9 @@ fn cart(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespons
     )
 }
 
-fn cart_add(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
-    let item = form::lookup(&ex.form, "item")
+fn cart_add(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
+    let item = form::lookup(&h.form, "item")
         .unwrap_or("")
         .trim()
         .to_string();
@@ -273,8 +273,8 @@ enum Step {
     Payment,
 }
 
-fn checkout_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn checkout_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
     let (address, payment) = server.session(&id).map_or((false, false), |s| {
         (
@@ -292,14 +292,14 @@ fn checkout_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> Ht
 
 fn checkout_step(
     server: &mut Server,
-    ex: &mut Exchange,
+    h: &mut Handling,
     rng: &mut SimRng,
     step: Step,
 ) -> HttpResponse {
-    let id = server.start(ex, rng);
+    let id = server.start(h, rng);
     let (field, value) = match step {
-        Step::Address => ("address", form::lookup(&ex.form, "address")),
-        Step::Payment => ("card", form::lookup(&ex.form, "card")),
+        Step::Address => ("address", form::lookup(&h.form, "address")),
+        Step::Payment => ("card", form::lookup(&h.form, "card")),
     };
     let value = value.unwrap_or("").trim().to_string();
     if value.is_empty() {
@@ -315,12 +315,12 @@ fn checkout_step(
     redirect("/checkout")
 }
 
-fn checkout_confirm(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let mut id = server.start(ex, rng);
+fn checkout_confirm(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let mut id = server.start(h, rng);
     let Some(user) = user_of(server, &id) else {
         return redirect("/login");
     };
-    let password = form::lookup(&ex.form, "password").unwrap_or("");
+    let password = form::lookup(&h.form, "password").unwrap_or("");
     let ok = server
         .accounts()
         .get(user.as_str())
@@ -337,7 +337,7 @@ fn checkout_confirm(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
     // do: a privilege change.
     if server.settings().server.regenerate_on_privilege_change {
         let old = id.clone();
-        id = server.regenerate(ex, &old, RegenerateTrigger::PrivilegeChange, rng);
+        id = server.regenerate(h, &old, RegenerateTrigger::PrivilegeChange, rng);
     }
     let mut items = 0;
     if let Some(s) = server.session_mut(&id) {
@@ -347,17 +347,17 @@ fn checkout_confirm(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
         s.data.payment_confirmed = true;
         s.data.orders_placed = s.data.orders_placed.saturating_add(1);
     }
-    ex.decisions.push(Decision::OrderPlaced {
+    h.decisions.push(Decision::OrderPlaced {
         user: user.clone(),
         items,
     });
     page("Thank you", Some(&user), "<p>Your order is placed.</p>")
 }
 
-fn preferences_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn preferences_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
-    let theme = cookie_header::first(&ex.cookies, THEME_COOKIE).unwrap_or("light");
+    let theme = cookie_header::first(&h.cookies, THEME_COOKIE).unwrap_or("light");
     let language = server
         .session(&id)
         .and_then(|s| s.data.language.clone())
@@ -373,15 +373,15 @@ fn preferences_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
     )
 }
 
-fn preferences_save(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
-    if let Some(theme) = form::lookup(&ex.form, "theme") {
+fn preferences_save(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
+    if let Some(theme) = form::lookup(&h.form, "theme") {
         let theme: String = theme.chars().filter(char::is_ascii_alphanumeric).collect();
-        ex.set_cookies.push(format!(
+        h.set_cookies.push(format!(
             "{THEME_COOKIE}={theme}; Path=/; Max-Age={YEAR_SECS}"
         ));
     }
-    if let Some(lang) = form::lookup(&ex.form, "lang") {
+    if let Some(lang) = form::lookup(&h.form, "lang") {
         let lang = lang.to_string();
         if let Some(s) = server.session_mut(&id) {
             s.data.language = Some(lang);
@@ -390,35 +390,35 @@ fn preferences_save(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) ->
     redirect("/preferences")
 }
 
-fn logout(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
-    if let Some(id) = server.resume(ex) {
+fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
+    if let Some(id) = server.resume(h) {
         let user = user_of(server, &id);
         match server.settings().server.logout {
             LogoutPolicy::InvalidateSession => {
-                let now = ex.now;
+                let now = h.now;
                 server
                     .store_mut()
                     .end(&id, super::store::EndReason::LoggedOut, now);
-                ex.session = None;
-                ex.decisions.push(Decision::SessionDestroyed { id, user });
+                h.session = None;
+                h.decisions.push(Decision::SessionDestroyed { id, user });
             }
             LogoutPolicy::ClearCookieOnly => {
-                ex.decisions.push(Decision::SessionLeftAlive { id, user });
+                h.decisions.push(Decision::SessionLeftAlive { id, user });
             }
         }
     }
-    ex.set_cookies.push(server.clear_session_cookie_line());
+    h.set_cookies.push(server.clear_session_cookie_line());
     if server.settings().application.role_storage == RoleStorage::ClientCookie {
-        ex.set_cookies
+        h.set_cookies
             .push(format!("{ROLE_COOKIE}=; Path=/; Max-Age=0"));
     }
     redirect("/")
 }
 
-fn search(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(ex, rng);
+fn search(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.start(h, rng);
     let user = user_of(server, &id);
-    let q = form::lookup(&ex.query, "q").unwrap_or("").to_string();
+    let q = form::lookup(&h.query, "q").unwrap_or("").to_string();
     let shown = match server.settings().application.search_output {
         SearchOutput::Escaped => escape_html(&q),
         SearchOutput::Reflected => q,
@@ -430,8 +430,8 @@ fn search(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpRespo
     )
 }
 
-fn transfer_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, ex) else {
+fn transfer_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h) else {
         return redirect("/login");
     };
     let token_field = if server.settings().application.csrf_token {
@@ -458,42 +458,42 @@ fn transfer_page(server: &mut Server, ex: &mut Exchange, rng: &mut SimRng) -> Ht
     )
 }
 
-fn transfer(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, ex) else {
-        ex.decisions.push(Decision::TransferRefused {
+fn transfer(server: &mut Server, h: &mut Handling) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h) else {
+        h.decisions.push(Decision::TransferRefused {
             reason: TransferRefusal::NotLoggedIn,
         });
         return redirect("/login");
     };
     if server.settings().application.csrf_token {
         let expected = server.session(&id).and_then(|s| s.data.csrf_token.clone());
-        let refusal = match (form::lookup(&ex.form, "csrf"), expected) {
+        let refusal = match (form::lookup(&h.form, "csrf"), expected) {
             (None, _) | (Some(""), _) => Some(TransferRefusal::CsrfTokenMissing),
             (Some(sent), Some(expected)) if sent == expected => None,
             _ => Some(TransferRefusal::CsrfTokenWrong),
         };
         if let Some(reason) = refusal {
-            ex.decisions.push(Decision::TransferRefused { reason });
+            h.decisions.push(Decision::TransferRefused { reason });
             let mut r = page("Transfer refused", Some(&user), "<p>Invalid form.</p>");
             r.status = StatusCode::Forbidden.code();
             r.reason = StatusCode::Forbidden.reason().into();
             return r;
         }
     }
-    let to = form::lookup(&ex.form, "to").unwrap_or("").to_string();
-    let Some(amount) = form::lookup(&ex.form, "amount").and_then(|a| a.parse::<u64>().ok()) else {
-        ex.decisions.push(Decision::TransferRefused {
+    let to = form::lookup(&h.form, "to").unwrap_or("").to_string();
+    let Some(amount) = form::lookup(&h.form, "amount").and_then(|a| a.parse::<u64>().ok()) else {
+        h.decisions.push(Decision::TransferRefused {
             reason: TransferRefusal::InvalidAmount,
         });
         return page("Transfer refused", Some(&user), "<p>Invalid amount.</p>");
     };
     if !server.accounts_mut().transfer(user.as_str(), &to, amount) {
-        ex.decisions.push(Decision::TransferRefused {
+        h.decisions.push(Decision::TransferRefused {
             reason: TransferRefusal::InsufficientFunds,
         });
         return page("Transfer refused", Some(&user), "<p>Not possible.</p>");
     }
-    ex.decisions.push(Decision::TransferExecuted {
+    h.decisions.push(Decision::TransferExecuted {
         from: user.clone(),
         to: to.clone(),
         amount,
@@ -505,19 +505,19 @@ fn transfer(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
     )
 }
 
-fn admin(server: &mut Server, ex: &mut Exchange) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, ex) else {
+fn admin(server: &mut Server, h: &mut Handling) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h) else {
         return redirect("/login");
     };
-    let (role, source) = role_of(server, ex, &id);
+    let (role, source) = role_of(server, h, &id);
     if role == Some(Role::Admin) {
-        ex.decisions.push(Decision::AdminPanelServed {
+        h.decisions.push(Decision::AdminPanelServed {
             user: Some(user.clone()),
             source,
         });
         page("Admin panel", Some(&user), "<p>All orders, all users.</p>")
     } else {
-        ex.decisions.push(Decision::AdminRefused {
+        h.decisions.push(Decision::AdminRefused {
             user: Some(user.clone()),
             role,
             source,

@@ -4,20 +4,23 @@
 //! `Set-Cookie` lines go back through the jar. Navigations follow redirects
 //! and run the page's scripts.
 
-use super::browser::{HstsSource, Page};
-use super::observe::Origin;
-use super::page;
-use super::script::Script;
+use super::observe::{Origin, Setback};
 use super::{World, LATENCY_MS};
 use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
-use crate::engine::cookies::{BlockedReason, Cookie, Initiator, RequestContext, SetCookieOutcome};
+use crate::engine::browser::page;
+use crate::engine::browser::script::Script;
+use crate::engine::browser::{HstsSource, Page};
+use crate::engine::cookies::{
+    BlockedReason, Cookie, CookieHeader, Initiator, RequestContext, SetCookieOutcome,
+};
 use crate::engine::event::{Actor, EventKind, RequestCause};
-use crate::engine::http::{form, HttpRequest, HttpResponse, Method, StatusCode};
+use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, Method, StatusCode};
 use crate::engine::network::{Direction, InFlight, Party, Visibility};
+use crate::engine::server::decision::Decision;
+use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::settings::SiteTransport;
 use crate::engine::server::{PeerAddress, Served, SHOP_HOST};
 use crate::engine::url::{Scheme, Url};
-use crate::engine::verdict::VerdictReason;
 
 /// A request about to be sent.
 pub(super) struct Outgoing {
@@ -67,67 +70,117 @@ pub(super) struct Fetched {
     pub response: HttpResponse,
 }
 
+/// What answered a request.
+struct Answer {
+    response: HttpResponse,
+    served: Served,
+    decisions: Vec<Decision>,
+}
+
 /// How deep navigations may nest (a page's script submitting a form...).
 const MAX_NAVIGATION_DEPTH: u32 = 4;
 const MAX_REDIRECTS: u32 = 5;
 
 impl World {
-    /// Sends one request and processes its response. `None` if nothing
-    /// answered.
+    /// Sends one request and processes its response, stage by stage: the
+    /// HSTS upgrade, the request with the jar's cookies, the way out over
+    /// the network, the answer, the way back, and the cookies and HSTS the
+    /// answer sets. `None` if nothing answered.
     pub(super) fn fetch(&mut self, out: Outgoing) -> Option<Fetched> {
         let party = out.party;
-        let mut url = out.url;
-        if let Some((upgraded, source)) = self.browser(party).hsts_upgrade(&url) {
-            let preloaded = source == HstsSource::Preloaded;
-            let why = if preloaded {
-                "the host is on the browser's HSTS preload list"
-            } else {
-                "the site sent Strict-Transport-Security on an earlier visit"
-            };
-            self.emit(
-                Actor::from(party),
-                EventKind::HstsUpgrade {
-                    from: url.clone(),
-                    to: upgraded.clone(),
-                    preloaded,
-                },
-                format!(
-                    "The browser rewrites {url} to {upgraded} before sending anything, because {why}. Nothing crosses the network in clear."
-                ),
-            );
-            url = upgraded;
-        }
-
-        let unix = self.clock.unix_now();
-        let header = match out.raw_cookie {
-            Some(raw) => crate::engine::cookies::CookieHeader {
-                header: Some(raw),
-                sent: Vec::new(),
-                excluded: Vec::new(),
-            },
-            None => self
-                .browser_mut(party)
-                .jar
-                .cookie_header(&url, &out.ctx, unix),
-        };
-        let user_agent = self.browser(party).user_agent.clone();
-        let mut request =
-            HttpRequest::new(out.method, url.clone()).with_header("User-Agent", &user_agent);
-        if let Some(h) = &header.header {
-            request = request.with_header("Cookie", h);
-        }
-        if out.method == Method::Post {
-            request = request.with_header("Content-Type", "application/x-www-form-urlencoded");
-            request.body = out.body;
-        }
+        let url = self.upgrade_by_hsts(party, out.url);
+        let (request, header) =
+            self.build_request(party, &url, out.method, out.body, &out.ctx, out.raw_cookie);
         self.exchanges += 1;
         let exchange = self.exchanges;
         let origin = Origin {
             party,
             cause: out.cause,
         };
+        let relied_id_sent = self.send_request(exchange, origin, &url, &request, &header);
+        let answer = self.answer(party, &url, &request)?;
+        for d in &answer.decisions {
+            self.emit_decision(d.clone(), Some(origin));
+        }
+        self.receive_response(exchange, origin, &url, &answer, relied_id_sent);
+        let from_attacker_site = Attacker::serves(url.host());
+        self.process_set_cookies(party, &url, &out.ctx, &answer.response, from_attacker_site);
+        self.note_hsts_header(party, &url, &answer.response);
+        Some(Fetched {
+            url,
+            response: answer.response,
+        })
+    }
 
-        // The request crosses the network.
+    /// The browser rewrites `url` to HTTPS if the host is on its HSTS list.
+    fn upgrade_by_hsts(&mut self, party: Party, url: Url) -> Url {
+        let Some((upgraded, source)) = self.browser(party).hsts_upgrade(&url) else {
+            return url;
+        };
+        let preloaded = source == HstsSource::Preloaded;
+        let why = if preloaded {
+            "the host is on the browser's HSTS preload list"
+        } else {
+            "the site sent Strict-Transport-Security on an earlier visit"
+        };
+        self.emit(
+            Actor::from(party),
+            EventKind::HstsUpgrade {
+                from: url.clone(),
+                to: upgraded.clone(),
+                preloaded,
+            },
+            format!(
+                "The browser rewrites {url} to {upgraded} before sending anything, because {why}. Nothing crosses the network in clear."
+            ),
+        );
+        upgraded
+    }
+
+    /// The request as the browser writes it: its `Cookie` header chosen by
+    /// the jar (or typed by hand), its User-Agent, its form body.
+    fn build_request(
+        &mut self,
+        party: Party,
+        url: &Url,
+        method: Method,
+        body: String,
+        ctx: &RequestContext,
+        raw_cookie: Option<String>,
+    ) -> (HttpRequest, CookieHeader) {
+        let unix = self.clock.unix_now();
+        let header = match raw_cookie {
+            Some(raw) => CookieHeader {
+                header: Some(raw),
+                sent: Vec::new(),
+                excluded: Vec::new(),
+            },
+            None => self.browser_mut(party).jar.cookie_header(url, ctx, unix),
+        };
+        let user_agent = self.browser(party).user_agent.clone();
+        let mut request =
+            HttpRequest::new(method, url.clone()).with_header("User-Agent", &user_agent);
+        if let Some(h) = &header.header {
+            request = request.with_header("Cookie", h);
+        }
+        if method == Method::Post {
+            request = request.with_header("Content-Type", "application/x-www-form-urlencoded");
+            request.body = body;
+        }
+        (request, header)
+    }
+
+    /// The request crosses the network, where an observer may read it.
+    /// Returns whether it carries a session ID the attacker relies on.
+    fn send_request(
+        &mut self,
+        exchange: usize,
+        origin: Origin,
+        url: &Url,
+        request: &HttpRequest,
+        header: &CookieHeader,
+    ) -> bool {
+        let party = origin.party;
         self.clock
             .advance_to(self.clock.now().plus_millis(LATENCY_MS));
         let wire = request.to_wire();
@@ -137,27 +190,22 @@ impl World {
             host: url.host().to_string(),
             scheme: url.scheme(),
             wire: wire.clone(),
-            observer_sees: Visibility::of(&url, &wire),
+            observer_sees: Visibility::of(url, &wire),
         });
         let session_name = self.settings.cookie.full_name();
         let relied_id_sent = header.header.as_deref().is_some_and(|h| {
-            crate::engine::http::cookie_header::parse(h)
+            cookie_header::parse(h)
                 .iter()
-                .any(|(n, v)| {
-                    *n == session_name
-                        && self
-                            .attacker
-                            .relies_on(&crate::engine::server::id_generator::SessionId(v.clone()))
-                })
+                .any(|(n, v)| *n == session_name && self.attacker.relies_on(&SessionId(v.clone())))
         });
         let narration =
-            self.narrate(|| request_narration(party, &request, &header.sent, &header.excluded));
+            self.narrate(|| request_narration(party, request, &header.sent, &header.excluded));
         let request_index = self.emit(
             Actor::from(party),
             EventKind::Request {
                 exchange,
                 party,
-                cause: out.cause,
+                cause: origin.cause,
                 request: request.clone(),
                 wire: wire.clone(),
                 sent: header.sent.clone(),
@@ -165,57 +213,81 @@ impl World {
             },
             narration,
         );
-        if self.goal.is_some() && party == Party::Victim && out.cause.attacker_made() {
-            if let Some((_, reason)) = header.excluded.iter().find(|(c, _)| c.name == session_name)
-            {
-                self.log
-                    .obstacle(request_index, VerdictReason::CookieNotSent(*reason));
-            }
-        }
-        self.observe(party, Direction::Request, &url, &wire);
+        self.note_obstacle(
+            request_index,
+            Setback::CookiesLeftOut {
+                origin,
+                excluded: &header.excluded,
+            },
+        );
+        self.observe(party, Direction::Request, url, &wire);
+        relied_id_sent
+    }
 
-        // Someone answers, or nobody does.
-        let host = url.host().to_string();
-        let (response, served, decisions) = if host == SHOP_HOST {
+    /// Who answers the request: the shop, the attacker's site, or nobody
+    /// (then `None`, and the failed connection is logged).
+    fn answer(&mut self, party: Party, url: &Url, request: &HttpRequest) -> Option<Answer> {
+        let host = url.host();
+        if host == SHOP_HOST {
             if url.scheme() == Scheme::Https
                 && self.settings.transport.scheme == SiteTransport::Http
             {
-                self.connection_failed(party, &url, "the shop does not serve https://");
+                self.connection_failed(party, url, "the shop does not serve https://");
                 return None;
             }
             let peer = PeerAddress(self.browser(party).ip.clone());
             let handled = self
                 .server
-                .handle(&request, &peer, self.clock, &mut self.rng);
-            (handled.response, handled.served, handled.decisions)
-        } else if Attacker::serves(&host) {
+                .handle(request, &peer, self.clock, &mut self.rng);
+            Some(Answer {
+                response: handled.response,
+                served: handled.served,
+                decisions: handled.decisions,
+            })
+        } else if Attacker::serves(host) {
             let shop = self.shop_origin();
             let now = self.clock.now();
-            let (response, ids) = self.attacker.serve(&request, &session_name, &shop, now);
+            let session_name = self.settings.cookie.full_name();
+            let (response, ids) = self.attacker.serve(request, &session_name, &shop, now);
             if !ids.is_empty() {
                 self.attacker_learns(ids);
             }
-            (response, Served::default(), Vec::new())
+            Some(Answer {
+                response,
+                served: Served::default(),
+                decisions: Vec::new(),
+            })
         } else {
-            self.connection_failed(party, &url, "no server answers at this address");
-            return None;
-        };
-        for d in &decisions {
-            self.emit_decision(d.clone(), Some(origin));
+            self.connection_failed(party, url, "no server answers at this address");
+            None
         }
+    }
 
+    /// The answer crosses the network back and is judged against the
+    /// attack's goal.
+    fn receive_response(
+        &mut self,
+        exchange: usize,
+        origin: Origin,
+        url: &Url,
+        answer: &Answer,
+        relied_id_sent: bool,
+    ) {
+        let party = origin.party;
+        let host = url.host().to_string();
         self.clock
             .advance_to(self.clock.now().plus_millis(LATENCY_MS));
-        let response_wire = response.to_wire();
+        let response_wire = answer.response.to_wire();
         self.in_flight = self.full().then(|| InFlight {
             party,
             direction: Direction::Response,
             host: host.clone(),
             scheme: url.scheme(),
             wire: response_wire.clone(),
-            observer_sees: Visibility::of(&url, &response_wire),
+            observer_sees: Visibility::of(url, &response_wire),
         });
-        let narration = self.narrate(|| response_narration(&host, &response, &served));
+        let narration =
+            self.narrate(|| response_narration(&host, &answer.response, &answer.served));
         let response_index = self.emit(
             if host == SHOP_HOST {
                 Actor::Server
@@ -225,27 +297,35 @@ impl World {
             EventKind::Response {
                 exchange,
                 party,
-                response: response.clone(),
+                response: answer.response.clone(),
                 wire: response_wire.clone(),
-                served: served.clone(),
+                served: answer.served.clone(),
             },
             narration,
         );
-        self.judge_response(response_index, origin, &served, &decisions, relied_id_sent);
-        self.observe(party, Direction::Response, &url, &response_wire);
+        self.judge_response(
+            response_index,
+            origin,
+            &answer.served,
+            &answer.decisions,
+            relied_id_sent,
+        );
+        self.observe(party, Direction::Response, url, &response_wire);
         self.in_flight = None;
+    }
 
-        self.process_set_cookies(party, &url, &out.ctx, &response, Attacker::serves(&host));
+    /// A `Strict-Transport-Security` header the browser did not know yet.
+    fn note_hsts_header(&mut self, party: Party, url: &Url, response: &HttpResponse) {
         if response.header("Strict-Transport-Security").is_some()
-            && self.browser_mut(party).note_hsts(&url)
+            && self.browser_mut(party).note_hsts(url)
         {
+            let host = url.host().to_string();
             self.emit(
                 Actor::from(party),
                 EventKind::HstsNoted { host: host.clone() },
                 format!("The browser remembers that {host} wants HTTPS only: from now on it rewrites http:// addresses for it by itself."),
             );
         }
-        Some(Fetched { url, response })
     }
 
     fn connection_failed(&mut self, party: Party, url: &Url, why: &str) {
@@ -370,14 +450,15 @@ impl World {
             EventKind::CookiesProcessed { party, outcomes },
             narration,
         );
-        if let (Some(reason), true, Party::Victim, true) = (
-            rejected_plant,
-            from_attacker_site,
-            party,
-            self.goal.is_some(),
-        ) {
-            self.log
-                .obstacle(index, VerdictReason::CookieNotStored(reason));
+        if let Some(reason) = rejected_plant {
+            self.note_obstacle(
+                index,
+                Setback::SessionCookieRefused {
+                    party,
+                    from_attacker_site,
+                    reason,
+                },
+            );
         }
         if party == Party::Attacker && !own_ids.is_empty() {
             self.attacker_learns(own_ids);
@@ -462,9 +543,7 @@ impl World {
                     },
                     "The page shows the attacker's <script> as harmless text: the shop escaped it, so the browser never runs it.".into(),
                 );
-                if self.goal.is_some() {
-                    self.log.obstacle(index, VerdictReason::ScriptNotRun);
-                }
+                self.note_obstacle(index, Setback::ScriptShownAsText);
             }
             return;
         }
@@ -473,165 +552,201 @@ impl World {
         }
     }
 
+    /// Runs one recognised script of the victim's current page.
     fn run_script(&mut self, current: &Page, script: Script, depth: u32) {
-        let on_attacker_site = Attacker::serves(current.url.host());
-        let cause = if on_attacker_site {
+        let cause = if Attacker::serves(current.url.host()) {
             RequestCause::AttackerPage
         } else {
             RequestCause::InjectedScript
         };
         match &script {
             Script::StealCookies { collector } => {
-                let read = self
-                    .victim
-                    .jar
-                    .document_cookie(&current.url, self.clock.unix_now());
-                let session_name = self.settings.cookie.full_name();
-                let hidden = read
-                    .hidden
-                    .iter()
-                    .find(|(c, _)| c.name == session_name)
-                    .map(|(_, r)| *r);
-                let value = read.value.clone();
-                let shown = if value.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    format!("\"{value}\"")
-                };
-                let index = self.emit(
-                    Actor::Victim,
-                    EventKind::ScriptRan {
-                        party: Party::Victim,
-                        page: current.url.clone(),
-                        script: script.clone(),
-                        read: Some(read),
-                    },
-                    format!(
-                        "The injected script runs inside the shop's page and reads document.cookie: {shown}.{}",
-                        match hidden {
-                            Some(BlockedReason::HttpOnly) => " The session cookie is HttpOnly, so the script cannot see it.",
-                            _ => "",
-                        }
-                    ),
-                );
-                if let (Some(reason), true) = (hidden, self.goal.is_some()) {
-                    self.log
-                        .obstacle(index, VerdictReason::CookieHiddenFromScript(reason));
-                }
-                let target = format!("{collector}?c={}", form::encode(&value));
-                if let Ok(url) = Url::parse(&target) {
-                    let initiator = initiator_for(&current.url, &url);
-                    self.fetch(Outgoing {
-                        raw_cookie: None,
-                        party: Party::Victim,
-                        method: Method::Get,
-                        url,
-                        body: String::new(),
-                        ctx: RequestContext {
-                            method: Method::Get,
-                            top_level_navigation: false,
-                            initiator,
-                        },
-                        cause,
-                    });
-                }
+                self.steal_cookies(current, &script, collector, cause);
             }
             Script::RideSession { path, fields } => {
-                self.emit(
-                    Actor::Victim,
-                    EventKind::ScriptRan {
-                        party: Party::Victim,
-                        page: current.url.clone(),
-                        script: script.clone(),
-                        read: None,
-                    },
-                    format!(
-                        "The injected script runs inside the shop's page: it {}. The browser adds the session cookie to these requests as to any other.",
-                        script.describe()
-                    ),
-                );
-                let Ok(form_url) = current.url.join(path) else {
-                    return;
-                };
-                let initiator = initiator_for(&current.url, &form_url);
-                let Some(form_page) = self.fetch(Outgoing {
-                    raw_cookie: None,
-                    party: Party::Victim,
-                    method: Method::Get,
-                    url: form_url.clone(),
-                    body: String::new(),
-                    ctx: RequestContext::same_site_subresource(Method::Get),
-                    cause,
-                }) else {
-                    return;
-                };
-                let hidden = page::forms(&form_page.response.body)
-                    .into_iter()
-                    .find(|f| f.action == *path)
-                    .map(|f| f.fields)
-                    .unwrap_or_default();
-                let body = form::encode_pairs(&merge_fields(hidden, fields));
-                self.fetch(Outgoing {
-                    raw_cookie: None,
-                    party: Party::Victim,
-                    method: Method::Post,
-                    url: form_url,
-                    body,
-                    ctx: RequestContext {
-                        method: Method::Post,
-                        top_level_navigation: false,
-                        initiator,
-                    },
-                    cause,
-                });
+                self.ride_session(current, &script, path, fields, cause);
             }
             Script::SubmitForm { form_id } => {
-                let Some(form) = page::forms(&current.html)
-                    .into_iter()
-                    .find(|f| f.id.as_deref() == Some(form_id.as_str()))
-                else {
-                    return;
-                };
-                self.emit(
-                    Actor::Victim,
-                    EventKind::ScriptRan {
-                        party: Party::Victim,
-                        page: current.url.clone(),
-                        script: script.clone(),
-                        read: None,
-                    },
-                    format!(
-                        "A script on {} submits its hidden form to {} as soon as the page loads: the victim sees nothing.",
-                        current.url.host(),
-                        form.action
-                    ),
-                );
-                let Some(target) = resolve(&current.url, &form.action) else {
-                    return;
-                };
-                if depth >= MAX_NAVIGATION_DEPTH {
-                    return;
-                }
-                let method = if form.method.eq_ignore_ascii_case("post") {
-                    Method::Post
-                } else {
-                    Method::Get
-                };
-                let initiator = initiator_for(&current.url, &target);
-                self.navigate(
-                    Navigation {
-                        party: Party::Victim,
-                        method,
-                        url: target,
-                        body: form::encode_pairs(&form.fields),
-                        initiator,
-                        cause,
-                        carries_attack: false,
-                    },
-                    depth + 1,
-                );
+                self.submit_form_by_script(current, &script, form_id, cause, depth);
             }
         }
+    }
+
+    /// Reads `document.cookie` and sends it to the attacker's collector.
+    fn steal_cookies(
+        &mut self,
+        current: &Page,
+        script: &Script,
+        collector: &str,
+        cause: RequestCause,
+    ) {
+        let read = self
+            .victim
+            .jar
+            .document_cookie(&current.url, self.clock.unix_now());
+        let session_name = self.settings.cookie.full_name();
+        let hidden = read
+            .hidden
+            .iter()
+            .find(|(c, _)| c.name == session_name)
+            .map(|(_, r)| *r);
+        let value = read.value.clone();
+        let shown = if value.is_empty() {
+            "nothing".to_string()
+        } else {
+            format!("\"{value}\"")
+        };
+        let index = self.emit(
+            Actor::Victim,
+            EventKind::ScriptRan {
+                party: Party::Victim,
+                page: current.url.clone(),
+                script: script.clone(),
+                read: Some(read),
+            },
+            format!(
+                "The injected script runs inside the shop's page and reads document.cookie: {shown}.{}",
+                match hidden {
+                    Some(BlockedReason::HttpOnly) => " The session cookie is HttpOnly, so the script cannot see it.",
+                    _ => "",
+                }
+            ),
+        );
+        if let Some(reason) = hidden {
+            self.note_obstacle(index, Setback::SessionCookieHidden(reason));
+        }
+        let target = format!("{collector}?c={}", form::encode(&value));
+        if let Ok(url) = Url::parse(&target) {
+            let initiator = initiator_for(&current.url, &url);
+            self.fetch(Outgoing {
+                raw_cookie: None,
+                party: Party::Victim,
+                method: Method::Get,
+                url,
+                body: String::new(),
+                ctx: RequestContext {
+                    method: Method::Get,
+                    top_level_navigation: false,
+                    initiator,
+                },
+                cause,
+            });
+        }
+    }
+
+    /// Loads the form at `path` with the victim's session, fills it in
+    /// (its hidden token included) and posts it.
+    fn ride_session(
+        &mut self,
+        current: &Page,
+        script: &Script,
+        path: &str,
+        fields: &[(String, String)],
+        cause: RequestCause,
+    ) {
+        self.emit(
+            Actor::Victim,
+            EventKind::ScriptRan {
+                party: Party::Victim,
+                page: current.url.clone(),
+                script: script.clone(),
+                read: None,
+            },
+            format!(
+                "The injected script runs inside the shop's page: it {}. The browser adds the session cookie to these requests as to any other.",
+                script.describe()
+            ),
+        );
+        let Ok(form_url) = current.url.join(path) else {
+            return;
+        };
+        let initiator = initiator_for(&current.url, &form_url);
+        let Some(form_page) = self.fetch(Outgoing {
+            raw_cookie: None,
+            party: Party::Victim,
+            method: Method::Get,
+            url: form_url.clone(),
+            body: String::new(),
+            ctx: RequestContext::same_site_subresource(Method::Get),
+            cause,
+        }) else {
+            return;
+        };
+        let hidden = page::forms(&form_page.response.body)
+            .into_iter()
+            .find(|f| f.action == path)
+            .map(|f| f.fields)
+            .unwrap_or_default();
+        let body = form::encode_pairs(&merge_fields(hidden, fields));
+        self.fetch(Outgoing {
+            raw_cookie: None,
+            party: Party::Victim,
+            method: Method::Post,
+            url: form_url,
+            body,
+            ctx: RequestContext {
+                method: Method::Post,
+                top_level_navigation: false,
+                initiator,
+            },
+            cause,
+        });
+    }
+
+    /// Submits the page's form `form_id` as a navigation, as soon as the
+    /// page loads.
+    fn submit_form_by_script(
+        &mut self,
+        current: &Page,
+        script: &Script,
+        form_id: &str,
+        cause: RequestCause,
+        depth: u32,
+    ) {
+        let Some(form) = page::forms(&current.html)
+            .into_iter()
+            .find(|f| f.id.as_deref() == Some(form_id))
+        else {
+            return;
+        };
+        self.emit(
+            Actor::Victim,
+            EventKind::ScriptRan {
+                party: Party::Victim,
+                page: current.url.clone(),
+                script: script.clone(),
+                read: None,
+            },
+            format!(
+                "A script on {} submits its hidden form to {} as soon as the page loads: the victim sees nothing.",
+                current.url.host(),
+                form.action
+            ),
+        );
+        let Some(target) = resolve(&current.url, &form.action) else {
+            return;
+        };
+        if depth >= MAX_NAVIGATION_DEPTH {
+            return;
+        }
+        let method = if form.method.eq_ignore_ascii_case("post") {
+            Method::Post
+        } else {
+            Method::Get
+        };
+        let initiator = initiator_for(&current.url, &target);
+        self.navigate(
+            Navigation {
+                party: Party::Victim,
+                method,
+                url: target,
+                body: form::encode_pairs(&form.fields),
+                initiator,
+                cause,
+                carries_attack: false,
+            },
+            depth + 1,
+        );
     }
 }
 

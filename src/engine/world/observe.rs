@@ -2,6 +2,7 @@
 //! every store, and the wins and obstacles the verdict is computed from.
 
 use super::World;
+use crate::engine::cookies::{BlockedReason, Cookie};
 use crate::engine::event::{
     Actor, AttackerView, BrowserView, EventKind, NetworkView, RequestCause, ServerView,
     SessionView, Snapshot,
@@ -19,6 +20,43 @@ use crate::engine::verdict::VerdictReason;
 pub(super) struct Origin {
     pub party: Party,
     pub cause: RequestCause,
+}
+
+/// Something that happened which may have stopped a step of the attack.
+/// The world reports each through [`World::note_obstacle`]; whether it
+/// counts for the verdict is decided here, in `obstacle_in`, and nowhere
+/// else.
+pub(super) enum Setback<'a> {
+    /// The jar left these cookies out of a request.
+    CookiesLeftOut {
+        origin: Origin,
+        excluded: &'a [(Cookie, BlockedReason)],
+    },
+    /// The jar refused the session cookie a response set.
+    SessionCookieRefused {
+        party: Party,
+        from_attacker_site: bool,
+        reason: BlockedReason,
+    },
+    /// A page expected to carry the attacker's script ran none.
+    ScriptShownAsText,
+    /// An injected script's `document.cookie` left the session cookie out.
+    SessionCookieHidden(BlockedReason),
+    /// The attacker had no session ID of the victim's to replay.
+    NothingToReplay,
+    /// None of the guessed IDs opened a logged-in session.
+    GuessesMissed {
+        first_refusal: Option<RejectReason>,
+        attempts: u32,
+    },
+    /// The attacker's request with an ID they rely on was served by a
+    /// session nobody is logged in to.
+    ServedNobody,
+    /// The server decided something about a request.
+    Decision {
+        decision: &'a Decision,
+        origin: Option<Origin>,
+    },
 }
 
 impl World {
@@ -82,16 +120,75 @@ impl World {
     /// the attack's chain.
     pub(super) fn emit_decision(&mut self, decision: Decision, origin: Option<Origin>) -> usize {
         let narration = self.narrate(|| decision.narration());
-        let obstacle = self.obstacle_in(&decision, origin);
-        let index = self.emit(Actor::Server, EventKind::Server { decision }, narration);
-        if let Some(reason) = obstacle {
-            self.log.obstacle(index, reason);
-        }
+        let index = self.emit(
+            Actor::Server,
+            EventKind::Server {
+                decision: decision.clone(),
+            },
+            narration,
+        );
+        self.note_obstacle(
+            index,
+            Setback::Decision {
+                decision: &decision,
+                origin,
+            },
+        );
         index
     }
 
-    fn obstacle_in(&self, decision: &Decision, origin: Option<Origin>) -> Option<VerdictReason> {
+    /// Records what happened at event `index` as an obstacle, if it is one:
+    /// the one way obstacles reach the verdict's log.
+    pub(super) fn note_obstacle(&mut self, index: usize, setback: Setback<'_>) {
+        if let Some(reason) = self.obstacle_in(setback) {
+            self.log.obstacle(index, reason);
+        }
+    }
+
+    /// Whether a setback stopped a step of the attack, and why: the one
+    /// place that decides. Outside attacks nothing is an obstacle.
+    fn obstacle_in(&self, setback: Setback<'_>) -> Option<VerdictReason> {
         self.goal?;
+        match setback {
+            Setback::CookiesLeftOut { origin, excluded } => {
+                if origin.party != Party::Victim || !origin.cause.attacker_made() {
+                    return None;
+                }
+                let session_name = self.settings.cookie.full_name();
+                excluded
+                    .iter()
+                    .find(|(c, _)| c.name == session_name)
+                    .map(|(_, reason)| VerdictReason::CookieNotSent(*reason))
+            }
+            Setback::SessionCookieRefused {
+                party,
+                from_attacker_site,
+                reason,
+            } => (party == Party::Victim && from_attacker_site)
+                .then_some(VerdictReason::CookieNotStored(reason)),
+            Setback::ScriptShownAsText => Some(VerdictReason::ScriptNotRun),
+            Setback::SessionCookieHidden(reason) => {
+                Some(VerdictReason::CookieHiddenFromScript(reason))
+            }
+            Setback::NothingToReplay => Some(VerdictReason::NoIdLearned),
+            Setback::GuessesMissed {
+                first_refusal,
+                attempts,
+            } => Some(match first_refusal {
+                Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
+                Some(r) => VerdictReason::IdRejected(r),
+                None => VerdictReason::GuessesMissed { attempts },
+            }),
+            Setback::ServedNobody => Some(VerdictReason::SessionNotLoggedIn),
+            Setback::Decision { decision, origin } => self.obstacle_in_decision(decision, origin),
+        }
+    }
+
+    fn obstacle_in_decision(
+        &self,
+        decision: &Decision,
+        origin: Option<Origin>,
+    ) -> Option<VerdictReason> {
         let attacker_made = origin.is_some_and(|o| o.cause.attacker_made());
         match decision {
             Decision::SessionRejected { id, reason } if self.attacker.relies_on(id) => {
@@ -148,7 +245,7 @@ impl World {
                     && served.session.is_some()
                     && served.user.is_none()
                 {
-                    self.log.obstacle(index, VerdictReason::SessionNotLoggedIn);
+                    self.note_obstacle(index, Setback::ServedNobody);
                 }
             }
             AttackGoal::ForgeVictimRequest => {

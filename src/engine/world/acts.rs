@@ -1,32 +1,33 @@
-//! What each scenario action does in the world.
+//! What each scenario act does in the world.
 
 use super::exchange::{initiator_for, merge_fields, resolve, Navigation, Outgoing};
+use super::observe::Setback;
 use super::World;
-use crate::engine::attacker::{predict, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::EvilPage;
+use crate::engine::attacker::{guess_ids, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
+use crate::engine::browser::page;
+use crate::engine::browser::script::Script;
 use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
 use crate::engine::event::{Actor, EventKind, GuessReport, RequestCause};
 use crate::engine::http::{form, HttpRequest, Method};
 use crate::engine::network::Party;
-use crate::engine::scenario::{Action, AttackerAction, EvilPage, Lure, Payload, VictimAction};
+use crate::engine::scenario::{Act, AttackerAct, Lure, Payload, VictimAct};
 use crate::engine::server::decision::{Decision, RejectReason};
 use crate::engine::server::PeerAddress;
 use crate::engine::url::Url;
-use crate::engine::verdict::VerdictReason;
-use crate::engine::world::page;
-use crate::engine::world::script::Script;
 
 impl World {
-    pub(super) fn perform(&mut self, action: Action) {
-        match action {
-            Action::Victim(a) => self.victim_acts(a),
-            Action::Attacker(a) => self.attacker_acts(a),
+    pub(super) fn perform(&mut self, act: Act) {
+        match act {
+            Act::Victim(a) => self.victim_acts(a),
+            Act::Attacker(a) => self.attacker_acts(a),
         }
     }
 
     fn fail(&mut self, actor: Actor, message: String) {
         self.emit(
             actor,
-            EventKind::ActionFailed {
+            EventKind::ActFailed {
                 message: message.clone(),
             },
             message,
@@ -39,17 +40,17 @@ impl World {
         Url::parse(&text).map_err(|e| format!("The address {text} cannot be opened: {e}."))
     }
 
-    fn victim_acts(&mut self, action: VictimAction) {
-        match action {
-            VictimAction::Types { address } => match self.address(&address) {
+    fn victim_acts(&mut self, act: VictimAct) {
+        match act {
+            VictimAct::Types { address } => match self.address(&address) {
                 Ok(url) => self.navigate(
                     Navigation::get(Party::Victim, url, Initiator::SameSite, RequestCause::Typed),
                     0,
                 ),
                 Err(message) => self.fail(Actor::Victim, message),
             },
-            VictimAction::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
-            VictimAction::OpensLink => {
+            VictimAct::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
+            VictimAct::OpensLink => {
                 let Some(sent) = self.attacker.outbox.clone() else {
                     self.fail(
                         Actor::Victim,
@@ -78,7 +79,7 @@ impl World {
                     ),
                 }
             }
-            VictimAction::ClosesBrowser => {
+            VictimAct::ClosesBrowser => {
                 let before = self.victim.jar.cookies().to_vec();
                 self.victim.jar.end_browser_session();
                 self.victim.page = None;
@@ -151,9 +152,9 @@ impl World {
         );
     }
 
-    fn attacker_acts(&mut self, action: AttackerAction) {
-        match action {
-            AttackerAction::StartsSniffing => {
+    fn attacker_acts(&mut self, act: AttackerAct) {
+        match act {
+            AttackerAct::StartsSniffing => {
                 self.network.start_listening();
                 self.attacker.current_move = "Listening on the café Wi-Fi".into();
                 self.emit(
@@ -162,11 +163,11 @@ impl World {
                     "The attacker joins the café's public Wi-Fi and records every message the victim's laptop sends and receives.".into(),
                 );
             }
-            AttackerAction::Visits { path } => {
+            AttackerAct::Visits { path } => {
                 self.attacker.current_move = format!("Opening {path} on the shop");
                 self.attacker_opens(&path);
             }
-            AttackerAction::LogsIn { user, password } => {
+            AttackerAct::LogsIn { user, password } => {
                 self.attacker.current_move = format!("Logging in as {user}");
                 self.submit(
                     Party::Attacker,
@@ -174,10 +175,10 @@ impl World {
                     &[("user".into(), user), ("password".into(), password)],
                 );
             }
-            AttackerAction::Publishes { page } => self.publish(page),
-            AttackerAction::SendsLink { lure } => self.send_link(lure),
-            AttackerAction::Replays { path } => self.replay(&path),
-            AttackerAction::EditsCookie { name, value, path } => {
+            AttackerAct::Publishes { page } => self.publish(page),
+            AttackerAct::SendsLink { lure } => self.send_link(lure),
+            AttackerAct::Replays { path } => self.replay(&path),
+            AttackerAct::EditsCookie { name, value, path } => {
                 self.attacker.current_move = format!("Editing the cookie {name}");
                 let Ok(shop) = self.address("{shop}/") else {
                     return;
@@ -195,12 +196,12 @@ impl World {
                 );
                 self.attacker_opens(&path);
             }
-            AttackerAction::GuessesIds {
+            AttackerAct::GuessesIds {
                 attempts,
                 per_second,
                 path,
             } => self.guess(attempts, per_second, &path),
-            AttackerAction::TriesPasswords {
+            AttackerAct::TriesPasswords {
                 user,
                 passwords,
                 drop_cookie,
@@ -374,9 +375,7 @@ impl World {
                 EventKind::NothingToReplay,
                 "The attacker has no session ID of the victim's to replay.".into(),
             );
-            if self.goal.is_some() {
-                self.log.obstacle(index, VerdictReason::NoIdLearned);
-            }
+            self.note_obstacle(index, Setback::NothingToReplay);
             return;
         }
         let Ok(shop) = self.address("{shop}/") else {
@@ -440,7 +439,7 @@ impl World {
     /// Tries predicted IDs against the server, straight from a script.
     fn guess(&mut self, attempts: u32, per_second: u32, path: &str) {
         let samples = self.attacker.own_ids();
-        let prediction = predict(&samples, attempts, &mut self.rng);
+        let prediction = guess_ids(&samples, attempts, &mut self.rng);
         let name = self.settings.cookie.full_name();
         let Ok(url) = self.address(&format!("{{shop}}{path}")) else {
             return;
@@ -516,16 +515,13 @@ impl World {
                 self.replay(path);
             }
             None => {
-                if self.goal.is_some() {
-                    let reason = match first_refusal {
-                        Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
-                        Some(r) => VerdictReason::IdRejected(r),
-                        None => VerdictReason::GuessesMissed {
-                            attempts: attempts_made,
-                        },
-                    };
-                    self.log.obstacle(index, reason);
-                }
+                self.note_obstacle(
+                    index,
+                    Setback::GuessesMissed {
+                        first_refusal,
+                        attempts: attempts_made,
+                    },
+                );
             }
         }
     }

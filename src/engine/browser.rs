@@ -1,6 +1,12 @@
 //! A browser: its cookie jar, the page in its tab, its HSTS list and the
 //! address and User-Agent its requests come from. The victim has one; so
 //! does the attacker, on their own machine.
+//!
+//! - [`page`]: reading forms and scripts out of HTML.
+//! - [`script`]: the scripts the simulated browser can run.
+
+pub mod page;
+pub mod script;
 
 use crate::engine::clock::UnixTime;
 use crate::engine::cookies::CookieJar;
