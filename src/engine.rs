@@ -5,6 +5,7 @@
 //! - [`clock`]: simulated time ([`clock::SimTime`]) and the browser's date.
 //! - [`rng`]: the seeded ChaCha20 generator all randomness comes from.
 //! - [`url`]: the URLs the simulated parties exchange.
+//! - [`choice`]: settings picked from a list: each option's link code and label.
 //! - [`cookies`]: the browser's cookie jar, as RFC 6265bis and Chromium define it.
 //! - [`cookie_lab`]: the cookie lab: typed `Set-Cookie` lines through the jar.
 //! - [`http`]: requests, responses and their HTTP/1.1 wire format.
@@ -19,6 +20,7 @@
 //! - [`compare`]: where two runs of one scenario part ways.
 
 pub mod attacker;
+pub mod choice;
 pub mod clock;
 pub mod compare;
 pub mod cookie_lab;
