@@ -7,7 +7,8 @@
 //! every `crate::engine::` path in `src/engine/`):
 //!
 //! 1. Foundations, which know nothing of parties or scenarios:
-//!    [`clock`] (simulated time and calendar dates), [`rng`] (the seeded
+//!    [`clock`] (simulated time and calendar dates), [`choice`] (settings
+//!    picked from a list: each option's link code and label), [`rng`] (the seeded
 //!    ChaCha20 generator all randomness comes from), [`digest`] (FNV-1a,
 //!    the same natively and in WebAssembly), [`url`] (URLs and sites),
 //!    [`http`] (requests, responses and their HTTP/1.1 wire format),
@@ -32,6 +33,7 @@
 
 pub mod attacker;
 pub mod browser;
+pub mod choice;
 pub mod clock;
 pub mod compare;
 pub mod cookie_lab;

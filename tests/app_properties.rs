@@ -19,7 +19,7 @@ mod common;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use session_lab::app::controls::{self, ControlKind, CONTROLS};
+use session_lab::app::controls::{self, CONTROLS};
 use session_lab::app::labs::{LabState, View};
 use session_lab::app::link::{LinkError, LinkState};
 use session_lab::app::predictions::{self, Prediction};
@@ -261,12 +261,10 @@ fn settings_like() -> impl Strategy<Value = String> {
     let pair = (any::<Index>(), any::<Index>(), any::<bool>(), fragment()).prop_map(
         |(control, option, valid, odd)| {
             let c = control.get(CONTROLS);
-            let value = match (&c.kind, valid) {
-                (ControlKind::Toggle { .. }, true) => {
-                    (if option.index(2) == 0 { "on" } else { "off" }).to_string()
-                }
-                (ControlKind::Choice { options, .. }, true) => option.get(options).0.to_string(),
-                (_, false) => odd,
+            let value = if valid {
+                option.get(&c.options()).0.to_string()
+            } else {
+                odd
             };
             format!("{}:{value}", c.id)
         },
@@ -316,12 +314,7 @@ fn settings_changes_apply_and_round_trip() {
                 .iter()
                 .map(|(c, o)| {
                     let c = c.get(CONTROLS);
-                    let value = match &c.kind {
-                        ControlKind::Toggle { .. } => {
-                            (if o.index(2) == 0 { "on" } else { "off" }).to_string()
-                        }
-                        ControlKind::Choice { options, .. } => o.get(options).0.to_string(),
-                    };
+                    let value = o.get(&c.options()).0.to_string();
                     (c, value)
                 })
                 .collect();
@@ -338,13 +331,7 @@ fn settings_changes_apply_and_round_trip() {
                 if pairs[i + 1..].iter().any(|(later, _)| later.id == c.id) {
                     continue;
                 }
-                let shown = match &c.kind {
-                    ControlKind::Toggle { get, .. } => {
-                        (if get(&settings) { "on" } else { "off" }).to_string()
-                    }
-                    ControlKind::Choice { get, .. } => get(&settings).to_string(),
-                };
-                prop_assert_eq!(&shown, v, "{}", c.label);
+                prop_assert_eq!(c.current(&settings), v, "{}", c.label);
             }
             let encoded = controls::encode(base, &settings);
             prop_assert_eq!(controls::decode(base, &encoded), Ok(settings));

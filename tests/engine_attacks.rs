@@ -2,6 +2,7 @@
 //! decisive defense, for the reason the verdict names. Everything runs
 //! through the engine: the outcomes are computed, not looked up.
 
+use session_lab::engine::choice::Choice;
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::EventKind;
 use session_lab::engine::matrix::{Column, Defense};
@@ -164,7 +165,7 @@ fn fixation_by_cookie_tossing() {
 #[test]
 fn predicting_weak_ids() {
     let id = "predictable-ids";
-    for generator in IdGenerator::ALL {
+    for &generator in IdGenerator::ALL {
         let settings = scenario(id)
             .settings()
             .with(&[Knob::IdGenerator(generator)]);

@@ -4,6 +4,7 @@
 //! is passed in: `Instant` natively, `performance.now()` in the browser,
 //! whose resolution is coarse, so quick work is timed in batches.
 
+use session_lab::engine::choice::Choice;
 use session_lab::engine::clock::SCENARIO_ORIGIN;
 use session_lab::engine::matrix;
 use session_lab::engine::rng::{Seed, SimRng};
@@ -105,7 +106,7 @@ pub fn all(now_ms: &dyn Fn() -> f64) -> (String, usize, Vec<Timing>) {
             black_box(matrix::compute(black_box(&scenarios), seed));
         },
     ));
-    for generator in IdGenerator::ALL {
+    for &generator in IdGenerator::ALL {
         let mut rng = SimRng::new(seed);
         timings.push(measure(
             now_ms,

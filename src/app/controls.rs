@@ -1,16 +1,17 @@
 //! The defense panel's controls: every setting of the engine as a labelled
 //! control with a one-line explanation, grouped as the panel shows them.
 //!
-//! Each control reads and writes [`Settings`] through plain functions, so the
-//! panel, the shareable link and the tests all speak of a control by its
-//! label ("HttpOnly") and never duplicate the settings' shape. Pure Rust:
-//! tested natively.
+//! A control names the engine's declarations rather than repeating them:
+//! the setting it reads and writes is a [`Field`] of [`Knob`]'s table, and a
+//! select's options, their link codes and labels come from the setting's
+//! [`Choice`]. So the panel, the shareable link and the tests all speak of a
+//! control by its label ("HttpOnly") and never duplicate the settings'
+//! shape; this file adds only what is the page's own: id, label, group and
+//! explanation. Pure Rust: tested natively.
 
-use crate::engine::server::id_generator::IdGenerator;
-use crate::engine::server::settings::{
-    ClientBinding, CookieLifetime, HstsPolicy, LoginLimit, LogoutPolicy, Minutes, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
-};
+use crate::engine::choice::Choice;
+use crate::engine::server::knob::{field, Field, Knob};
+use crate::engine::server::settings::{Minutes, Settings};
 
 /// The panel's sections, in the order they appear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,19 +40,102 @@ impl Group {
     }
 }
 
+/// A select's options, and how the settings map onto them.
+pub trait Options: Sync {
+    /// `(code, label)` pairs, in the order the select lists them.
+    fn options(&self) -> Vec<(&'static str, &'static str)>;
+    /// The code of the current value. A value the select does not offer
+    /// (set by a scenario) gives a code outside [`Options::options`].
+    fn current(&self, s: &Settings) -> &'static str;
+    /// The change that picks option `code`; `None` for a code not offered.
+    fn knob(&self, code: &str) -> Option<Knob>;
+}
+
+/// A setting whose type lists its own options.
+impl<V: Choice> Options for Field<V> {
+    fn options(&self) -> Vec<(&'static str, &'static str)> {
+        V::ALL
+            .iter()
+            .map(|v| (v.code(), v.option_label()))
+            .collect()
+    }
+
+    fn current(&self, s: &Settings) -> &'static str {
+        (self.get)(s).code()
+    }
+
+    fn knob(&self, code: &str) -> Option<Knob> {
+        V::from_code(code).map(self.knob)
+    }
+}
+
+/// A timeout picked from a few durations: the code is the number of minutes
+/// (or `none`), so it is the value too.
+struct Timeouts {
+    field: Field<Option<Minutes>>,
+    options: &'static [(&'static str, &'static str)],
+}
+
+impl Options for Timeouts {
+    fn options(&self) -> Vec<(&'static str, &'static str)> {
+        self.options.to_vec()
+    }
+
+    fn current(&self, s: &Settings) -> &'static str {
+        let m = (self.field.get)(s);
+        let text = m.map(|m| m.0.to_string()).unwrap_or_else(|| "none".into());
+        self.options
+            .iter()
+            .find(|(v, _)| *v == text)
+            .map(|(v, _)| *v)
+            // A value that the select does not offer shows as the first
+            // option, but the settings keep it until the user changes it.
+            .unwrap_or("custom")
+    }
+
+    fn knob(&self, code: &str) -> Option<Knob> {
+        self.options
+            .iter()
+            .any(|(v, _)| *v == code)
+            .then(|| (self.field.knob)(code.parse::<u64>().ok().map(Minutes)))
+    }
+}
+
+/// The cookie's `Domain`: left out, or the shop's registrable domain.
+struct CookieDomain;
+
+const SHOP_DOMAIN: &str = "shop.example";
+
+impl Options for CookieDomain {
+    fn options(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("host-only", "not set (this host only)"),
+            (SHOP_DOMAIN, "shop.example and its subdomains"),
+        ]
+    }
+
+    fn current(&self, s: &Settings) -> &'static str {
+        match (field::CookieDomain.get)(s) {
+            Some(_) => SHOP_DOMAIN,
+            None => "host-only",
+        }
+    }
+
+    fn knob(&self, code: &str) -> Option<Knob> {
+        match code {
+            "host-only" => Some(Knob::CookieDomain(None)),
+            SHOP_DOMAIN => Some(Knob::CookieDomain(Some(SHOP_DOMAIN.to_string()))),
+            _ => None,
+        }
+    }
+}
+
 /// How a control edits the settings.
 pub enum ControlKind {
     /// A checkbox.
-    Toggle {
-        get: fn(&Settings) -> bool,
-        set: fn(&mut Settings, bool),
-    },
-    /// A select: `(value, label)` pairs; `get` returns the current value.
-    Choice {
-        options: &'static [(&'static str, &'static str)],
-        get: fn(&Settings) -> &'static str,
-        set: fn(&mut Settings, &str),
-    },
+    Toggle(Field<bool>),
+    /// A select.
+    Choice(&'static dyn Options),
 }
 
 pub struct Control {
@@ -65,26 +149,53 @@ pub struct Control {
     pub kind: ControlKind,
 }
 
+/// A checkbox's values, as links write them.
+const ON_OFF: [(&str, &str); 2] = [("on", "on"), ("off", "off")];
+
 impl Control {
-    /// The current value as text, for diffs ("HttpOnly: on").
-    pub fn value_text(&self, s: &Settings) -> &'static str {
+    /// `(code, label)` of every value the control offers.
+    pub fn options(&self) -> Vec<(&'static str, &'static str)> {
         match &self.kind {
-            ControlKind::Toggle { get, .. } => {
-                if get(s) {
+            ControlKind::Toggle(_) => ON_OFF.to_vec(),
+            ControlKind::Choice(o) => o.options(),
+        }
+    }
+
+    /// The current value's code, as a link writes it.
+    pub fn current(&self, s: &Settings) -> &'static str {
+        match &self.kind {
+            ControlKind::Toggle(f) => {
+                if (f.get)(s) {
                     "on"
                 } else {
                     "off"
                 }
             }
-            ControlKind::Choice { options, get, .. } => {
-                let v = get(s);
-                options
-                    .iter()
-                    .find(|(value, _)| *value == v)
-                    .map(|(_, label)| *label)
-                    .unwrap_or(v)
-            }
+            ControlKind::Choice(o) => o.current(s),
         }
+    }
+
+    /// The change that gives the control the value `code`; `None` for a
+    /// code it does not offer.
+    pub fn knob(&self, code: &str) -> Option<Knob> {
+        match &self.kind {
+            ControlKind::Toggle(f) => match code {
+                "on" => Some((f.knob)(true)),
+                "off" => Some((f.knob)(false)),
+                _ => None,
+            },
+            ControlKind::Choice(o) => o.knob(code),
+        }
+    }
+
+    /// The current value as text, for diffs ("HttpOnly: on").
+    pub fn value_text(&self, s: &Settings) -> &'static str {
+        let v = self.current(s);
+        self.options()
+            .into_iter()
+            .find(|(value, _)| *value == v)
+            .map(|(_, label)| label)
+            .unwrap_or(v)
     }
 }
 
@@ -124,21 +235,6 @@ const TIMEOUTS_ABSOLUTE: &[(&str, &str)] = &[
     ("480", "8 hours"),
 ];
 
-fn minutes_value(m: Option<Minutes>, options: &[(&'static str, &'static str)]) -> &'static str {
-    let text = m.map(|m| m.0.to_string()).unwrap_or_else(|| "none".into());
-    options
-        .iter()
-        .find(|(v, _)| *v == text)
-        .map(|(v, _)| *v)
-        // A value from a link that the select does not offer shows as the
-        // first option, but the settings keep it until the user changes it.
-        .unwrap_or("custom")
-}
-
-fn parse_minutes(v: &str) -> Option<Minutes> {
-    v.parse::<u64>().ok().map(Minutes)
-}
-
 pub static CONTROLS: &[Control] = &[
     // Cookie attributes
     Control {
@@ -146,105 +242,42 @@ pub static CONTROLS: &[Control] = &[
         label: "HttpOnly",
         group: Group::CookieAttributes,
         explanation: "Scripts cannot read the session cookie, so injected script cannot steal it (it can still use it).",
-        kind: ControlKind::Toggle {
-            get: |s| s.cookie.http_only,
-            set: |s, v| s.cookie.http_only = v,
-        },
+        kind: ControlKind::Toggle(field::HttpOnly),
     },
     Control {
         id: "secure",
         label: "Secure",
         group: Group::CookieAttributes,
         explanation: "The browser sends the cookie only over HTTPS, never in clear text.",
-        kind: ControlKind::Toggle {
-            get: |s| s.cookie.secure,
-            set: |s, v| s.cookie.secure = v,
-        },
+        kind: ControlKind::Toggle(field::Secure),
     },
     Control {
         id: "same-site",
         label: "SameSite",
         group: Group::CookieAttributes,
         explanation: "Whether the cookie goes along with requests that other sites start.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("unspecified", "not set (Lax by default)"),
-                ("none", "None"),
-                ("lax", "Lax"),
-                ("strict", "Strict"),
-            ],
-            get: |s| match s.cookie.same_site {
-                SameSitePolicy::Unspecified => "unspecified",
-                SameSitePolicy::None => "none",
-                SameSitePolicy::Lax => "lax",
-                SameSitePolicy::Strict => "strict",
-            },
-            set: |s, v| {
-                s.cookie.same_site = match v {
-                    "none" => SameSitePolicy::None,
-                    "lax" => SameSitePolicy::Lax,
-                    "strict" => SameSitePolicy::Strict,
-                    _ => SameSitePolicy::Unspecified,
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::SameSite),
     },
     Control {
         id: "host-prefix",
         label: "__Host- prefix",
         group: Group::CookieAttributes,
         explanation: "The browser accepts the cookie only if it is Secure, for Path=/ and without Domain: no subdomain can plant it.",
-        kind: ControlKind::Toggle {
-            get: |s| s.cookie.host_prefix,
-            set: |s, v| s.cookie.host_prefix = v,
-        },
+        kind: ControlKind::Toggle(field::HostPrefix),
     },
     Control {
         id: "cookie-domain",
         label: "Domain",
         group: Group::CookieAttributes,
         explanation: "A Domain attribute shares the cookie with every subdomain; without it only the shop's own host gets it.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("host-only", "not set (this host only)"),
-                ("shop.example", "shop.example and its subdomains"),
-            ],
-            get: |s| {
-                if s.cookie.domain.is_some() {
-                    "shop.example"
-                } else {
-                    "host-only"
-                }
-            },
-            set: |s, v| {
-                s.cookie.domain = (v == "shop.example").then(|| "shop.example".to_string())
-            },
-        },
+        kind: ControlKind::Choice(&CookieDomain),
     },
     Control {
         id: "lifetime",
         label: "Cookie lifetime",
         group: Group::CookieAttributes,
         explanation: "A session cookie dies with the browser; Max-Age keeps it on disk for days.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("session", "session cookie"),
-                ("persistent", "Max-Age 30 days"),
-            ],
-            get: |s| match s.cookie.lifetime {
-                CookieLifetime::BrowserSession => "session",
-                CookieLifetime::Persistent { .. } => "persistent",
-            },
-            set: |s, v| {
-                s.cookie.lifetime = if v == "persistent" {
-                    CookieLifetime::Persistent {
-                        max_age_secs: 30 * 24 * 3600,
-                    }
-                } else {
-                    CookieLifetime::BrowserSession
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::CookieLifetime),
     },
     // Transport
     Control {
@@ -252,41 +285,14 @@ pub static CONTROLS: &[Control] = &[
         label: "Shop served over",
         group: Group::Transport,
         explanation: "Over plain HTTP anyone on the same Wi-Fi reads every byte, session ID included.",
-        kind: ControlKind::Choice {
-            options: &[("http", "HTTP"), ("https", "HTTPS")],
-            get: |s| match s.transport.scheme {
-                SiteTransport::Http => "http",
-                SiteTransport::Https => "https",
-            },
-            set: |s, v| {
-                s.transport.scheme = if v == "http" {
-                    SiteTransport::Http
-                } else {
-                    SiteTransport::Https
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::Transport),
     },
     Control {
         id: "hsts",
         label: "HSTS",
         group: Group::Transport,
         explanation: "Tells the browser to use HTTPS on later visits; preloaded, even the very first visit is protected.",
-        kind: ControlKind::Choice {
-            options: &[("off", "off"), ("on", "on"), ("preloaded", "on and preloaded")],
-            get: |s| match s.transport.hsts {
-                HstsPolicy::Off => "off",
-                HstsPolicy::On => "on",
-                HstsPolicy::Preloaded => "preloaded",
-            },
-            set: |s, v| {
-                s.transport.hsts = match v {
-                    "on" => HstsPolicy::On,
-                    "preloaded" => HstsPolicy::Preloaded,
-                    _ => HstsPolicy::Off,
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::Hsts),
     },
     // Server policy
     Control {
@@ -294,192 +300,83 @@ pub static CONTROLS: &[Control] = &[
         label: "Session ID generator",
         group: Group::ServerPolicy,
         explanation: "How the server makes new IDs: guessable ones let an attacker skip stealing.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("sequential", "sequential counter"),
-                ("timestamp", "timestamp"),
-                ("hashed-counter", "hash of a counter"),
-                ("csprng-64", "random, 64 bits"),
-                ("csprng-128", "random, 128 bits"),
-            ],
-            get: |s| match s.server.id_generator {
-                IdGenerator::SequentialCounter => "sequential",
-                IdGenerator::Timestamp => "timestamp",
-                IdGenerator::HashedCounter => "hashed-counter",
-                IdGenerator::Csprng64 => "csprng-64",
-                IdGenerator::Csprng128 => "csprng-128",
-            },
-            set: |s, v| {
-                s.server.id_generator = match v {
-                    "sequential" => IdGenerator::SequentialCounter,
-                    "timestamp" => IdGenerator::Timestamp,
-                    "hashed-counter" => IdGenerator::HashedCounter,
-                    "csprng-64" => IdGenerator::Csprng64,
-                    _ => IdGenerator::Csprng128,
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::IdGenerator),
     },
     Control {
         id: "regenerate-on-login",
         label: "New session ID at login",
         group: Group::ServerPolicy,
         explanation: "At login the server issues a fresh ID and drops the old one, so an ID planted before login is worthless.",
-        kind: ControlKind::Toggle {
-            get: |s| s.server.regenerate_on_login,
-            set: |s, v| s.server.regenerate_on_login = v,
-        },
+        kind: ControlKind::Toggle(field::RegenerateOnLogin),
     },
     Control {
         id: "regenerate-on-privilege",
         label: "New session ID on privilege change",
         group: Group::ServerPolicy,
         explanation: "Becoming an administrator also gets a fresh ID.",
-        kind: ControlKind::Toggle {
-            get: |s| s.server.regenerate_on_privilege_change,
-            set: |s, v| s.server.regenerate_on_privilege_change = v,
-        },
+        kind: ControlKind::Toggle(field::RegenerateOnPrivilegeChange),
     },
     Control {
         id: "accept-id-from-url",
         label: "Accept session ID in the URL",
         group: Group::ServerPolicy,
         explanation: "The server also reads ?sessionid= from links, which lets anyone hand a victim an ID.",
-        kind: ControlKind::Toggle {
-            get: |s| s.server.accept_id_from_url,
-            set: |s, v| s.server.accept_id_from_url = v,
-        },
+        kind: ControlKind::Toggle(field::AcceptIdFromUrl),
     },
     Control {
         id: "strict-mode",
         label: "Strict mode",
         group: Group::ServerPolicy,
         explanation: "The server refuses session IDs it never issued instead of adopting them.",
-        kind: ControlKind::Toggle {
-            get: |s| s.server.strict_mode,
-            set: |s, v| s.server.strict_mode = v,
-        },
+        kind: ControlKind::Toggle(field::StrictMode),
     },
     Control {
         id: "idle-timeout",
         label: "Idle timeout",
         group: Group::ServerPolicy,
         explanation: "A session unused for this long expires on the server.",
-        kind: ControlKind::Choice {
+        kind: ControlKind::Choice(&Timeouts {
+            field: field::IdleTimeout,
             options: TIMEOUTS_IDLE,
-            get: |s| minutes_value(s.server.idle_timeout, TIMEOUTS_IDLE),
-            set: |s, v| s.server.idle_timeout = parse_minutes(v),
-        },
+        }),
     },
     Control {
         id: "absolute-timeout",
         label: "Absolute timeout",
         group: Group::ServerPolicy,
         explanation: "A session expires this long after it began, however busy it is.",
-        kind: ControlKind::Choice {
+        kind: ControlKind::Choice(&Timeouts {
+            field: field::AbsoluteTimeout,
             options: TIMEOUTS_ABSOLUTE,
-            get: |s| minutes_value(s.server.absolute_timeout, TIMEOUTS_ABSOLUTE),
-            set: |s, v| s.server.absolute_timeout = parse_minutes(v),
-        },
+        }),
     },
     Control {
         id: "logout",
         label: "Logout",
         group: Group::ServerPolicy,
         explanation: "Whether logging out destroys the session on the server or only deletes the browser's cookie.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("invalidate", "destroys the session"),
-                ("clear-cookie", "only clears the cookie"),
-            ],
-            get: |s| match s.server.logout {
-                LogoutPolicy::InvalidateSession => "invalidate",
-                LogoutPolicy::ClearCookieOnly => "clear-cookie",
-            },
-            set: |s, v| {
-                s.server.logout = if v == "clear-cookie" {
-                    LogoutPolicy::ClearCookieOnly
-                } else {
-                    LogoutPolicy::InvalidateSession
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::Logout),
     },
     Control {
         id: "binding",
         label: "Bind session to",
         group: Group::ServerPolicy,
         explanation: "The server refuses the ID from another IP address or browser (User-Agent).",
-        kind: ControlKind::Choice {
-            options: &[
-                ("none", "nothing"),
-                ("ip", "IP address"),
-                ("user-agent", "User-Agent"),
-                ("both", "IP address and User-Agent"),
-            ],
-            get: |s| match s.server.binding {
-                ClientBinding::None => "none",
-                ClientBinding::Ip => "ip",
-                ClientBinding::UserAgent => "user-agent",
-                ClientBinding::IpAndUserAgent => "both",
-            },
-            set: |s, v| {
-                s.server.binding = match v {
-                    "ip" => ClientBinding::Ip,
-                    "user-agent" => ClientBinding::UserAgent,
-                    "both" => ClientBinding::IpAndUserAgent,
-                    _ => ClientBinding::None,
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::Binding),
     },
     Control {
         id: "session-contents",
         label: "Session holds",
         group: Group::ServerPolicy,
         explanation: "Keep only a user reference in the session; copies of sensitive data leak with it.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("reference", "a user reference only"),
-                ("sensitive", "sensitive data too"),
-            ],
-            get: |s| match s.server.contents {
-                SessionContents::UserReference => "reference",
-                SessionContents::SensitiveData => "sensitive",
-            },
-            set: |s, v| {
-                s.server.contents = if v == "sensitive" {
-                    SessionContents::SensitiveData
-                } else {
-                    SessionContents::UserReference
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::Contents),
     },
     Control {
         id: "login-limit",
         label: "Login attempt limit",
         group: Group::ServerPolicy,
         explanation: "Counted in the session, a client that drops its cookie starts over; counted on the account, it cannot.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("none", "none"),
-                ("per-session", "3 per session"),
-                ("per-account", "3 per account"),
-            ],
-            get: |s| match s.server.login_limit {
-                LoginLimit::None => "none",
-                LoginLimit::PerSession { .. } => "per-session",
-                LoginLimit::PerAccount { .. } => "per-account",
-            },
-            set: |s, v| {
-                s.server.login_limit = match v {
-                    "per-session" => LoginLimit::PerSession { max_failures: 3 },
-                    "per-account" => LoginLimit::PerAccount { max_failures: 3 },
-                    _ => LoginLimit::None,
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::LoginLimit),
     },
     // Application
     Control {
@@ -487,56 +384,21 @@ pub static CONTROLS: &[Control] = &[
         label: "Search page output",
         group: Group::Application,
         explanation: "Pasting the query into the page unescaped is an XSS hole: the attacker's script runs in the shop's page.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("escaped", "escaped (safe)"),
-                ("reflected", "reflected raw (XSS hole)"),
-            ],
-            get: |s| match s.application.search_output {
-                SearchOutput::Escaped => "escaped",
-                SearchOutput::Reflected => "reflected",
-            },
-            set: |s, v| {
-                s.application.search_output = if v == "reflected" {
-                    SearchOutput::Reflected
-                } else {
-                    SearchOutput::Escaped
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::SearchOutput),
     },
     Control {
         id: "csrf-token",
         label: "CSRF token",
         group: Group::Application,
         explanation: "The transfer form carries a secret token that another site cannot know.",
-        kind: ControlKind::Toggle {
-            get: |s| s.application.csrf_token,
-            set: |s, v| s.application.csrf_token = v,
-        },
+        kind: ControlKind::Toggle(field::CsrfToken),
     },
     Control {
         id: "role-storage",
         label: "User role kept in",
         group: Group::Application,
         explanation: "A role in a cookie is the client's to edit; in the session it stays on the server.",
-        kind: ControlKind::Choice {
-            options: &[
-                ("session", "the session (server)"),
-                ("cookie", "a cookie (client)"),
-            ],
-            get: |s| match s.application.role_storage {
-                RoleStorage::Session => "session",
-                RoleStorage::ClientCookie => "cookie",
-            },
-            set: |s, v| {
-                s.application.role_storage = if v == "cookie" {
-                    RoleStorage::ClientCookie
-                } else {
-                    RoleStorage::Session
-                }
-            },
-        },
+        kind: ControlKind::Choice(&field::RoleStorage),
     },
 ];
 
@@ -550,19 +412,13 @@ mod tests {
     fn every_option_round_trips() {
         for c in CONTROLS {
             let mut s = Settings::default();
-            match &c.kind {
-                ControlKind::Toggle { get, set } => {
-                    for v in [true, false] {
-                        set(&mut s, v);
-                        assert_eq!(get(&s), v, "{}", c.label);
-                    }
+            for (value, _) in c.options() {
+                let knob = c.knob(value);
+                assert!(knob.is_some(), "{}: {value}", c.label);
+                if let Some(k) = knob {
+                    k.apply(&mut s);
                 }
-                ControlKind::Choice { options, get, set } => {
-                    for (value, _) in options.iter() {
-                        set(&mut s, value);
-                        assert_eq!(get(&s), *value, "{}", c.label);
-                    }
-                }
+                assert_eq!(c.current(&s), value, "{}", c.label);
             }
         }
     }
@@ -575,7 +431,64 @@ mod tests {
                 assert_ne!(a.label, b.label);
             }
         }
+        for c in CONTROLS {
+            let options = c.options();
+            for (i, (code, label)) in options.iter().enumerate() {
+                for (other_code, other_label) in &options[i + 1..] {
+                    assert_ne!(code, other_code, "{}", c.label);
+                    assert_ne!(label, other_label, "{}", c.label);
+                }
+            }
+        }
     }
+
+    /// Shared links and saved states name controls and options by these
+    /// codes, and the end-to-end tests find controls by these labels: each
+    /// shipped control and option must still be there, worded the same
+    /// (new ones may join without touching this list).
+    #[test]
+    fn codes_and_labels_stay_as_shipped() {
+        let now: Vec<String> = CONTROLS
+            .iter()
+            .flat_map(|c| {
+                c.options()
+                    .into_iter()
+                    .map(move |(code, label)| format!("{} \"{}\": {code}={label}", c.id, c.label))
+            })
+            .collect();
+        for line in SHIPPED {
+            let (control, options) = line.split_once(": ").unwrap_or((line, ""));
+            for option in options.split(" | ") {
+                let shipped = format!("{control}: {option}");
+                assert!(now.contains(&shipped), "{shipped} is gone");
+            }
+        }
+    }
+
+    const SHIPPED: &[&str] = &[
+        "http-only \"HttpOnly\": on=on | off=off",
+        "secure \"Secure\": on=on | off=off",
+        "same-site \"SameSite\": unspecified=not set (Lax by default) | none=None | lax=Lax | strict=Strict",
+        "host-prefix \"__Host- prefix\": on=on | off=off",
+        "cookie-domain \"Domain\": host-only=not set (this host only) | shop.example=shop.example and its subdomains",
+        "lifetime \"Cookie lifetime\": session=session cookie | persistent=Max-Age 30 days",
+        "scheme \"Shop served over\": http=HTTP | https=HTTPS",
+        "hsts \"HSTS\": off=off | on=on | preloaded=on and preloaded",
+        "id-generator \"Session ID generator\": sequential=sequential counter | timestamp=timestamp | hashed-counter=hash of a counter | csprng-64=random, 64 bits | csprng-128=random, 128 bits",
+        "regenerate-on-login \"New session ID at login\": on=on | off=off",
+        "regenerate-on-privilege \"New session ID on privilege change\": on=on | off=off",
+        "accept-id-from-url \"Accept session ID in the URL\": on=on | off=off",
+        "strict-mode \"Strict mode\": on=on | off=off",
+        "idle-timeout \"Idle timeout\": none=none | 5=5 minutes | 15=15 minutes | 24=24 minutes | 30=30 minutes",
+        "absolute-timeout \"Absolute timeout\": none=none | 60=1 hour | 240=4 hours | 480=8 hours",
+        "logout \"Logout\": invalidate=destroys the session | clear-cookie=only clears the cookie",
+        "binding \"Bind session to\": none=nothing | ip=IP address | user-agent=User-Agent | both=IP address and User-Agent",
+        "session-contents \"Session holds\": reference=a user reference only | sensitive=sensitive data too",
+        "login-limit \"Login attempt limit\": none=none | per-session=3 per session | per-account=3 per account",
+        "search-output \"Search page output\": escaped=escaped (safe) | reflected=reflected raw (XSS hole)",
+        "csrf-token \"CSRF token\": on=on | off=off",
+        "role-storage \"User role kept in\": session=the session (server) | cookie=a cookie (client)",
+    ];
 
     #[test]
     fn differences_name_the_changed_control() {
@@ -595,16 +508,9 @@ pub fn encode(base: &Settings, current: &Settings) -> String {
     CONTROLS
         .iter()
         .filter_map(|c| {
-            let value = match &c.kind {
-                ControlKind::Toggle { get, .. } => {
-                    (get(base) != get(current)).then(|| if get(current) { "on" } else { "off" })
-                }
-                ControlKind::Choice { options, get, .. } => {
-                    let v = get(current);
-                    (get(base) != v && options.iter().any(|(o, _)| *o == v)).then_some(v)
-                }
-            }?;
-            Some(format!("{}:{value}", c.id))
+            let value = c.current(current);
+            let offered = c.options().iter().any(|(o, _)| *o == value);
+            (c.current(base) != value && offered).then(|| format!("{}:{value}", c.id))
         })
         .collect::<Vec<_>>()
         .join(",")
@@ -615,25 +521,23 @@ pub fn encode(base: &Settings, current: &Settings) -> String {
 pub fn decode(base: &Settings, text: &str) -> Result<Settings, String> {
     let mut settings = base.clone();
     for part in text.split(',').filter(|p| !p.is_empty()) {
-        let (id, value) = part
-            .split_once(':')
-            .ok_or_else(|| format!("\"{}\" is not control:value", clip(part)))?;
-        let control = find(id).ok_or_else(|| format!("no setting called \"{}\"", clip(id)))?;
-        match &control.kind {
-            ControlKind::Toggle { set, .. } => match value {
-                "on" => set(&mut settings, true),
-                "off" => set(&mut settings, false),
-                _ => return Err(format!("{} cannot be \"{}\"", control.label, clip(value))),
-            },
-            ControlKind::Choice { options, set, .. } => {
-                if !options.iter().any(|(o, _)| *o == value) {
-                    return Err(format!("{} cannot be \"{}\"", control.label, clip(value)));
-                }
-                set(&mut settings, value);
-            }
-        }
+        let (_, knob) = parse_change(part)?;
+        knob.apply(&mut settings);
     }
     Ok(settings)
+}
+
+/// One `control:value` change, as links and the Compare lab write it: the
+/// control and the knob that makes the change, or what was wrong with it.
+pub fn parse_change(part: &str) -> Result<(&'static Control, Knob), String> {
+    let (id, value) = part
+        .split_once(':')
+        .ok_or_else(|| format!("\"{}\" is not control:value", clip(part)))?;
+    let control = find(id).ok_or_else(|| format!("no setting called \"{}\"", clip(id)))?;
+    let knob = control
+        .knob(value)
+        .ok_or_else(|| format!("{} cannot be \"{}\"", control.label, clip(value)))?;
+    Ok((control, knob))
 }
 
 /// At most 30 characters of outside input, for messages.
@@ -644,6 +548,7 @@ fn clip(s: &str) -> String {
 #[cfg(test)]
 mod encoding_tests {
     use super::*;
+    use crate::engine::server::settings::SameSitePolicy;
 
     #[test]
     fn encodes_only_changes_and_round_trips() {

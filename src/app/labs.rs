@@ -11,9 +11,10 @@
 //! be read keeps its default and adds a notice: never a crash, never a lost
 //! view. Pure Rust, tested natively.
 
-use crate::app::controls::{self, ControlKind};
+use crate::app::controls;
 use crate::app::link::{decode_component, encode_component};
-use crate::engine::cookie_lab::{CookieLabInput, Reader};
+use crate::engine::choice::Choice;
+use crate::engine::cookie_lab::{CookieLabInput, Reader, METHODS};
 use crate::engine::cookies::Initiator;
 use crate::engine::http::Method;
 use crate::engine::id_analysis::IdReport;
@@ -211,27 +212,26 @@ pub fn context_code(input: &CookieLabInput) -> String {
     format!(
         "{}.{}.{}",
         input.reader.code(),
-        match input.initiator {
-            Initiator::SameSite => "same",
-            Initiator::CrossSite => "cross",
-        },
-        input.method.as_str().to_ascii_lowercase()
+        input.initiator.code(),
+        method_code(input.method)
     )
+}
+
+/// A method as the cookie lab's link and form write it: `get`, `post`.
+pub fn method_code(method: Method) -> String {
+    method.as_str().to_ascii_lowercase()
+}
+
+/// One of the lab's [`METHODS`] from its code.
+pub fn method_from_code(code: &str) -> Option<Method> {
+    METHODS.into_iter().find(|m| method_code(*m) == code)
 }
 
 fn parse_context(text: &str) -> Option<(Reader, Initiator, Method)> {
     let mut parts = text.split('.');
     let reader = Reader::from_code(parts.next()?)?;
-    let initiator = match parts.next()? {
-        "same" => Initiator::SameSite,
-        "cross" => Initiator::CrossSite,
-        _ => return None,
-    };
-    let method = match parts.next()? {
-        "get" => Method::Get,
-        "post" => Method::Post,
-        _ => return None,
-    };
+    let initiator = Initiator::from_code(parts.next()?)?;
+    let method = method_from_code(parts.next()?)?;
     parts
         .next()
         .is_none()
@@ -366,15 +366,12 @@ impl LabState {
     }
 }
 
-/// `control:value` for a known control and one of its values.
+/// `control:value` for a known control and one of its values: the same
+/// reading a link's settings get ([`controls::parse_change`]).
 pub fn parse_change(text: &str) -> Option<(&'static str, String)> {
-    let (id, value) = text.split_once(':')?;
-    let control = controls::find(id)?;
-    let ok = match &control.kind {
-        ControlKind::Toggle { .. } => value == "on" || value == "off",
-        ControlKind::Choice { options, .. } => options.iter().any(|(o, _)| *o == value),
-    };
-    ok.then(|| (control.id, value.to_string()))
+    let (control, _) = controls::parse_change(text).ok()?;
+    let (_, value) = text.split_once(':')?;
+    Some((control.id, value.to_string()))
 }
 
 /// A count with thousands separators: `100,000`.

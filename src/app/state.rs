@@ -17,6 +17,7 @@ use crate::app::predictions::Prediction;
 use crate::engine::cookie_lab::CookieLabInput;
 use crate::engine::rng::Seed;
 use crate::engine::scenario::{catalog, Scenario};
+use crate::engine::server::knob::Knob;
 use crate::engine::server::Settings;
 use crate::engine::world::{run, Run};
 use std::rc::Rc;
@@ -280,6 +281,14 @@ impl AppState {
         }
     }
 
+    /// One setting changed from the panel, through its knob like every
+    /// other write of the settings.
+    fn turn(&mut self, knob: Knob) {
+        let before = self.settings.clone();
+        knob.apply(&mut self.settings);
+        self.settings_changed(before);
+    }
+
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::SelectScenario(id) => {
@@ -294,21 +303,19 @@ impl AppState {
                 }
             }
             Action::SetToggle { control, on } => {
-                if let Some(ControlKind::Toggle { set, .. }) =
-                    controls::find(control).map(|c| &c.kind)
-                {
-                    let before = self.settings.clone();
-                    set(&mut self.settings, on);
-                    self.settings_changed(before);
+                if let Some(ControlKind::Toggle(field)) = controls::find(control).map(|c| &c.kind) {
+                    self.turn((field.knob)(on));
                 }
             }
             Action::SetChoice { control, value } => {
-                if let Some(ControlKind::Choice { set, .. }) =
-                    controls::find(control).map(|c| &c.kind)
-                {
-                    let before = self.settings.clone();
-                    set(&mut self.settings, &value);
-                    self.settings_changed(before);
+                // The select offers only the control's own codes; anything
+                // else changes nothing.
+                let knob = controls::find(control).and_then(|c| match &c.kind {
+                    ControlKind::Choice(options) => options.knob(&value),
+                    ControlKind::Toggle(_) => None,
+                });
+                if let Some(knob) = knob {
+                    self.turn(knob);
                 }
             }
             Action::ResetSettings => {

@@ -8,6 +8,7 @@
 //! out. Typed text is outside input: a bad URL or line becomes a message in
 //! the result, never a panic.
 
+use crate::engine::choice::choice_enum;
 use crate::engine::clock::{UnixTime, SCENARIO_ORIGIN};
 use crate::engine::cookies::{
     BlockedReason, Cookie, CookieJar, Initiator, RequestContext, ScriptRead, SetCookieOutcome,
@@ -22,42 +23,22 @@ pub const MAX_LINES: usize = 50;
 /// cookie lifetimes.
 pub const MAX_WAIT_SECS: u64 = 500 * 24 * 60 * 60;
 
-/// Who asks the jar for cookies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Reader {
-    /// A top-level navigation: a link, the address bar, a form.
-    #[default]
-    Navigation,
-    /// An image, iframe or `fetch` from a page.
-    Subresource,
-    /// A script on a page at the request URL reads `document.cookie`.
-    Script,
-}
-
-impl Reader {
-    pub const ALL: [Reader; 3] = [Reader::Navigation, Reader::Subresource, Reader::Script];
-
-    /// For links and form values.
-    pub fn code(self) -> &'static str {
-        match self {
-            Reader::Navigation => "nav",
-            Reader::Subresource => "sub",
-            Reader::Script => "script",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Reader> {
-        Reader::ALL.into_iter().find(|r| r.code() == code)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Reader::Navigation => "a top-level navigation (link, address bar, form)",
-            Reader::Subresource => "a subresource (image, iframe, fetch)",
-            Reader::Script => "a script: document.cookie",
-        }
+choice_enum! {
+    /// Who asks the jar for cookies.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Reader {
+        /// A top-level navigation: a link, the address bar, a form.
+        #[default]
+        Navigation = ("nav", "a top-level navigation (link, address bar, form)"),
+        /// An image, iframe or `fetch` from a page.
+        Subresource = ("sub", "a subresource (image, iframe, fetch)"),
+        /// A script on a page at the request URL reads `document.cookie`.
+        Script = ("script", "a script: document.cookie"),
     }
 }
+
+/// The request methods the lab offers: the two that decide `SameSite=Lax`.
+pub const METHODS: [Method; 2] = [Method::Get, Method::Post];
 
 /// What the student typed, already split into fields.
 #[derive(Debug, Clone, PartialEq, Eq)]

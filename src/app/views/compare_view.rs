@@ -3,7 +3,7 @@
 //! the two verdicts stand side by side. Both runs are the engine's, with
 //! the same seed.
 
-use crate::app::controls::{self, ControlKind, CONTROLS};
+use crate::app::controls::{self, CONTROLS};
 use crate::app::labs::CompareForm;
 use crate::app::state::{Action, AppState};
 use crate::app::views::playback::actor_name;
@@ -12,15 +12,15 @@ use crate::engine::world::{run, Run};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-/// The value a control should take to differ from `base`.
+/// The value a control should take to differ from `base`: the first
+/// option it does not have (for a checkbox, the other state).
 fn other_value(control: &'static str, base: &crate::engine::server::Settings) -> String {
-    match controls::find(control).map(|c| &c.kind) {
-        Some(ControlKind::Toggle { get, .. }) => if get(base) { "off" } else { "on" }.into(),
-        Some(ControlKind::Choice { options, get, .. }) => {
-            let now = get(base);
-            options
-                .iter()
-                .map(|(v, _)| *v)
+    match controls::find(control) {
+        Some(c) => {
+            let now = c.current(base);
+            c.options()
+                .into_iter()
+                .map(|(v, _)| v)
                 .find(|v| *v != now)
                 .unwrap_or(now)
                 .into()
@@ -121,11 +121,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             }));
         })
     };
-    let values: Vec<(&'static str, &'static str)> = match control.map(|c| &c.kind) {
-        Some(ControlKind::Toggle { .. }) => vec![("on", "on"), ("off", "off")],
-        Some(ControlKind::Choice { options, .. }) => options.to_vec(),
-        None => Vec::new(),
-    };
+    let values = control.map(|c| c.options()).unwrap_or_default();
     let open = |settings: String| {
         let scenario = scenario.id.clone();
         let cursor = divergence.unwrap_or(0);

@@ -4,13 +4,13 @@
 //! [`crate::engine::cookie_lab::run`]; everything typed is shown as text.
 
 use crate::app::format;
-use crate::app::labs::WAIT_UNITS;
+use crate::app::labs::{method_code, method_from_code, WAIT_UNITS};
 use crate::app::state::{Action, AppState};
 use crate::app::views::browser_lane::{cookie_outcomes, jar_table};
 use crate::app::views::reason_badge::reason_badge;
-use crate::engine::cookie_lab::{self, CookieLabInput, LineSource, Reader, PRESETS};
+use crate::engine::choice::Choice;
+use crate::engine::cookie_lab::{self, CookieLabInput, LineSource, Reader, METHODS, PRESETS};
 use crate::engine::cookies::Initiator;
-use crate::engine::http::Method;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -101,8 +101,8 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
         .find(|p| p.input() == input)
         .map(|p| p.lesson);
 
-    let option = |value: &'static str, label: &'static str, selected: bool| {
-        html! { <option {value} {selected}>{ label }</option> }
+    let option = |value: &str, label: &'static str, selected: bool| {
+        html! { <option value={value.to_string()} {selected}>{ label }</option> }
     };
     let outcomes: Vec<_> = result.lines.iter().map(|l| l.outcome.clone()).collect();
     let script_lines = result
@@ -158,19 +158,19 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         <input id="ck-to" type="text" spellcheck="false" autocomplete="off"
                             value={input.request_url.clone()} oninput={on_text(|i, v| i.request_url = v)} />
                         <label for="ck-reader">{ "Who asks" }</label>
-                        <select id="ck-reader" onchange={on_select(|i, v| i.reader = Reader::from_code(&v).unwrap_or_default())}>
-                            { for Reader::ALL.iter().map(|r| option(r.code(), r.label(), *r == input.reader)) }
+                        <select id="ck-reader" onchange={on_select(|i, v| if let Some(r) = Reader::from_code(&v) { i.reader = r })}>
+                            { for Reader::ALL.iter().map(|r| option(r.code(), r.option_label(), *r == input.reader)) }
                         </select>
                         if input.reader != Reader::Script {
                             <label for="ck-initiator">{ "Started by" }</label>
-                            <select id="ck-initiator" onchange={on_select(|i, v| i.initiator = if v == "cross" { Initiator::CrossSite } else { Initiator::SameSite })}>
-                                { option("same", "a page of the same site", input.initiator == Initiator::SameSite) }
-                                { option("cross", "a page of another site", input.initiator == Initiator::CrossSite) }
+                            // The selects offer only listed codes: another value
+                            // cannot arrive, and would leave the input as it was.
+                            <select id="ck-initiator" onchange={on_select(|i, v| if let Some(x) = Initiator::from_code(&v) { i.initiator = x })}>
+                                { for Initiator::ALL.iter().map(|x| option(x.code(), x.option_label(), *x == input.initiator)) }
                             </select>
                             <label for="ck-method">{ "Method" }</label>
-                            <select id="ck-method" onchange={on_select(|i, v| i.method = if v == "post" { Method::Post } else { Method::Get })}>
-                                { option("get", "GET", input.method == Method::Get) }
-                                { option("post", "POST", input.method == Method::Post) }
+                            <select id="ck-method" onchange={on_select(|i, v| if let Some(m) = method_from_code(&v) { i.method = m })}>
+                                { for METHODS.iter().map(|m| option(&method_code(*m), m.as_str(), *m == input.method)) }
                             </select>
                         }
                     </fieldset>

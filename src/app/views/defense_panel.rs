@@ -17,7 +17,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
         let desc = format!("{id}-desc");
         let dispatch = dispatch.clone();
         let input = match &c.kind {
-            ControlKind::Toggle { get, .. } => {
+            ControlKind::Toggle(field) => {
                 let control = c.id;
                 let onchange = Callback::from(move |e: Event| {
                     let input: HtmlInputElement = e.target_unchecked_into();
@@ -28,14 +28,14 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                 });
                 html! {
                     <div class="control toggle">
-                        <input type="checkbox" id={id.clone()} checked={get(settings)} aria-describedby={desc.clone()} {onchange} />
+                        <input type="checkbox" id={id.clone()} checked={(field.get)(settings)} aria-describedby={desc.clone()} {onchange} />
                         <label for={id.clone()}>{ c.label }</label>
                     </div>
                 }
             }
-            ControlKind::Choice { options, get, .. } => {
+            ControlKind::Choice(options) => {
                 let control = c.id;
-                let current = get(settings);
+                let current = options.current(settings);
                 let onchange = Callback::from(move |e: Event| {
                     let select: HtmlSelectElement = e.target_unchecked_into();
                     dispatch.emit(Action::SetChoice {
@@ -47,8 +47,8 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                     <div class="control choice">
                         <label for={id.clone()}>{ c.label }</label>
                         <select id={id.clone()} aria-describedby={desc.clone()} {onchange}>
-                            { for options.iter().map(|(value, label)| html! {
-                                <option value={*value} selected={*value == current}>{ *label }</option>
+                            { for options.options().into_iter().map(|(value, label)| html! {
+                                <option {value} selected={value == current}>{ label }</option>
                             }) }
                         </select>
                     </div>

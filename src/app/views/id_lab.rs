@@ -11,6 +11,7 @@
 use crate::app::labs::{tenths, thousands, IdLabForm, IdResults, ID_COUNT_MAX, ID_COUNT_MIN};
 use crate::app::state::{Action, AppState};
 use crate::app::views::page_clock_ms;
+use crate::engine::choice::Choice;
 use crate::engine::id_analysis::{
     describe_log10_secs, guess_time_log10_secs, GeneratorStudy, IdReport,
 };
@@ -45,7 +46,7 @@ pub fn start(
         let t0 = page_clock_ms();
         let mut reports = Vec::new();
         let mut done = 0;
-        for generator in IdGenerator::ALL {
+        for &generator in IdGenerator::ALL {
             let mut study = GeneratorStudy::new(generator, seed, per);
             while !study.is_done() {
                 let slice_start = page_clock_ms();

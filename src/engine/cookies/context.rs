@@ -4,19 +4,23 @@
 //! whether a request is same-site (with [`crate::engine::url::is_same_site`])
 //! and hands the answer over in a [`RequestContext`].
 
+use crate::engine::choice::choice_enum;
 use crate::engine::http::Method;
 use serde::{Deserialize, Serialize};
 
-/// Whether the request comes from the site it goes to.
-///
-/// For a top-level navigation this is the site of the page (or the user's
-/// address bar, which counts as same-site) that started it. For any other
-/// request (an image, a form in an iframe, a `fetch`) it is whether the page
-/// shown in the tab is same-site with the request's URL.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Initiator {
-    SameSite,
-    CrossSite,
+choice_enum! {
+    /// Whether the request comes from the site it goes to. (Codes and
+    /// labels are the cookie lab's, which lets a student pick either.)
+    ///
+    /// For a top-level navigation this is the site of the page (or the user's
+    /// address bar, which counts as same-site) that started it. For any other
+    /// request (an image, a form in an iframe, a `fetch`) it is whether the page
+    /// shown in the tab is same-site with the request's URL.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Initiator {
+        SameSite = ("same", "a page of the same site"),
+        CrossSite = ("cross", "a page of another site"),
+    }
 }
 
 /// What the browser knows about a request when it picks its cookies, and

@@ -5,6 +5,7 @@
 //! next ID. The world uses it for the shop; the Session-ID lab calls it on
 //! its own to make a hundred thousand IDs and measure them.
 
+use crate::engine::choice::choice_enum;
 use crate::engine::clock::UnixTime;
 use crate::engine::digest::fnv1a_64;
 use crate::engine::rng::SimRng;
@@ -35,35 +36,31 @@ pub struct IdInput {
     pub now: UnixTime,
 }
 
-/// A way of making session IDs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum IdGenerator {
-    /// 1001, 1002, 1003...: whoever sees one ID knows all the others.
-    SequentialCounter,
-    /// The issue time in milliseconds: guessable from when the victim logged in.
-    Timestamp,
-    /// A hash of the counter: looks random, but anyone who knows the scheme
-    /// can hash 1, 2, 3... too.
-    HashedCounter,
-    /// 64 bits from a cryptographic generator, as 16 hex digits.
-    Csprng64,
-    /// 128 bits from a cryptographic generator, as 32 hex digits (OWASP's
-    /// advice: at least 64 bits of entropy).
-    Csprng128,
+choice_enum! {
+    /// A way of making session IDs. The option labels are the defense
+    /// panel's words; [`IdGenerator::label`] is the name the Session-ID lab
+    /// and the narration use.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum IdGenerator {
+        /// 1001, 1002, 1003...: whoever sees one ID knows all the others.
+        SequentialCounter = ("sequential", "sequential counter"),
+        /// The issue time in milliseconds: guessable from when the victim logged in.
+        Timestamp = ("timestamp", "timestamp"),
+        /// A hash of the counter: looks random, but anyone who knows the scheme
+        /// can hash 1, 2, 3... too.
+        HashedCounter = ("hashed-counter", "hash of a counter"),
+        /// 64 bits from a cryptographic generator, as 16 hex digits.
+        Csprng64 = ("csprng-64", "random, 64 bits"),
+        /// 128 bits from a cryptographic generator, as 32 hex digits (OWASP's
+        /// advice: at least 64 bits of entropy).
+        Csprng128 = ("csprng-128", "random, 128 bits"),
+    }
 }
 
 /// The base of the sequential counter, so IDs look like 1001, 1002...
 pub const SEQUENTIAL_BASE: u64 = 1000;
 
 impl IdGenerator {
-    pub const ALL: [IdGenerator; 5] = [
-        IdGenerator::SequentialCounter,
-        IdGenerator::Timestamp,
-        IdGenerator::HashedCounter,
-        IdGenerator::Csprng64,
-        IdGenerator::Csprng128,
-    ];
-
     /// The next ID. `input.counter` is how many IDs were issued before this
     /// one; only the CSPRNG generators touch `rng`.
     pub fn generate(self, input: IdInput, rng: &mut SimRng) -> SessionId {

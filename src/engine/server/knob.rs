@@ -1,5 +1,10 @@
 //! One setting changed: scenarios list the knobs they turn from the
-//! defaults, and each defense of the matrix is a knob or two.
+//! defaults, each defense of the matrix is a knob or two, and the page's
+//! controls write through knobs too. [`Knob`] is the one way a setting is
+//! written.
+//!
+//! The table below names each knob's field of [`Settings`] once; the enum,
+//! [`Knob::apply`] and the readers in [`field`] all come from it.
 
 use super::id_generator::IdGenerator;
 use super::settings::{
@@ -8,60 +13,76 @@ use super::settings::{
 };
 use serde::{Deserialize, Serialize};
 
-/// A single change to [`Settings`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Knob {
-    CookieName(String),
-    HostPrefix(bool),
-    HttpOnly(bool),
-    Secure(bool),
-    SameSite(SameSitePolicy),
-    CookieLifetime(CookieLifetime),
-    Transport(SiteTransport),
-    Hsts(HstsPolicy),
-    IdGenerator(IdGenerator),
-    RegenerateOnLogin(bool),
-    RegenerateOnPrivilegeChange(bool),
-    AcceptIdFromUrl(bool),
-    StrictMode(bool),
-    IdleTimeout(Option<Minutes>),
-    AbsoluteTimeout(Option<Minutes>),
-    Logout(LogoutPolicy),
-    Binding(ClientBinding),
-    Contents(SessionContents),
-    LoginLimit(LoginLimit),
-    SearchOutput(SearchOutput),
-    CsrfToken(bool),
-    RoleStorage(RoleStorage),
+/// One setting of [`Settings`] as a value: how to read it, and the knob
+/// that writes a new value.
+pub struct Field<V> {
+    pub get: fn(&Settings) -> V,
+    pub knob: fn(V) -> Knob,
 }
 
-impl Knob {
-    pub fn apply(&self, s: &mut Settings) {
-        match self {
-            Knob::CookieName(n) => s.cookie.name = n.clone(),
-            Knob::HostPrefix(on) => s.cookie.host_prefix = *on,
-            Knob::HttpOnly(on) => s.cookie.http_only = *on,
-            Knob::Secure(on) => s.cookie.secure = *on,
-            Knob::SameSite(v) => s.cookie.same_site = *v,
-            Knob::CookieLifetime(v) => s.cookie.lifetime = *v,
-            Knob::Transport(v) => s.transport.scheme = *v,
-            Knob::Hsts(v) => s.transport.hsts = *v,
-            Knob::IdGenerator(v) => s.server.id_generator = *v,
-            Knob::RegenerateOnLogin(on) => s.server.regenerate_on_login = *on,
-            Knob::RegenerateOnPrivilegeChange(on) => s.server.regenerate_on_privilege_change = *on,
-            Knob::AcceptIdFromUrl(on) => s.server.accept_id_from_url = *on,
-            Knob::StrictMode(on) => s.server.strict_mode = *on,
-            Knob::IdleTimeout(v) => s.server.idle_timeout = *v,
-            Knob::AbsoluteTimeout(v) => s.server.absolute_timeout = *v,
-            Knob::Logout(v) => s.server.logout = *v,
-            Knob::Binding(v) => s.server.binding = *v,
-            Knob::Contents(v) => s.server.contents = *v,
-            Knob::LoginLimit(v) => s.server.login_limit = *v,
-            Knob::SearchOutput(v) => s.application.search_output = *v,
-            Knob::CsrfToken(on) => s.application.csrf_token = *on,
-            Knob::RoleStorage(v) => s.application.role_storage = *v,
-        }
+// By hand: a derive would ask `V: Clone`, but function pointers copy anyway.
+impl<V> Clone for Field<V> {
+    fn clone(&self) -> Self {
+        *self
     }
+}
+impl<V> Copy for Field<V> {}
+
+macro_rules! knobs {
+    ( $( $variant:ident($value:ty) => $($path:ident).+ ; )+ ) => {
+        /// A single change to [`Settings`].
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum Knob {
+            $( $variant($value), )+
+        }
+
+        impl Knob {
+            pub fn apply(&self, s: &mut Settings) {
+                match self {
+                    $( Knob::$variant(v) => s.$($path).+ = Clone::clone(v), )+
+                }
+            }
+        }
+
+        /// Each knob's setting as a [`Field`], named after the knob, so a
+        /// control reads the very field its knob writes.
+        #[allow(non_upper_case_globals)]
+        pub mod field {
+            use super::*;
+            $(
+                pub const $variant: Field<$value> = Field {
+                    get: |s| Clone::clone(&s.$($path).+),
+                    knob: Knob::$variant,
+                };
+            )+
+        }
+    };
+}
+
+knobs! {
+    CookieName(String) => cookie.name;
+    HostPrefix(bool) => cookie.host_prefix;
+    HttpOnly(bool) => cookie.http_only;
+    Secure(bool) => cookie.secure;
+    SameSite(SameSitePolicy) => cookie.same_site;
+    CookieDomain(Option<String>) => cookie.domain;
+    CookieLifetime(CookieLifetime) => cookie.lifetime;
+    Transport(SiteTransport) => transport.scheme;
+    Hsts(HstsPolicy) => transport.hsts;
+    IdGenerator(IdGenerator) => server.id_generator;
+    RegenerateOnLogin(bool) => server.regenerate_on_login;
+    RegenerateOnPrivilegeChange(bool) => server.regenerate_on_privilege_change;
+    AcceptIdFromUrl(bool) => server.accept_id_from_url;
+    StrictMode(bool) => server.strict_mode;
+    IdleTimeout(Option<Minutes>) => server.idle_timeout;
+    AbsoluteTimeout(Option<Minutes>) => server.absolute_timeout;
+    Logout(LogoutPolicy) => server.logout;
+    Binding(ClientBinding) => server.binding;
+    Contents(SessionContents) => server.contents;
+    LoginLimit(LoginLimit) => server.login_limit;
+    SearchOutput(SearchOutput) => application.search_output;
+    CsrfToken(bool) => application.csrf_token;
+    RoleStorage(RoleStorage) => application.role_storage;
 }
 
 impl Settings {

@@ -10,6 +10,7 @@
 //! too (see [`crate::engine::matrix`]).
 
 use super::id_generator::IdGenerator;
+use crate::engine::choice::{choice_enum, Choice};
 use serde::{Deserialize, Serialize};
 
 /// The whole configuration of a run.
@@ -92,14 +93,16 @@ impl Default for CookieSettings {
     }
 }
 
-/// The `SameSite` attribute the server writes (or leaves out).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SameSitePolicy {
-    /// No attribute: today's browsers treat the cookie as `Lax`.
-    Unspecified,
-    None,
-    Lax,
-    Strict,
+choice_enum! {
+    /// The `SameSite` attribute the server writes (or leaves out).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SameSitePolicy {
+        /// No attribute: today's browsers treat the cookie as `Lax`.
+        Unspecified = ("unspecified", "not set (Lax by default)"),
+        None = ("none", "None"),
+        Lax = ("lax", "Lax"),
+        Strict = ("strict", "Strict"),
+    }
 }
 
 /// Whether the session cookie dies with the browser or has a `Max-Age`.
@@ -109,6 +112,30 @@ pub enum CookieLifetime {
     BrowserSession,
     /// `Max-Age` in seconds: the cookie survives closing the browser.
     Persistent { max_age_secs: u64 },
+}
+
+/// The page offers a session cookie or one that lasts 30 days.
+impl Choice for CookieLifetime {
+    const ALL: &'static [Self] = &[
+        CookieLifetime::BrowserSession,
+        CookieLifetime::Persistent {
+            max_age_secs: 30 * 24 * 3600,
+        },
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            CookieLifetime::BrowserSession => "session",
+            CookieLifetime::Persistent { .. } => "persistent",
+        }
+    }
+
+    fn option_label(self) -> &'static str {
+        match self {
+            CookieLifetime::BrowserSession => "session cookie",
+            CookieLifetime::Persistent { .. } => "Max-Age 30 days",
+        }
+    }
 }
 
 /// How the shop is reached.
@@ -128,25 +155,29 @@ impl Default for TransportSettings {
     }
 }
 
-/// Which scheme the shop serves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SiteTransport {
-    /// Plain `http://` only: every byte readable on the network.
-    Http,
-    /// `https://`; a request to `http://` gets a redirect to `https://`
-    /// (but that first request has already crossed the network in clear).
-    Https,
+choice_enum! {
+    /// Which scheme the shop serves.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SiteTransport {
+        /// Plain `http://` only: every byte readable on the network.
+        Http = ("http", "HTTP"),
+        /// `https://`; a request to `http://` gets a redirect to `https://`
+        /// (but that first request has already crossed the network in clear).
+        Https = ("https", "HTTPS"),
+    }
 }
 
-/// `Strict-Transport-Security` on the shop's HTTPS responses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum HstsPolicy {
-    Off,
-    /// Sent on HTTPS responses: the browser upgrades later visits itself.
-    On,
-    /// Also on the browser's built-in preload list: even the first visit
-    /// typed as `http://` is upgraded before anything is sent.
-    Preloaded,
+choice_enum! {
+    /// `Strict-Transport-Security` on the shop's HTTPS responses.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum HstsPolicy {
+        Off = ("off", "off"),
+        /// Sent on HTTPS responses: the browser upgrades later visits itself.
+        On = ("on", "on"),
+        /// Also on the browser's built-in preload list: even the first visit
+        /// typed as `http://` is upgraded before anything is sent.
+        Preloaded = ("preloaded", "on and preloaded"),
+    }
 }
 
 /// How the server manages sessions.
@@ -197,23 +228,27 @@ impl Minutes {
     }
 }
 
-/// What logging out does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LogoutPolicy {
-    /// Destroy the session on the server and clear the cookie.
-    InvalidateSession,
-    /// Only ask the browser to delete the cookie: the session lives on, and
-    /// anyone who still has the ID is still logged in.
-    ClearCookieOnly,
+choice_enum! {
+    /// What logging out does.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum LogoutPolicy {
+        /// Destroy the session on the server and clear the cookie.
+        InvalidateSession = ("invalidate", "destroys the session"),
+        /// Only ask the browser to delete the cookie: the session lives on, and
+        /// anyone who still has the ID is still logged in.
+        ClearCookieOnly = ("clear-cookie", "only clears the cookie"),
+    }
 }
 
-/// What a session is bound to, checked on every request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ClientBinding {
-    None,
-    Ip,
-    UserAgent,
-    IpAndUserAgent,
+choice_enum! {
+    /// What a session is bound to, checked on every request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ClientBinding {
+        None = ("none", "nothing"),
+        Ip = ("ip", "IP address"),
+        UserAgent = ("user-agent", "User-Agent"),
+        IpAndUserAgent = ("both", "IP address and User-Agent"),
+    }
 }
 
 impl ClientBinding {
@@ -229,13 +264,15 @@ impl ClientBinding {
     }
 }
 
-/// What the session holds after login.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SessionContents {
-    /// Only a reference (`user_id`); details come from the database.
-    UserReference,
-    /// Also the email and card number, copied into the session.
-    SensitiveData,
+choice_enum! {
+    /// What the session holds after login.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SessionContents {
+        /// Only a reference (`user_id`); details come from the database.
+        UserReference = ("reference", "a user reference only"),
+        /// Also the email and card number, copied into the session.
+        SensitiveData = ("sensitive", "sensitive data too"),
+    }
 }
 
 /// How many failed logins are allowed before the server refuses more.
@@ -250,6 +287,31 @@ pub enum LoginLimit {
     PerAccount {
         max_failures: u32,
     },
+}
+
+/// The page offers no limit, or three failures counted either way.
+impl Choice for LoginLimit {
+    const ALL: &'static [Self] = &[
+        LoginLimit::None,
+        LoginLimit::PerSession { max_failures: 3 },
+        LoginLimit::PerAccount { max_failures: 3 },
+    ];
+
+    fn code(self) -> &'static str {
+        match self {
+            LoginLimit::None => "none",
+            LoginLimit::PerSession { .. } => "per-session",
+            LoginLimit::PerAccount { .. } => "per-account",
+        }
+    }
+
+    fn option_label(self) -> &'static str {
+        match self {
+            LoginLimit::None => "none",
+            LoginLimit::PerSession { .. } => "3 per session",
+            LoginLimit::PerAccount { .. } => "3 per account",
+        }
+    }
 }
 
 /// Choices in the application's own code.
@@ -272,20 +334,24 @@ impl Default for ApplicationSettings {
     }
 }
 
-/// How `/search?q=` puts the query back into the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SearchOutput {
-    /// HTML-escaped: `<script>` shows as text.
-    Escaped,
-    /// Pasted in raw: a reflected XSS hole.
-    Reflected,
+choice_enum! {
+    /// How `/search?q=` puts the query back into the page.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SearchOutput {
+        /// HTML-escaped: `<script>` shows as text.
+        Escaped = ("escaped", "escaped (safe)"),
+        /// Pasted in raw: a reflected XSS hole.
+        Reflected = ("reflected", "reflected raw (XSS hole)"),
+    }
 }
 
-/// Where the user's role lives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RoleStorage {
-    /// In the server-side session: the client cannot change it.
-    Session,
-    /// In a client cookie `role=user`: the client can edit it.
-    ClientCookie,
+choice_enum! {
+    /// Where the user's role lives.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum RoleStorage {
+        /// In the server-side session: the client cannot change it.
+        Session = ("session", "the session (server)"),
+        /// In a client cookie `role=user`: the client can edit it.
+        ClientCookie = ("cookie", "a cookie (client)"),
+    }
 }
