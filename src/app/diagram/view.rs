@@ -121,7 +121,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                 </li>
             </ul>
             <div class="diagram-scroll" ref={scroller}>
-                <svg class="seq" xmlns="http://www.w3.org/2000/svg"
+                <svg class={classes!("seq", format!("cols-{}", d.lifelines.len()))} xmlns="http://www.w3.org/2000/svg"
                     viewBox={format!("0 0 {} {}", g.width, g.height)}
                     width={g.width.to_string()} height={g.height.to_string()}
                     role="group" aria-label="Messages so far, one per step"
