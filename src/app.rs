@@ -7,7 +7,9 @@
 // Pure parts: compiled and tested natively too.
 pub mod chips;
 pub mod controls;
+pub mod diagram;
 pub mod format;
+pub mod id_nickname;
 pub mod labs;
 pub mod link;
 pub mod predictions;

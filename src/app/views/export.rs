@@ -3,6 +3,7 @@
 //! the browser as a download (a Blob, an object URL, an `<a download>`
 //! click). Nothing leaves the machine: the file is made in the page.
 
+use crate::app::diagram::{mermaid::mermaid, model::Diagram, svg::svg};
 use crate::app::state::{Action, AppState};
 use crate::engine::har::{event_log_json, har, LogHead};
 use wasm_bindgen::{JsCast, JsValue};
@@ -65,11 +66,30 @@ pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
             }
         })
     };
+    // The sequence diagram, drawn from the same run: for slides and
+    // handouts (SVG) and for notes that render it (Mermaid).
+    let diagram_file =
+        |ext: &'static str, mime: &'static str, draw: fn(&Diagram, &str) -> String| {
+            let run = state.run.clone();
+            let title = state.current().title.clone();
+            let name = format!("{base}-diagram.{ext}");
+            let dispatch = dispatch.clone();
+            Callback::from(move |_| {
+                let text = draw(&Diagram::of_run(&run), &title);
+                if download(&name, mime, &text).is_err() {
+                    dispatch.emit(Action::Notice("The browser refused the download.".into()));
+                }
+            })
+        };
+    let on_svg = diagram_file("svg", "image/svg+xml", svg);
+    let on_mermaid = diagram_file("mmd", "text/plain", mermaid);
     html! {
         <section class="exports" aria-label="Export">
             <span>{ "Export this run: " }</span>
             <button type="button" onclick={on_json}>{ "Event log (JSON)" }</button>
             <button type="button" onclick={on_har}>{ "Traffic (HAR)" }</button>
+            <button type="button" onclick={on_svg}>{ "Diagram (SVG)" }</button>
+            <button type="button" onclick={on_mermaid}>{ "Diagram (Mermaid)" }</button>
         </section>
     }
 }

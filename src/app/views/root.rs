@@ -2,6 +2,7 @@
 //! playback timer, the shareable link and saved state, and lays out the
 //! lanes. Side effects live here in effects, never in the reducer.
 
+use crate::app::diagram::view::SequenceDiagram;
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState};
@@ -329,6 +330,9 @@ pub fn Root() -> Html {
                 { verdict::view(&state, &dispatch) }
                 { predict::answer(&state, &dispatch) }
             }
+            // The run so far as a sequence diagram, the main view; the
+            // current event's details (message, jar, store) in the lanes below.
+            <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()} />
             <div class="stage">
                 <div class="lanes">
                     { browser_lane::view(event, previous_jar, event.actor == Actor::Victim) }

@@ -1,0 +1,257 @@
+//! The sequence diagram in the page: playback draws it.
+//!
+//! Rows up to the cursor are drawn, later ones are not there yet; the
+//! current arrow grows from its sender to its receiver (a CSS animation
+//! that `prefers-reduced-motion` turns off, leaving the same picture
+//! still). A click on a row, or Enter on a focused one, moves the cursor
+//! there. The deciding step is marked once the cursor has reached it (and
+//! not while a prediction is still awaited). Colours come from the style
+//! sheet (`styles/diagram.css`), never from `style` attributes, which the
+//! page's Content-Security-Policy forbids; positions are SVG attributes.
+//!
+//! A component, not a plain function like the lanes: it keeps the
+//! diagram of the run between steps (computed once per run) and scrolls
+//! the current row into view after each render.
+
+use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Tone};
+use super::svg::{chip_text, chip_width, Geometry, COL_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
+use crate::app::id_nickname::KNOWN_BADGE;
+use crate::app::state::Action;
+use crate::engine::world::Run;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub run: Rc<Run>,
+    pub cursor: usize,
+    /// A prediction is awaited: the deciding mark stays hidden.
+    pub pending: bool,
+    pub dispatch: Callback<Action>,
+}
+
+/// The step a click or key landed on: the `data-step` of the row that
+/// holds the event's target.
+fn target_step(target: Option<web_sys::EventTarget>) -> Option<usize> {
+    let el: web_sys::Element = target?.dyn_into().ok()?;
+    let row = el.closest("[data-step]").ok()??;
+    row.get_attribute("data-step")?.parse().ok()
+}
+
+#[component]
+pub fn SequenceDiagram(props: &Props) -> Html {
+    let diagram = use_memo(props.run.clone(), |run| Diagram::of_run(run));
+    let geometry = use_memo(diagram.clone(), |d| Geometry::of(d));
+    let scroller = use_node_ref();
+
+    // Keep the current row in view inside the diagram's own scroll box,
+    // without scrolling the page.
+    {
+        let scroller = scroller.clone();
+        let geometry = geometry.clone();
+        use_effect_with(props.cursor, move |cursor| {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let svg_width = el
+                    .query_selector("svg")
+                    .ok()
+                    .flatten()
+                    .map_or(0, |s| s.client_width());
+                let scale = if geometry.width > 0 && svg_width > 0 {
+                    f64::from(svg_width) / f64::from(geometry.width)
+                } else {
+                    1.0
+                };
+                let row_top = geometry.row_top.get(*cursor).copied().unwrap_or(0);
+                let row_h = geometry.row_h.get(*cursor).copied().unwrap_or(0);
+                let top = (f64::from(row_top.saturating_sub(DECIDING_H)) * scale) as i32;
+                let bottom = (f64::from(row_top + row_h) * scale) as i32;
+                let (now, height) = (el.scroll_top(), el.client_height());
+                if top < now {
+                    el.set_scroll_top((top - 8).max(0));
+                } else if bottom > now + height {
+                    el.set_scroll_top(bottom - height + 24);
+                }
+            }
+        });
+    }
+
+    let on_click = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(step) = target_step(e.target()) {
+                dispatch.emit(Action::SetCursor(step));
+            }
+        })
+    };
+    let on_key = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" {
+                if let Some(step) = target_step(e.target()) {
+                    e.prevent_default();
+                    dispatch.emit(Action::SetCursor(step));
+                }
+            }
+        })
+    };
+
+    let d = &*diagram;
+    let g = &*geometry;
+    let cursor = props.cursor.min(d.rows.len().saturating_sub(1));
+    let deciding = d.deciding.filter(|i| cursor >= *i && !props.pending);
+    // The lifelines grow with playback: down to the current row.
+    let drawn_to = g
+        .row_top
+        .get(cursor)
+        .map_or(HEAD_H, |t| t + g.row_h.get(cursor).copied().unwrap_or(0))
+        + FOOT_H / 2;
+
+    html! {
+        <section class="diagram" aria-label="Sequence diagram">
+            <ul class="diagram-legend" aria-label="Who is who">
+                { for d.lifelines.iter().map(|l| html! {
+                    <li class={classes!("legend-item", format!("ll-{}", l.key()))} title={l.role()}>
+                        <span class="ll-letter" aria-hidden="true">{ l.letter() }</span>
+                        { l.name() }
+                    </li>
+                }) }
+                <li class="legend-item legend-known">
+                    <span aria-hidden="true">{ "⚑ " }</span>{ KNOWN_BADGE }
+                </li>
+            </ul>
+            <div class="diagram-scroll" ref={scroller}>
+                <svg class={classes!("seq", format!("cols-{}", d.lifelines.len()))} xmlns="http://www.w3.org/2000/svg"
+                    viewBox={format!("0 0 {} {}", g.width, g.height)}
+                    width={g.width.to_string()} height={g.height.to_string()}
+                    role="group" aria-label="Messages so far, one per step"
+                    onclick={on_click} onkeydown={on_key}>
+                    { for d.lifelines.iter().enumerate().map(|(col, l)| head(g, col, *l, drawn_to)) }
+                    { for d.rows.iter().enumerate().take(cursor + 1).map(|(i, row)| {
+                        draw_row(d, g, i, row, i == cursor, deciding == Some(i))
+                    }) }
+                </svg>
+            </div>
+        </section>
+    }
+}
+
+fn head(g: &Geometry, col: usize, l: Lifeline, drawn_to: u32) -> Html {
+    let x = g.x(col);
+    let left = x - COL_W / 2;
+    html! {
+        <g class={classes!("lifeline", format!("ll-{}", l.key()))} aria-hidden="true">
+            <line class="ll-line" x1={x.to_string()} y1={(HEAD_H - 12).to_string()}
+                x2={x.to_string()} y2={drawn_to.to_string()} />
+            <rect class="ll-box" x={(left + 8).to_string()} y="8" width={(COL_W - 16).to_string()} height="44" rx="6" />
+            <circle class="ll-dot" cx={(left + 30).to_string()} cy="30" r="13" />
+            <text class="ll-letter-svg" x={(left + 30).to_string()} y="35" text-anchor="middle">{ l.letter() }</text>
+            <text class="ll-name" x={(left + 50).to_string()} y="35">{ l.name() }</text>
+        </g>
+    }
+}
+
+fn draw_row(d: &Diagram, g: &Geometry, i: usize, row: &Row, current: bool, deciding: bool) -> Html {
+    let top = g.row_top.get(i).copied().unwrap_or(HEAD_H);
+    let h = g.row_h.get(i).copied().unwrap_or(0);
+    let label = format!("Step {}: {}", i + 1, row.sentence());
+    let body = match row {
+        Row::Arrow(a) => arrow(d, g, i, a),
+        Row::Note(n) => note(d, g, top, n),
+    };
+    let kind = match row {
+        Row::Arrow(a) => match a.kind {
+            ArrowKind::Request if a.from == Lifeline::Mallory => "msg request by-attacker",
+            ArrowKind::Request => "msg request",
+            ArrowKind::Response => "msg response",
+            ArrowKind::Observed => "msg observed",
+            ArrowKind::Handed => "msg handed by-attacker",
+        },
+        Row::Note(_) => "note",
+    };
+    html! {
+        <g class={classes!("row", kind, current.then_some("current"), deciding.then_some("deciding"))}
+            data-step={i.to_string()} tabindex="0" role="button"
+            aria-label={if deciding { format!("{label}. {}", d.deciding_words()) } else { label }}
+            aria-current={current.then_some("step")}>
+            // The whole row is the click target, not only its thin line.
+            <rect class="row-hit" x="0" y={(top - if deciding { DECIDING_H } else { 0 }).to_string()}
+                width={g.width.to_string()} height={(h + if deciding { DECIDING_H } else { 0 }).to_string()} />
+            if deciding {
+                <text class="deciding-words" x={LEFT.to_string()} y={(top - 6).to_string()}>
+                    { format!("★ {}", d.deciding_words()) }
+                </text>
+            }
+            <text class="step-no" x="6" y={(top + 22).to_string()}>{ i + 1 }</text>
+            { body }
+        </g>
+    }
+}
+
+fn arrow(d: &Diagram, g: &Geometry, i: usize, a: &Arrow) -> Html {
+    let (Some(fc), Some(tc)) = (d.column(a.from), d.column(a.to)) else {
+        return html! {};
+    };
+    let (x1, x2) = (g.x(fc), g.x(tc));
+    let y = g.arrow_y(i);
+    let direction = if x2 >= x1 { "rightward" } else { "leftward" };
+    let mut cx = x1.min(x2) + 4;
+    let chips = a.chips.iter().map(|c| {
+        let text = chip_text(c, d);
+        let w = chip_width(&text);
+        let colour = c
+            .id
+            .as_deref()
+            .and_then(|id| d.nicknames.get(id))
+            .map(|n| n.class());
+        let kind = match c.kind {
+            ChipKind::Sent => "chip-sent",
+            ChipKind::SetCookie => "chip-set",
+            ChipKind::LeftOut(_) => "chip-left-out",
+        };
+        let x = cx;
+        cx += w + 6;
+        html! {
+            <g class={classes!("chip", kind, colour, c.known.then_some("known"))}>
+                if c.known { <title>{ KNOWN_BADGE }</title> }
+                <rect x={x.to_string()} y={(y + 6).to_string()} width={w.to_string()} height="20" rx="10" />
+                <text x={(x + 6).to_string()} y={(y + 20).to_string()}>{ text }</text>
+            </g>
+        }
+    });
+    html! {
+        <>
+            <text class="msg-label" x={((x1 + x2) / 2).to_string()} y={(y - 8).to_string()} text-anchor="middle">
+                { &a.label }
+            </text>
+            <line class={classes!("wire", direction)} x1={x1.to_string()} y1={y.to_string()}
+                x2={x2.to_string()} y2={y.to_string()} />
+            <path class={classes!("head", direction)} d={
+                if x2 >= x1 {
+                    format!("M{},{} l-10,-6 v12 z", x2, y)
+                } else {
+                    format!("M{},{} l10,-6 v12 z", x2, y)
+                }
+            } />
+            { for chips }
+        </>
+    }
+}
+
+fn note(d: &Diagram, g: &Geometry, top: u32, n: &Note) -> Html {
+    let Some(col) = d.column(n.on) else {
+        return html! {};
+    };
+    let (x, w) = g.note_box(col, &n.text);
+    let tone = match n.tone {
+        Tone::Plain => "tone-plain",
+        Tone::Refused => "tone-refused",
+        Tone::Gain => "tone-gain",
+    };
+    html! {
+        <g class={classes!("note-box", tone)}>
+            <rect x={x.to_string()} y={(top + 5).to_string()} width={w.to_string()} height="26" rx="3" />
+            <text x={(x + 8).to_string()} y={(top + 22).to_string()}>{ &n.text }</text>
+        </g>
+    }
+}
