@@ -121,3 +121,25 @@ fn the_privilege_sentence_names_the_checkout_confirmation() {
     assert!(s.contains("password, entered again at checkout"), "{s}");
     assert!(!s.contains("administrator"), "{s}");
 }
+
+/// Every sentence of every matrix cell: no doubled period where a reason's
+/// explanation ends a narration, and "1 guess", not "1 guesses".
+#[test]
+fn matrix_narrations_read_as_sentences() {
+    use session_lab::engine::matrix::Column;
+    use session_lab::engine::scenario::catalog;
+    let mut one_guess = false;
+    for s in catalog() {
+        for c in Column::all() {
+            let r = run(&s, &c.apply(s.settings()), Seed::default());
+            for e in &r.events {
+                let n = &e.narration;
+                assert!(!n.ends_with(".."), "{}: {n}", s.id);
+                assert!(!n.contains("After 1 guesses"), "{}: {n}", s.id);
+                one_guess |= n.contains("After 1 guess ");
+            }
+        }
+    }
+    // The singular is reached, so the check above is not vacuous.
+    assert!(one_guess);
+}

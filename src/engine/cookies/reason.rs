@@ -132,8 +132,10 @@ impl BlockedReason {
             BlockedReason::SameSiteUnspecifiedTreatedAsLax => {
                 "The cookie has no SameSite attribute, so this browser, like every \
                  Chromium-based one (Chrome, Edge), treats it as SameSite=Lax: from another \
-                 site it only travels with a top-level GET navigation, and this request is \
-                 not one. Firefox and Safari do not default to Lax and would send it."
+                 site it only travels with a top-level GET navigation (or, in its first two \
+                 minutes, a top-level POST: Chromium's \"Lax-allowing-unsafe\" exception), \
+                 and this request is neither. Firefox and Safari do not default to Lax and \
+                 would send it."
             }
             BlockedReason::SameSiteNoneInsecure => {
                 "SameSite=None lets a cookie travel with cross-site requests, so \

@@ -488,8 +488,13 @@ impl World {
             .advance_to(self.clock.now().plus_millis(duration_ms));
         let narration = match &report.hit {
             Some(id) => format!(
-                "After {} guesses{}, the ID {id} opens a logged-in session.",
+                "After {} {}{}, the ID {id} opens a logged-in session.",
                 report.attempts,
+                if report.attempts == 1 {
+                    "guess"
+                } else {
+                    "guesses"
+                },
                 report
                     .suspected_scheme
                     .as_ref()
