@@ -39,9 +39,9 @@ pub fn set_cookie_chips(line: &str) -> Vec<Chip> {
             "secure" => "Secure: sent only over HTTPS, and not accepted from an http:// page.".to_string(),
             "samesite" => match value.to_ascii_lowercase().as_str() {
                 "strict" => "SameSite=Strict: never sent with requests that another site starts.".to_string(),
-                "lax" => "SameSite=Lax: sent when the user follows a link to the site, not with other sites' forms, frames or images.".to_string(),
+                "lax" => "SameSite=Lax: sent when the user follows a link (or a GET form) to the site, not with other sites' POST forms, frames or images.".to_string(),
                 "none" => "SameSite=None: sent with every request, from any site (needs Secure).".to_string(),
-                _ => "SameSite with an unknown value: treated as if it were not set (Lax).".to_string(),
+                _ => "SameSite with an unknown value: treated as if it were not set (Lax in Chromium-based browsers such as Chrome and Edge).".to_string(),
             },
             "path" => format!("Path={value}: sent only to URLs whose path starts with {value}."),
             "domain" => format!("Domain={value}: sent to {} and every subdomain of it.", value.trim_start_matches('.')),

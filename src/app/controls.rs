@@ -255,7 +255,7 @@ pub static CONTROLS: &[Control] = &[
         id: "same-site",
         label: "SameSite",
         group: Group::CookieAttributes,
-        explanation: "Whether the cookie goes along with requests that other sites start.",
+        explanation: "Whether the cookie goes along with requests that other sites start. Not set: Chromium-based browsers (Chrome, Edge), like the simulated one, treat it as Lax; Firefox and Safari do not.",
         kind: ControlKind::Choice(&field::SameSite),
     },
     Control {
@@ -276,7 +276,7 @@ pub static CONTROLS: &[Control] = &[
         id: "lifetime",
         label: "Cookie lifetime",
         group: Group::CookieAttributes,
-        explanation: "A session cookie dies with the browser; Max-Age keeps it on disk for days.",
+        explanation: "A session cookie goes when the browser closes, unless the browser restores the previous session on start-up (Chrome's \"Continue where you left off\"), which keeps it; Max-Age keeps it on disk for days.",
         kind: ControlKind::Choice(&field::CookieLifetime),
     },
     // Transport
@@ -313,7 +313,7 @@ pub static CONTROLS: &[Control] = &[
         id: "regenerate-on-privilege",
         label: "New session ID on privilege change",
         group: Group::ServerPolicy,
-        explanation: "Becoming an administrator also gets a fresh ID.",
+        explanation: "When the user enters the password again to confirm a payment at checkout, the session may do more, so the server issues a fresh ID. (OWASP: renew the ID on every privilege change: login, re-authentication, a new role.)",
         kind: ControlKind::Toggle(field::RegenerateOnPrivilegeChange),
     },
     Control {
@@ -334,7 +334,7 @@ pub static CONTROLS: &[Control] = &[
         id: "idle-timeout",
         label: "Idle timeout",
         group: Group::ServerPolicy,
-        explanation: "A session unused for this long expires on the server.",
+        explanation: "A session unused for this long expires on the server. The default, 24 minutes, is PHP's session.gc_maxlifetime: in PHP only the age after which an occasional garbage collection may delete the session, not a timeout it enforces; here it is enforced exactly.",
         kind: ControlKind::Choice(&Timeouts {
             field: field::IdleTimeout,
             options: TIMEOUTS_IDLE,
@@ -368,7 +368,7 @@ pub static CONTROLS: &[Control] = &[
         id: "session-contents",
         label: "Session holds",
         group: Group::ServerPolicy,
-        explanation: "Keep only a user reference in the session; copies of sensitive data leak with it.",
+        explanation: "With a reference only, the session holds the user's ID and, at checkout, the card's last four digits; with sensitive data it also holds the email and the full card number, which leak with the session.",
         kind: ControlKind::Choice(&field::Contents),
     },
     Control {

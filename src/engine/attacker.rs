@@ -24,7 +24,9 @@ pub use prediction::{
 
 /// The attacker's own site.
 pub const EVIL_HOST: &str = "evil.example";
-/// A sibling subdomain of the shop the attacker controls (a user blog).
+/// A subdomain of the shop's host that the attacker controls (a user
+/// blog). The constant's name predates that wording: it is no sibling of
+/// `shop.example`, but a host under it.
 pub const SIBLING_HOST: &str = "blog.shop.example";
 /// Where stolen cookies are sent.
 pub const COLLECTOR_URL: &str = "https://evil.example/steal";
@@ -39,7 +41,7 @@ pub enum EvilPage {
     /// `https://evil.example/prize`: a form that posts a transfer to the
     /// shop and submits itself.
     CsrfTransfer { to: String, amount: u64 },
-    /// `http://blog.shop.example/welcome`: a page on a sibling subdomain
+    /// `http://blog.shop.example/welcome`: a page on a subdomain of the shop's host
     /// whose response sets the shop's session cookie for `Domain=shop.example`.
     CookieToss { planted_id: String },
 }

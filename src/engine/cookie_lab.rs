@@ -269,7 +269,7 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "samesite-none-insecure",
         title: "SameSite=None without Secure",
-        lesson: "SameSite=None is refused without Secure. With Secure it goes along with another site's request; a cookie without SameSite counts as Lax and stays home.",
+        lesson: "SameSite=None is refused without Secure. With Secure it goes along with another site's request; a cookie without SameSite counts as Lax in Chromium-based browsers (Chrome, Edge) and stays home.",
         lines: "Set-Cookie: a=1; SameSite=None\nSet-Cookie: b=2; SameSite=None; Secure\nSet-Cookie: c=3",
         response_url: "https://shop.example/",
         wait_secs: 0,
@@ -281,7 +281,7 @@ pub static PRESETS: &[Preset] = &[
     Preset {
         id: "sibling-subdomain",
         title: "A domain cookie read by a sibling subdomain",
-        lesson: "With Domain=shop.example the cookie also goes to blog.shop.example; without Domain it stays on the host that set it.",
+        lesson: "With Domain=shop.example the cookie login.shop.example sets also goes to its sibling blog.shop.example (both are subdomains of shop.example); without Domain it stays on the host that set it.",
         lines: "Set-Cookie: sso=token; Domain=shop.example; Path=/; Secure\nSet-Cookie: hostonly=1; Path=/; Secure",
         response_url: "https://login.shop.example/",
         wait_secs: 0,

@@ -7,7 +7,11 @@
 //!   "estimated entropy per ID";
 //! - bit level: each character as its 4-bit value, run through the FIPS
 //!   140-2 tests on 20,000-bit blocks (monobit, poker, runs, long run),
-//!   whose limits are integers;
+//!   whose limits are integers. The limits are those of FIPS 140-2 as first
+//!   issued (May 2001); later change notices narrowed the runs intervals
+//!   and Change Notice 2 (December 2002) removed these statistical tests
+//!   from the standard. Burp Sequencer and other token analyzers still run
+//!   them;
 //! - collisions: the same ID twice;
 //! - prediction: from the last IDs alone, guess the next one with the
 //!   tricks an attacker tries first (a number that goes up, a known hash of
@@ -107,7 +111,8 @@ impl FipsReport {
 }
 
 /// FIPS 140-2's allowed number of runs of length 1, 2, 3, 4, 5 and 6 or
-/// more, for zeros and ones alike.
+/// more, for zeros and ones alike, as the standard was first issued in
+/// 2001 (see the module docs for the change notices).
 const RUN_LIMITS: [(u32, u32); 6] = [
     (2315, 2685),
     (1114, 1386),
@@ -432,12 +437,71 @@ pub fn study(generator: IdGenerator, seed: Seed, count: u64) -> IdReport {
     s.finish()
 }
 
+/// The expected number of guesses before one hits a valid ID, as a base-10
+/// logarithm: (2^bits + 1) / (2 × live sessions), the count behind OWASP's
+/// formula below. Logarithms, because 2^128 overflows every integer.
+pub fn guess_count_log10(bits: f64, sessions: u64) -> f64 {
+    let bits = bits.max(0.0);
+    // log10(2^B + 1) = B·log10 2 + log10(1 + 2^-B), the second term exact
+    // through ln_1p even where 2^-B is tiny (and 0 once it underflows).
+    let numerator =
+        bits * std::f64::consts::LOG10_2 + (-bits).exp2().ln_1p() / std::f64::consts::LN_10;
+    numerator - (2.0 * sessions.max(1) as f64).log10()
+}
+
 /// The expected time to guess one valid ID, as the base-10 logarithm of
-/// seconds, by OWASP's formula: 2^bits / (2 × guesses per second × live
-/// sessions). Logarithms, because 2^128 seconds overflow every unit.
+/// seconds, by the formula OWASP gives (its "Insufficient Session-ID
+/// Length" page, linked from the Session Management Cheat Sheet; also
+/// CWE-6): (2^B + 1) / (2 · A · S) seconds, for B bits of entropy, A
+/// guesses a second and S live sessions.
 pub fn guess_time_log10_secs(bits: f64, guesses_per_sec: u64, sessions: u64) -> f64 {
-    let rate = (guesses_per_sec.max(1) as f64) * (sessions.max(1) as f64) * 2.0;
-    bits * std::f64::consts::LOG10_2 - rate.log10()
+    guess_count_log10(bits, sessions) - (guesses_per_sec.max(1) as f64).log10()
+}
+
+/// A count given as log10, in words: "about 92,234 guesses" or
+/// "about 9 × 10^13 guesses". Integers only in the text.
+pub fn describe_log10_count(l: f64, noun: &str) -> String {
+    if !l.is_finite() {
+        return format!("endless {noun}");
+    }
+    if l < 6.0 {
+        let n = 10f64.powf(l.max(0.0)).round().max(1.0) as u64;
+        return format!("about {} {noun}", group_thousands(n));
+    }
+    let exp = l.floor();
+    let mantissa = 10f64.powf(l - exp).round() as u64;
+    let (mantissa, exp) = if mantissa >= 10 {
+        (1, exp as i64 + 1)
+    } else {
+        (mantissa, exp as i64)
+    };
+    format!("about {mantissa} × 10^{exp} {noun}")
+}
+
+fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What guessing one live ID costs, computed from the lab's inputs: `bits`
+/// the attacker cannot predict, `guesses_per_sec` and `sessions` live at
+/// once. More live sessions make any one guess likelier to hit.
+pub fn guessing_sentence(bits: u32, guesses_per_sec: u64, sessions: u64) -> String {
+    let b = f64::from(bits);
+    format!(
+        "Against {} live session(s), guessing one takes {} on average: {} at {} guesses a second.",
+        group_thousands(sessions.max(1)),
+        describe_log10_count(guess_count_log10(b, sessions), "guesses"),
+        describe_log10_secs(guess_time_log10_secs(b, guesses_per_sec, sessions)),
+        group_thousands(guesses_per_sec.max(1)),
+    )
 }
 
 const MINUTE: f64 = 60.0;
@@ -573,6 +637,47 @@ mod tests {
                 step: 10,
                 next: "30".into()
             }
+        );
+    }
+
+    /// The +1 of (2^B + 1) / (2·A·S) shows where B is small: with no
+    /// entropy at all, one guess a second against one session takes
+    /// (1 + 1) / 2 = 1 second, not half a second.
+    #[test]
+    fn owasp_formula_keeps_its_plus_one() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        assert!(close(guess_time_log10_secs(0.0, 1, 1), 0.0));
+        // B = 1: (2 + 1) / 2 = 1.5 s.
+        assert!(close(guess_time_log10_secs(1.0, 1, 1), 1.5f64.log10()));
+        // B = 4, A = 2, S = 3: 17 / 12 s.
+        assert!(close(
+            guess_time_log10_secs(4.0, 2, 3),
+            (17.0f64 / 12.0).log10()
+        ));
+        // Guesses alone: (2^10 + 1) / (2 · 5) = 102.5.
+        assert!(close(guess_count_log10(10.0, 5), 102.5f64.log10()));
+        // Large B: the +1 vanishes and nothing overflows.
+        assert!(close(
+            guess_time_log10_secs(128.0, 1, 1),
+            128.0 * std::f64::consts::LOG10_2 - 2f64.log10()
+        ));
+    }
+
+    /// The sentence follows the inputs: more live sessions, fewer guesses.
+    #[test]
+    fn guessing_sentence_is_computed_from_the_inputs() {
+        assert_eq!(
+            guessing_sentence(64, 10_000, 100_000),
+            "Against 100,000 live session(s), guessing one takes about 9 × 10^13 guesses on average: about 292 years at 10,000 guesses a second."
+        );
+        // (2^20 + 1) / 2 = 524,288.5 guesses; at 1,000 a second, 524 s.
+        assert_eq!(
+            guessing_sentence(20, 1_000, 1),
+            "Against 1 live session(s), guessing one takes about 524,289 guesses on average: about 9 minutes at 1,000 guesses a second."
+        );
+        assert_ne!(
+            guessing_sentence(64, 10_000, 1),
+            guessing_sentence(64, 10_000, 100_000)
         );
     }
 

@@ -86,7 +86,8 @@ pub enum VictimAct {
     },
     /// Opens the latest link the attacker sent, from a webmail page.
     OpensLink,
-    /// Closes the browser: session cookies are gone.
+    /// Closes the browser: session cookies are gone (the simulated browser
+    /// does not restore the previous session on start-up).
     ClosesBrowser,
 }
 

@@ -62,7 +62,7 @@ pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> 
                             <td class="detail">{ c.name.len() + c.value.len() }</td>
                             <td>{ check(c.http_only) }</td>
                             <td>{ check(c.secure) }</td>
-                            <td>{ if c.same_site == SameSite::Unspecified { html! {<span class="muted" title="No SameSite attribute: treated as Lax">{ "(Lax)" }</span>} } else { html! { c.same_site.as_str() } } }</td>
+                            <td>{ if c.same_site == SameSite::Unspecified { html! {<span class="muted" title="No SameSite attribute: Chromium-based browsers treat it as Lax">{ "(Lax)" }</span>} } else { html! { c.same_site.as_str() } } }</td>
                         </tr>
                     }
                 }) }

@@ -13,7 +13,7 @@ use crate::app::state::{Action, AppState};
 use crate::app::views::page_clock_ms;
 use crate::engine::choice::Choice;
 use crate::engine::id_analysis::{
-    describe_log10_secs, guess_time_log10_secs, GeneratorStudy, IdReport,
+    describe_log10_secs, guess_time_log10_secs, guessing_sentence, GeneratorStudy, IdReport,
 };
 use crate::engine::rng::Seed;
 use crate::engine::server::id_generator::IdGenerator;
@@ -21,6 +21,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+/// Where the bit tests' limits come from, said beside them: the standard
+/// dropped these tests, though token analyzers still run them.
+const FIPS_EDITION: &str = "Limits from FIPS 140-2 as first issued (2001); Change Notice 2 (2002) removed these statistical tests from the standard. Token analyzers such as Burp Sequencer still run them.";
 
 /// A slice of work lasts about this long before the browser gets a turn.
 const SLICE_MS: f64 = 30.0;
@@ -242,7 +246,11 @@ fn card(r: &IdReport, form: IdLabForm) -> Html {
     html! {
         <article class="id-card" aria-labelledby={id.clone()} data-generator={r.generator.label()}>
             <h3 id={id}>{ r.generator.label() }</h3>
-            <p class="explain">{ r.generator.explanation() }</p>
+            <p class="explain">{ r.generator.explanation() }
+                if r.generator.unpredictable_bits() > 0 {
+                    { " " }{ guessing_sentence(r.generator.unpredictable_bits(), form.rate, form.sessions) }
+                }
+            </p>
             <dl>
                 <dt>{ "Samples" }</dt>
                 <dd class="samples">{ for r.samples.iter().take(3).map(|s| html! { <code>{ s }</code> }) }</dd>
@@ -250,7 +258,7 @@ fn card(r: &IdReport, form: IdLabForm) -> Html {
                 <dd class="entropy">{ format!("≈ {} bits per ID", tenths(u64::from(r.entropy_tenths))) }</dd>
                 <dt>{ "Character frequency" }</dt>
                 <dd>{ frequency_bars(r) }</dd>
-                <dt>{ "Bit tests (FIPS 140-2)" }</dt>
+                <dt>{ "Bit tests (FIPS 140-2, 2001 edition)" }</dt>
                 <dd class="fips">
                     if f.blocks == 0 {
                         { format!("Only {} bits: too few for one 20,000-bit block. ", thousands(f.bits)) }
@@ -264,6 +272,7 @@ fn card(r: &IdReport, form: IdLabForm) -> Html {
                             { test("Long run", f.long_run_passed) }
                         </ul>
                     }
+                    <small class="edition">{ FIPS_EDITION }</small>
                 </dd>
                 <dt>{ "Collisions" }</dt>
                 <dd class="collisions">{ if r.collisions == 0 { "none".to_string() } else { format!("{} IDs issued twice", thousands(r.collisions)) } }</dd>
@@ -381,7 +390,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             if !reports.is_empty() {
                 <h3>{ "How long guessing takes" }</h3>
                 <p class="explain">{ format!(
-                    "OWASP's formula: 2^bits ÷ (2 × {} guesses a second × {} live sessions). Filled markers: not predicted. Hollow markers: predicted from the previous IDs, so the real time is about one guess.",
+                    "OWASP's formula: (2^bits + 1) ÷ (2 × {} guesses a second × {} live sessions) seconds. Filled markers: not predicted. Hollow markers: predicted from the previous IDs, so the real time is about one guess.",
                     thousands(form.rate), thousands(form.sessions)) }</p>
                 { plot(reports, form) }
             }

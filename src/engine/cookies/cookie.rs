@@ -15,7 +15,8 @@ pub enum SameSite {
     Lax,
     /// Sent with every request, cross-site ones too; needs `Secure`.
     None,
-    /// No (valid) attribute: Chromium treats it as `Lax`.
+    /// No (valid) attribute: Chromium treats it as `Lax` (Firefox and
+    /// Safari do not).
     #[default]
     Unspecified,
 }
@@ -51,7 +52,7 @@ pub struct Cookie {
     pub host_only: bool,
     pub path: String,
     /// When it expires; `None` for a session cookie, which lives until the
-    /// browser is closed.
+    /// browser is closed (or longer, if the browser restores its session).
     pub expires: Option<UnixTime>,
     pub secure: bool,
     pub http_only: bool,

@@ -4,7 +4,8 @@
 //! The storage model is RFC 6265bis section 5.7 with Chromium's choices
 //! where the RFC leaves room or where Chromium differs:
 //!
-//! - cookies without `SameSite` are treated as `Lax` ("Lax by default"),
+//! - cookies without `SameSite` are treated as `Lax` ("Lax by default",
+//!   Chromium's choice; Firefox and Safari do not default to `Lax`),
 //!   including for setting: a cross-site subresource response cannot set a
 //!   `Lax`, `Strict` or unspecified cookie; a top-level navigation's
 //!   response may set any;
@@ -269,7 +270,8 @@ impl CookieJar {
         self.cookies.iter().filter_map(|c| c.expires).min()
     }
 
-    /// The browser is closed: session cookies (no `Expires`/`Max-Age`) go.
+    /// The browser is closed: session cookies (no `Expires`/`Max-Age`) go,
+    /// as in a browser that does not restore the previous session.
     pub fn end_browser_session(&mut self) {
         self.cookies.retain(Cookie::is_persistent);
     }

@@ -130,13 +130,17 @@ impl BlockedReason {
                  navigation that uses a safe method such as GET, and this request is not one."
             }
             BlockedReason::SameSiteUnspecifiedTreatedAsLax => {
-                "The cookie has no SameSite attribute, so the browser treats it as \
-                 SameSite=Lax: from another site it only travels with a top-level GET \
-                 navigation, and this request is not one."
+                "The cookie has no SameSite attribute, so this browser, like every \
+                 Chromium-based one (Chrome, Edge), treats it as SameSite=Lax: from another \
+                 site it only travels with a top-level GET navigation (or, in its first two \
+                 minutes, a top-level POST: Chromium's \"Lax-allowing-unsafe\" exception), \
+                 and this request is neither. Firefox and Safari do not default to Lax and \
+                 would send it."
             }
             BlockedReason::SameSiteNoneInsecure => {
-                "SameSite=None lets a cookie travel with cross-site requests, so browsers \
-                 insist that such a cookie is also Secure. This one is not, so it was refused."
+                "SameSite=None lets a cookie travel with cross-site requests, so \
+                 Chromium-based browsers (Chrome, Edge) insist that such a cookie is also \
+                 Secure. This one is not, so it was refused."
             }
             BlockedReason::OverwriteSecure => {
                 "A Secure cookie with this name already exists. A plain http:// page may not \

@@ -64,6 +64,9 @@ pub enum NewSessionCause {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RegenerateTrigger {
     Login,
+    /// The shop's one privilege change: the password confirmed again to
+    /// pay at checkout (a re-authentication; the shop has no page that
+    /// promotes a user to administrator).
     PrivilegeChange,
 }
 
@@ -212,7 +215,9 @@ impl Decision {
             Decision::SessionRegenerated { old, new, trigger } => {
                 let why = match trigger {
                     RegenerateTrigger::Login => "at login",
-                    RegenerateTrigger::PrivilegeChange => "as the session gains a privilege",
+                    RegenerateTrigger::PrivilegeChange => {
+                        "as the password, entered again at checkout, raises what the session may do"
+                    }
                 };
                 format!(
                     "The server regenerates the session ID {why}: the data moves to {new} and the old ID {old} stops working."

@@ -111,10 +111,10 @@ impl IdGenerator {
                 "The ID is a hash of a counter: it looks random, but hashing 1, 2, 3... reproduces every ID."
             }
             IdGenerator::Csprng64 => {
-                "64 random bits from a cryptographic generator: guessing one live ID takes billions of billions of tries."
+                "64 random bits from a cryptographic generator: nobody can compute the next ID, so an attacker can only guess, and how long that takes depends on how fast they guess and how many sessions are live."
             }
             IdGenerator::Csprng128 => {
-                "128 random bits from a cryptographic generator: long enough to be unguessable."
+                "128 random bits from a cryptographic generator: nobody can compute the next ID, and each extra bit doubles the guesses an attacker needs."
             }
         }
     }

@@ -6,6 +6,12 @@
 //! [`Settings::default`] is a plain framework setup of the kind PHP ships:
 //! strong random IDs, a session cookie without `HttpOnly` or `Secure`, no ID
 //! regeneration, a 24-minute idle timeout, served over HTTPS without HSTS.
+//! The 24 minutes are PHP's `session.gc_maxlifetime` (1440 s), which PHP
+//! does not enforce as a timeout: it is the age after which its garbage
+//! collector may delete an unused session, and that collector runs only
+//! now and then (on 1 request in 100 by default, or from a cron job as on
+//! Debian), so a real PHP session often outlives it. The simulation
+//! enforces it exactly, as a real idle timeout would.
 //! Scenarios start from it and apply their own [`Knob`]s; defenses are knobs
 //! too (see [`crate::engine::matrix`]).
 
@@ -30,7 +36,8 @@ pub struct CookieSettings {
     /// The cookie's base name, e.g. `sessionid` (PHP says `PHPSESSID`).
     pub name: String,
     /// Add the `__Host-` prefix: the browser then insists on `Secure`,
-    /// `Path=/` and no `Domain`, so no sibling subdomain can plant it. The
+    /// `Path=/` and no `Domain`, so no other host, not even a subdomain of
+    /// the shop's host such as `blog.shop.example`, can plant it. The
     /// server then writes `Secure` and `Path=/` and leaves out `Domain`
     /// whatever the other fields say.
     pub host_prefix: bool,
@@ -97,7 +104,9 @@ choice_enum! {
     /// The `SameSite` attribute the server writes (or leaves out).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     pub enum SameSitePolicy {
-        /// No attribute: today's browsers treat the cookie as `Lax`.
+        /// No attribute: Chromium-based browsers (Chrome, Edge), and so the
+        /// simulated browser, treat the cookie as `Lax`; Firefox and Safari
+        /// do not default to `Lax`.
         Unspecified = ("unspecified", "not set (Lax by default)"),
         None = ("none", "None"),
         Lax = ("lax", "Lax"),
@@ -105,10 +114,15 @@ choice_enum! {
     }
 }
 
-/// Whether the session cookie dies with the browser or has a `Max-Age`.
+/// Whether the session cookie is meant to go with the browser session or
+/// has a `Max-Age`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CookieLifetime {
-    /// No `Max-Age`/`Expires`: gone when the browser closes.
+    /// No `Max-Age`/`Expires`: gone when the browser closes, unless the
+    /// browser restores the previous session on start-up (Chrome's
+    /// "Continue where you left off", Firefox's "Open previous windows and
+    /// tabs"), which keeps session cookies across a restart. The simulated
+    /// browser does not restore sessions.
     BrowserSession,
     /// `Max-Age` in seconds: the cookie survives closing the browser.
     Persistent { max_age_secs: u64 },
@@ -192,6 +206,8 @@ pub struct ServerPolicy {
     /// Reject IDs the server never issued instead of adopting them
     /// (PHP's `session.use_strict_mode`).
     pub strict_mode: bool,
+    /// Enforced to the minute here. The default 24 is PHP's garbage-collection
+    /// threshold, not a timeout PHP enforces (see the module docs).
     pub idle_timeout: Option<Minutes>,
     pub absolute_timeout: Option<Minutes>,
     pub logout: LogoutPolicy,
@@ -265,12 +281,14 @@ impl ClientBinding {
 }
 
 choice_enum! {
-    /// What the session holds after login.
+    /// What the session holds after login and during checkout.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
     pub enum SessionContents {
-        /// Only a reference (`user_id`); details come from the database.
+        /// Only a reference (`user_id`); details come from the database,
+        /// and checkout keeps only the card's last four digits.
         UserReference = ("reference", "a user reference only"),
-        /// Also the email and card number, copied into the session.
+        /// Also the email and card number copied in at login, and the full
+        /// card number typed at checkout.
         SensitiveData = ("sensitive", "sensitive data too"),
     }
 }

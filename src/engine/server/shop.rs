@@ -306,13 +306,27 @@ fn checkout_step(
         let _ = field;
         return redirect("/checkout");
     }
+    // The card number is as sensitive as what login copies in: with the
+    // default policy the session keeps only a reference to it (the number
+    // itself would go to the payment provider), so a stolen or leaked
+    // session does not carry it.
+    let keep_card = server.settings().server.contents == SessionContents::SensitiveData;
     if let Some(s) = server.session_mut(&id) {
         match step {
             Step::Address => s.data.checkout.address = Some(value),
-            Step::Payment => s.data.checkout.payment = Some(value),
+            Step::Payment if keep_card => s.data.checkout.payment = Some(value),
+            Step::Payment => s.data.checkout.payment = Some(card_reference(&value)),
         }
     }
     redirect("/checkout")
+}
+
+/// What the session keeps of a card number when it holds references only:
+/// the last four digits, which PCI DSS allows to be shown, never the rest.
+pub fn card_reference(card_number: &str) -> String {
+    let digits: Vec<char> = card_number.chars().filter(char::is_ascii_digit).collect();
+    let last4: String = digits[digits.len().saturating_sub(4)..].iter().collect();
+    format!("card ending {last4}")
 }
 
 fn checkout_confirm(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {

@@ -90,7 +90,7 @@ impl World {
                     "The victim closes the browser. Only persistent cookies were stored, so nothing is lost.".to_string()
                 } else {
                     format!(
-                        "The victim closes the browser: the session cookie(s) {} are gone; persistent cookies stay.",
+                        "The victim closes the browser: the session cookie(s) {} are gone; persistent cookies stay. (A browser set to restore the previous session, such as Chrome with \"Continue where you left off\", would have kept them.)",
                         names.join(", ")
                     )
                 };
@@ -279,7 +279,7 @@ impl World {
                 "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
-                "The attacker controls the sibling subdomain {}. Its page {url} answers with a cookie for Domain=shop.example carrying a session ID the attacker chose: {planted_id}.",
+                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example carrying a session ID the attacker chose: {planted_id}.",
                 crate::engine::attacker::SIBLING_HOST
             ),
         };
@@ -488,8 +488,13 @@ impl World {
             .advance_to(self.clock.now().plus_millis(duration_ms));
         let narration = match &report.hit {
             Some(id) => format!(
-                "After {} guesses{}, the ID {id} opens a logged-in session.",
+                "After {} {}{}, the ID {id} opens a logged-in session.",
                 report.attempts,
+                if report.attempts == 1 {
+                    "guess"
+                } else {
+                    "guesses"
+                },
                 report
                     .suspected_scheme
                     .as_ref()

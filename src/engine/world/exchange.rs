@@ -843,7 +843,8 @@ fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
                 "refuses {} ({}): {}",
                 o.name().unwrap_or("a cookie"),
                 reason.devtools_name(),
-                reason.explanation()
+                // The sentence ends the narration, which adds its own period.
+                reason.explanation().trim_end_matches('.')
             ),
         })
         .collect();
