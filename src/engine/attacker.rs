@@ -188,9 +188,7 @@ impl Attacker {
             .pages
             .iter()
             .rev()
-            .find(|(u, _)| {
-                Url::parse(u).is_ok_and(|u| (u.host(), u.path_and_query()) == wanted)
-            })
+            .find(|(u, _)| Url::parse(u).is_ok_and(|u| (u.host(), u.path_and_query()) == wanted))
             .map(|(_, p)| p.clone());
         let response = match page {
             Some(EvilPage::CsrfTransfer { to, amount }) => HttpResponse::html(format!(

@@ -151,9 +151,11 @@ impl Browser {
         let mut header = self.jar.cookie_header(url, ctx, now);
         if block_third_party && ctx.is_cross_site() && !ctx.top_level_navigation {
             let blocked = std::mem::take(&mut header.sent);
-            header
-                .excluded
-                .extend(blocked.into_iter().map(|c| (c, BlockedReason::UserPreferences)));
+            header.excluded.extend(
+                blocked
+                    .into_iter()
+                    .map(|c| (c, BlockedReason::UserPreferences)),
+            );
             header.header = None;
         }
         header

@@ -8,8 +8,8 @@
 
 use super::id_generator::IdGenerator;
 use super::settings::{
-    ClientBinding, CookieLifetime, HstsPolicy, HttpsMode, LoginLimit, LogoutPolicy, Minutes, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
+    ClientBinding, CookieLifetime, HstsPolicy, HttpsMode, LoginLimit, LogoutPolicy, Minutes,
+    RoleStorage, SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
 };
 use serde::{Deserialize, Serialize};
 

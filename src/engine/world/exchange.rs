@@ -153,7 +153,10 @@ impl World {
         );
         if would_expose {
             let index = self.events.len().saturating_sub(1);
-            self.note_obstacle(index, Setback::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded }));
+            self.note_obstacle(
+                index,
+                Setback::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded }),
+            );
         }
         upgraded
     }
@@ -618,7 +621,9 @@ impl World {
         let would_expose = self.would_expose_session(party, &http, &out.ctx);
         let (name, default) = match mode {
             HttpsMode::First => ("HTTPS-First mode", ""),
-            HttpsMode::Upgrades | HttpsMode::Off => ("HTTPS-Upgrades", ", as Chromium does by default"),
+            HttpsMode::Upgrades | HttpsMode::Off => {
+                ("HTTPS-Upgrades", ", as Chromium does by default")
+            }
         };
         self.emit(
             Actor::from(party),

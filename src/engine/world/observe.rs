@@ -4,11 +4,11 @@
 use super::World;
 use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, Cookie};
-use crate::engine::http::HttpRequest;
 use crate::engine::event::{
     Actor, AttackerView, BrowserView, EventKind, NetworkView, RequestCause, ServerView,
     SessionView, Snapshot,
 };
+use crate::engine::http::HttpRequest;
 use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
 use crate::engine::server::accounts::{Role, VICTIM_USER};
@@ -276,8 +276,10 @@ impl World {
                 });
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
                     let telltales = telltales(request);
-                    self.log
-                        .win(index, VerdictReason::ForgedRequestExecuted { user, telltales });
+                    self.log.win(
+                        index,
+                        VerdictReason::ForgedRequestExecuted { user, telltales },
+                    );
                 }
             }
             AttackGoal::EscalatePrivilege => {
