@@ -2,13 +2,16 @@
 //! decisive defense, for the reason the verdict names. Everything runs
 //! through the engine: the outcomes are computed, not looked up.
 
+use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::choice::Choice;
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::EventKind;
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::{find, Scenario};
-use session_lab::engine::server::decision::{BindingMismatch, RejectReason, TransferRefusal};
+use session_lab::engine::server::decision::{
+    BindingMismatch, RejectReason, RequestRefusal, TransferRefusal,
+};
 use session_lab::engine::server::id_generator::IdGenerator;
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::Settings;
@@ -66,16 +69,26 @@ fn assert_still_in(id: &str, defenses: &[Defense]) {
 fn hijacking_by_sniffing() {
     let id = "hijack-sniffing";
     assert_gets_in(id);
-    // The lesson's order: HTTPS alone leaks through the old http:// bookmark,
-    // Secure alone cannot hide the Set-Cookie of a plain-HTTP site.
-    assert_still_in(id, &[Defense::Https]);
+    // Secure alone cannot hide the Set-Cookie of a plain-HTTP site. Served
+    // over HTTPS, the old http:// bookmark no longer leaks to a passive
+    // sniffer: Chromium's HTTPS-Upgrades tries https:// first, and it
+    // answers (the active attacker who blocks 443 is hijack-sniffing-active).
     assert_still_in(id, &[Defense::SecureCookie]);
+    assert_kept_out(
+        id,
+        &[Defense::Https],
+        VerdictReason::KeptOffPlainHttp(UpgradeBy::HttpsUpgrades),
+    );
     assert_kept_out(
         id,
         &[Defense::Https, Defense::SecureCookie],
         VerdictReason::NoIdLearned,
     );
-    assert_kept_out(id, &[Defense::HstsPreload], VerdictReason::NoIdLearned);
+    assert_kept_out(
+        id,
+        &[Defense::HstsPreload],
+        VerdictReason::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded: true }),
+    );
     assert_kept_out(
         id,
         &[Defense::BindToClient],
@@ -261,6 +274,18 @@ fn cross_site_request_forgery() {
         id,
         &[Defense::CsrfToken],
         VerdictReason::ActionRefused(TransferRefusal::CsrfTokenMissing),
+    );
+    // The forged POST carries Origin: https://evil.example and
+    // Sec-Fetch-Site: cross-site, which the two header checks read.
+    assert_kept_out(
+        id,
+        &[Defense::OriginCheck],
+        VerdictReason::RequestRefused(RequestRefusal::OriginMismatch),
+    );
+    assert_kept_out(
+        id,
+        &[Defense::FetchMetadata],
+        VerdictReason::RequestRefused(RequestRefusal::FetchMetadataCrossSite),
     );
 }
 

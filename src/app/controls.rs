@@ -20,14 +20,16 @@ pub enum Group {
     Transport,
     ServerPolicy,
     Application,
+    Browser,
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [
+    pub const ALL: [Group; 5] = [
         Group::CookieAttributes,
         Group::Transport,
         Group::ServerPolicy,
         Group::Application,
+        Group::Browser,
     ];
 
     pub fn title(self) -> &'static str {
@@ -36,6 +38,7 @@ impl Group {
             Group::Transport => "Transport",
             Group::ServerPolicy => "Server policy",
             Group::Application => "Application",
+            Group::Browser => "Victim's browser",
         }
     }
 }
@@ -399,6 +402,35 @@ pub static CONTROLS: &[Control] = &[
         group: Group::Application,
         explanation: "A role in a cookie is the client's to edit; in the session it stays on the server.",
         kind: ControlKind::Choice(&field::RoleStorage),
+    },
+    Control {
+        id: "origin-check",
+        label: "Origin check",
+        group: Group::Application,
+        explanation: "A POST whose Origin header (or, without one, Referer) names another site is refused: browsers say where a request comes from (OWASP's CSRF cheat sheet).",
+        kind: ControlKind::Toggle(field::OriginCheck),
+    },
+    Control {
+        id: "fetch-metadata",
+        label: "Fetch Metadata",
+        group: Group::Application,
+        explanation: "Requests the browser marks Sec-Fetch-Site: cross-site are refused unless they are links (top-level GETs). Browsers send Sec-Fetch-* only over HTTPS, so over plain http this lets everything through (web.dev).",
+        kind: ControlKind::Toggle(field::FetchMetadata),
+    },
+    // Victim's browser
+    Control {
+        id: "https-mode",
+        label: "http:// addresses",
+        group: Group::Browser,
+        explanation: "Chromium tries https:// first and, if that fails, silently falls back to http:// (an attacker who blocks HTTPS gets plain http); HTTPS-First warns instead. Real Chromium exempts .example names; the lab treats shop.example as a public site.",
+        kind: ControlKind::Choice(&field::HttpsMode),
+    },
+    Control {
+        id: "third-party-cookies",
+        label: "Block third-party cookies",
+        group: Group::Browser,
+        explanation: "No cookies on another site's images and fetches, not even SameSite=None ones; links still carry them. On in Debian's Chromium 156 by default; upstream Chrome still sends them.",
+        kind: ControlKind::Toggle(field::BlockThirdPartyCookies),
     },
 ];
 

@@ -14,6 +14,7 @@ use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
 use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
 use crate::engine::server::id_generator::SessionId;
+use crate::engine::url::Url;
 use serde::{Deserialize, Serialize};
 
 mod prediction;
@@ -182,12 +183,14 @@ impl Attacker {
             let r = HttpResponse::new(StatusCode::Ok).with_header("Content-Type", "image/gif");
             return (r, ids);
         }
-        let url = req.url.to_string();
+        // Served over http:// and https:// alike: whoever controls a host can
+        // get a certificate for it, so an upgraded request finds the page too.
+        let wanted = (req.url.host(), req.url.path_and_query());
         let page = self
             .pages
             .iter()
             .rev()
-            .find(|(u, _)| *u == url)
+            .find(|(u, _)| Url::parse(u).is_ok_and(|u| (u.host(), u.path_and_query()) == wanted))
             .map(|(_, p)| p.clone());
         let response = match page {
             Some(EvilPage::CsrfTransfer { to, amount }) => HttpResponse::html(format!(

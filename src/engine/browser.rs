@@ -4,13 +4,16 @@
 //!
 //! - [`page`]: reading forms and scripts out of HTML.
 //! - [`script`]: the scripts the simulated browser can run.
+//! - [`fetch_metadata`]: the `Origin`, `Referer` and `Sec-Fetch-*` headers.
 
+pub mod fetch_metadata;
 pub mod page;
 pub mod script;
 
 use crate::engine::clock::UnixTime;
-use crate::engine::cookies::CookieJar;
+use crate::engine::cookies::{BlockedReason, CookieHeader, CookieJar, RequestContext};
 use crate::engine::url::{Scheme, Url};
+use serde::{Deserialize, Serialize};
 
 /// The page shown in the tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +30,9 @@ pub struct Browser {
     pub hsts_hosts: Vec<String>,
     /// Hosts on the browser's built-in HSTS preload list.
     pub preloaded: Vec<String>,
+    /// Hosts whose HTTPS-Upgrade failed and fell back to `http://`: Chromium
+    /// remembers them and does not try to upgrade them again for a while.
+    pub http_allowlist: Vec<String>,
     pub ip: String,
     pub user_agent: String,
 }
@@ -38,6 +44,45 @@ pub enum HstsSource {
     Remembered,
 }
 
+/// What made the browser send an `http://` address over HTTPS instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UpgradeBy {
+    /// Chromium's default HTTPS-Upgrades: https:// tried first, and it answered
+    /// (had it failed, the browser would have fallen back to http:// silently).
+    HttpsUpgrades,
+    /// HTTPS-First mode: https:// or a warning, never plain http silently.
+    HttpsFirst,
+    /// HSTS (`includeSubDomains`): https:// only, no fallback, ever.
+    Hsts { preloaded: bool },
+}
+
+impl UpgradeBy {
+    /// One sentence for students.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            UpgradeBy::HttpsUpgrades => {
+                "the browser tried https:// first (Chromium's HTTPS-Upgrades) and the shop answered, \
+                 so the request never crossed the Wi-Fi in clear. (Had https:// failed, it would \
+                 have fallen back to http:// without a word.)"
+            }
+            UpgradeBy::HttpsFirst => {
+                "the browser is in HTTPS-First mode: it tried https:// and, where that failed, \
+                 showed a warning instead of sending the request in clear"
+            }
+            UpgradeBy::Hsts { preloaded: true } => {
+                "the shop is on the browser's HSTS preload list (with includeSubDomains): the \
+                 browser only ever uses https:// for it and never falls back to http://, even \
+                 when https:// is blocked"
+            }
+            UpgradeBy::Hsts { preloaded: false } => {
+                "the shop sent Strict-Transport-Security (with includeSubDomains) on an earlier \
+                 visit: the browser only uses https:// for it now and never falls back to \
+                 http://, even when https:// is blocked"
+            }
+        }
+    }
+}
+
 impl Browser {
     pub fn new(ip: &str, user_agent: &str) -> Self {
         Browser {
@@ -45,6 +90,7 @@ impl Browser {
             page: None,
             hsts_hosts: Vec::new(),
             preloaded: Vec::new(),
+            http_allowlist: Vec::new(),
             ip: ip.to_string(),
             user_agent: user_agent.to_string(),
         }
@@ -64,9 +110,15 @@ impl Browser {
             return None;
         }
         let host = url.host().to_string();
-        let source = if self.preloaded.contains(&host) {
+        // Every HSTS entry here has includeSubDomains (the shop sends it, and
+        // preloading requires it): it covers the host and its subdomains.
+        let covers = |list: &[String]| {
+            list.iter()
+                .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        };
+        let source = if covers(&self.preloaded) {
             HstsSource::Preloaded
-        } else if self.hsts_hosts.contains(&host) {
+        } else if covers(&self.hsts_hosts) {
             HstsSource::Remembered
         } else {
             return None;
@@ -83,6 +135,30 @@ impl Browser {
             return true;
         }
         false
+    }
+
+    /// The `Cookie` header for a request: the jar's choice, then, with
+    /// third-party cookies blocked, nothing at all on a cross-site request
+    /// that is not a top-level navigation (an image, a `fetch`), each
+    /// cookie the jar would have sent left out as `UserPreferences`.
+    pub fn cookie_header(
+        &mut self,
+        url: &Url,
+        ctx: &RequestContext,
+        now: UnixTime,
+        block_third_party: bool,
+    ) -> CookieHeader {
+        let mut header = self.jar.cookie_header(url, ctx, now);
+        if block_third_party && ctx.is_cross_site() && !ctx.top_level_navigation {
+            let blocked = std::mem::take(&mut header.sent);
+            header.excluded.extend(
+                blocked
+                    .into_iter()
+                    .map(|c| (c, BlockedReason::UserPreferences)),
+            );
+            header.header = None;
+        }
+        header
     }
 
     /// What `document.cookie` returns on the current page.

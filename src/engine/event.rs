@@ -130,8 +130,20 @@ pub enum EventKind {
     HstsUpgrade { from: Url, to: Url, preloaded: bool },
     /// The browser noted a `Strict-Transport-Security` header.
     HstsNoted { host: String },
+    /// HTTPS-Upgrades or HTTPS-First: the browser tries `to` (https://)
+    /// instead of `from` (http://), through an internal 307.
+    HttpsUpgrade { from: Url, to: Url },
+    /// HTTPS-Upgrades: the upgraded attempt failed, and the browser silently
+    /// goes back to `to` (http://).
+    HttpsFallback { from: Url, to: Url },
+    /// HTTPS-First: the upgraded attempt failed, and the browser shows a
+    /// warning instead of loading `url` over plain http.
+    HttpsFirstWarning { url: Url },
     /// Nothing answers at this address.
     ConnectionFailed { party: Party, url: Url },
+    /// The attacker on the victim's Wi-Fi starts dropping connections to
+    /// port 443 (an active attacker).
+    HttpsBlocked,
     /// The attacker starts listening on the victim's network.
     ListeningStarted,
     /// The observer on the victim's network recorded a message.

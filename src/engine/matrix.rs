@@ -35,10 +35,12 @@ pub enum Defense {
     EscapeOutput,
     CsrfToken,
     RoleInSession,
+    OriginCheck,
+    FetchMetadata,
 }
 
 impl Defense {
-    pub const ALL: [Defense; 18] = [
+    pub const ALL: [Defense; 20] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -57,6 +59,8 @@ impl Defense {
         Defense::EscapeOutput,
         Defense::CsrfToken,
         Defense::RoleInSession,
+        Defense::OriginCheck,
+        Defense::FetchMetadata,
     ];
 
     /// The settings this defense changes.
@@ -84,6 +88,8 @@ impl Defense {
             Defense::EscapeOutput => vec![Knob::SearchOutput(SearchOutput::Escaped)],
             Defense::CsrfToken => vec![Knob::CsrfToken(true)],
             Defense::RoleInSession => vec![Knob::RoleStorage(RoleStorage::Session)],
+            Defense::OriginCheck => vec![Knob::OriginCheck(true)],
+            Defense::FetchMetadata => vec![Knob::FetchMetadata(true)],
         }
     }
 
@@ -107,6 +113,8 @@ impl Defense {
             Defense::EscapeOutput => "Escape output",
             Defense::CsrfToken => "CSRF token",
             Defense::RoleInSession => "Role in session",
+            Defense::OriginCheck => "Origin check",
+            Defense::FetchMetadata => "Fetch Metadata",
         }
     }
 }

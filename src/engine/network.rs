@@ -122,10 +122,21 @@ impl Capture {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Network {
     observer_listening: bool,
+    /// An active attacker on the Wi-Fi drops the victim's connections to
+    /// port 443, so no TLS connection can be made.
+    blocking_https: bool,
     captured: Vec<Capture>,
 }
 
 impl Network {
+    pub fn start_blocking_https(&mut self) {
+        self.blocking_https = true;
+    }
+
+    pub fn is_blocking_https(&self) -> bool {
+        self.blocking_https
+    }
+
     pub fn start_listening(&mut self) {
         self.observer_listening = true;
     }

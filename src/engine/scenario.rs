@@ -96,6 +96,10 @@ pub enum VictimAct {
 pub enum AttackerAct {
     /// Listens on the victim's public Wi-Fi.
     StartsSniffing,
+    /// On the victim's Wi-Fi, turns active: drops every connection the
+    /// victim opens to port 443 (a rogue access point can), so that
+    /// anything the browser is willing to send over plain http is.
+    BlocksHttps,
     /// Opens a shop page in their own browser (and so gets a session ID).
     Visits { path: String },
     /// Logs in to their own account in their own browser.

@@ -150,6 +150,16 @@ impl Server {
                 served: Served::default(),
             };
         }
+        if let Some(reason) = self.refuse_by_provenance(req) {
+            decisions.push(Decision::RequestRefused { reason });
+            let mut response = HttpResponse::new(StatusCode::Forbidden);
+            response.body = "<h1>Forbidden</h1>".into();
+            return Handled {
+                response,
+                decisions,
+                served: Served::default(),
+            };
+        }
         let mut h = Handling {
             req,
             now,
@@ -179,7 +189,10 @@ impl Server {
         if req.url.scheme() == Scheme::Https
             && self.settings.transport.hsts != settings::HstsPolicy::Off
         {
-            response.push_header("Strict-Transport-Security", "max-age=31536000".into());
+            response.push_header(
+                "Strict-Transport-Security",
+                "max-age=31536000; includeSubDomains".into(),
+            );
         }
         let served = match h.session.as_ref().and_then(|id| self.store.get(id)) {
             Some(s) => Served {
@@ -194,6 +207,47 @@ impl Server {
             decisions: h.decisions,
             served,
         }
+    }
+
+    /// The Origin check and the Fetch Metadata policy, when they are on:
+    /// whether the headers the browser added say the request came from
+    /// another site's page. Each reads only what a real server receives.
+    fn refuse_by_provenance(&self, req: &HttpRequest) -> Option<decision::RequestRefusal> {
+        let app = &self.settings.application;
+        if app.fetch_metadata {
+            // web.dev's resource isolation policy: no Sec-Fetch-Site (an
+            // older browser, or plain http, where browsers never send it),
+            // same-origin, same-site or none pass; cross-site passes only as
+            // a top-level GET navigation (a link to the shop).
+            let cross_site = req.header("Sec-Fetch-Site") == Some("cross-site");
+            let navigation = req.header("Sec-Fetch-Mode") == Some("navigate")
+                && req.method.is_safe()
+                && !matches!(req.header("Sec-Fetch-Dest"), Some("object" | "embed"));
+            if cross_site && !navigation {
+                return Some(decision::RequestRefusal::FetchMetadataCrossSite);
+            }
+        }
+        if app.origin_check && !req.method.is_safe() {
+            // OWASP: compare Origin with the target origin; without Origin,
+            // compare Referer's origin. With neither, the request passes:
+            // OWASP leaves that case to the site, and every browser sends
+            // Origin on a POST, so a request with neither did not come from
+            // a victim's browser.
+            let target = req.url.origin();
+            if let Some(origin) = req.header("Origin") {
+                if origin != target {
+                    return Some(decision::RequestRefusal::OriginMismatch);
+                }
+            } else if let Some(referer) = req.header("Referer") {
+                let same = crate::engine::url::Url::parse(referer)
+                    .map(|u| u.origin() == target)
+                    .unwrap_or(false);
+                if !same {
+                    return Some(decision::RequestRefusal::RefererMismatch);
+                }
+            }
+        }
+        None
     }
 
     /// The ID the request names, and where it was found: the first cookie

@@ -7,9 +7,10 @@
 //! happened. The [`Verdict`] is the first win, or else the first obstacle:
 //! the defense that broke the chain earliest.
 
+use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::BlockedReason;
 use crate::engine::server::accounts::UserName;
-use crate::engine::server::decision::{RejectReason, TransferRefusal};
+use crate::engine::server::decision::{RejectReason, RequestRefusal, TransferRefusal};
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use serde::{Deserialize, Serialize};
@@ -33,8 +34,15 @@ pub enum VerdictReason {
     /// victim's session.
     ServedAsVictim { user: UserName, session: SessionId },
     /// A request the attacker wrote ran in the victim's browser, with the
-    /// victim's cookie, and the server carried it out.
-    ForgedRequestExecuted { user: UserName },
+    /// victim's cookie, and the server carried it out. `telltales` are the
+    /// headers by which the browser said it came from another site
+    /// (`Origin: https://evil.example`, `Sec-Fetch-Site: cross-site`),
+    /// which the server did not check; none when it came from the shop's
+    /// own page (XSS).
+    ForgedRequestExecuted {
+        user: UserName,
+        telltales: Vec<String>,
+    },
     /// The server gave the attacker's ordinary account the admin panel
     /// because of a cookie the attacker edited.
     RoleTampered,
@@ -56,6 +64,13 @@ pub enum VerdictReason {
     SessionNotLoggedIn,
     /// The server refused the forged action.
     ActionRefused(TransferRefusal),
+    /// The Origin check or the Fetch Metadata policy refused the forged
+    /// request before the shop's page saw it.
+    RequestRefused(RequestRefusal),
+    /// The browser sent an `http://` address over HTTPS (or not at all)
+    /// where it would have carried the session cookie in clear past the
+    /// attacker on the Wi-Fi.
+    KeptOffPlainHttp(UpgradeBy),
     /// The server reads the role from the session, not from the cookie.
     RoleNotFromCookie,
     /// The attacker never learned a session ID to use.
@@ -82,9 +97,18 @@ impl VerdictReason {
             VerdictReason::ServedAsVictim { user, session } => format!(
                 "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
             ),
-            VerdictReason::ForgedRequestExecuted { user } => format!(
-                "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server could not tell it from a real one."
-            ),
+            VerdictReason::ForgedRequestExecuted { user, telltales } => {
+                if telltales.is_empty() {
+                    format!(
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out: nothing in it differs from a request {user} makes herself."
+                    )
+                } else {
+                    format!(
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        telltales.join(", ")
+                    )
+                }
+            }
             VerdictReason::RoleTampered => {
                 "The server trusted a role the client sent in a cookie, so editing the cookie made the attacker an admin.".into()
             }
@@ -118,6 +142,13 @@ impl VerdictReason {
             VerdictReason::ActionRefused(r) => {
                 format!("The server refused the forged request: {}.", r.explanation())
             }
+            VerdictReason::RequestRefused(r) => {
+                format!("The server refused the forged request: {}.", r.explanation())
+            }
+            VerdictReason::KeptOffPlainHttp(by) => format!(
+                "The session cookie never crossed the Wi-Fi in clear: {}.",
+                by.explanation()
+            ),
             VerdictReason::RoleNotFromCookie => {
                 "The server reads the role from the session on its side, so the edited cookie changed nothing.".into()
             }

@@ -6,7 +6,11 @@ import { openApp } from "./helpers.mjs";
 
 // [scenario, [[control label, value], ...], words the new reason must contain]
 const ATTACKS = [
-  ["hijack-sniffing", [["Shop served over", "https"], ["HSTS", "preloaded"]], /never saw a session ID/i],
+  // Served over HTTPS, the browser's HTTPS-Upgrades already keeps the passive
+  // sniffer out; preloaded HSTS makes it so with no fallback at all.
+  ["hijack-sniffing", [["Shop served over", "https"], ["HSTS", "preloaded"]], /HSTS preload list/i],
+  // The active attacker blocks port 443: only HSTS refuses the silent fallback.
+  ["hijack-sniffing-active", [["HSTS", "on"]], /Strict-Transport-Security/],
   ["hijack-xss", [["HttpOnly", true]], /HttpOnly/],
   ["session-riding-xss", [["Search page output", "escaped"]], /escaped/i],
   ["fixation-url", [["New session ID at login", true]], /ended|new ID|regenerat/i],
@@ -15,13 +19,18 @@ const ATTACKS = [
   ["reuse-after-logout", [["Logout", "invalidate"]], /logged out|log(ged)? ?out/i],
   ["reuse-after-inactivity", [["Idle timeout", "15"]], /idle|inactiv/i],
   ["csrf", [["SameSite", "lax"]], /SameSiteLax/],
+  // The forged POST carries Origin: https://evil.example and
+  // Sec-Fetch-Site: cross-site (over https), which these checks read.
+  ["csrf", [["Origin check", true]], /Origin header/],
+  ["csrf", [["Fetch Metadata", true]], /Sec-Fetch-Site: cross-site/],
   ["role-tampering", [["User role kept in", "session"]], /session/i],
 ];
 
 const verdict = (page) => page.getByRole("region", { name: "Verdict" });
 
 for (const [id, flips, reason] of ATTACKS) {
-  test(`${id}: gets in by default, kept out once the decisive defense is on`, async ({ page }) => {
+  const flipped = flips.map(([label]) => label).join(" + ");
+  test(`${id}: gets in by default, kept out once ${flipped} is on`, async ({ page }) => {
     const app = await openApp(page, `#v=1&s=${id}&step=9999`);
     await expect(verdict(page)).toContainText("Attacker got in");
     await expect(page.locator(".verdict-word")).toContainText("✗");

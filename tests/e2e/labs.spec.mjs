@@ -112,11 +112,14 @@ test("defense matrix: every cell computed in the page; a cell opens that exact r
   await nav(page).getByRole("button", { name: "Defense matrix" }).click();
   const timing = page.locator(".matrix-lab .timing");
   await expect(timing).toContainText("runs", { timeout: 20_000 });
-  // Undefended, sniffing gets in; HTTPS alone leaves the first http://
-  // request open; with HSTS preload it is kept out. Icon and word, reason in the name.
+  // Undefended, sniffing gets in. Against a passive sniffer HTTPS alone now
+  // keeps it out (the browser upgrades the old http:// bookmark); against an
+  // attacker who blocks port 443 it does not (silent fallback to http://);
+  // with HSTS preload it is kept out. Icon and word, reason in the name.
   const open = page.getByRole("button", { name: /^Session hijacking by sniffing with No defense: attacker got in\./ });
   await expect(open).toContainText("✗ in");
-  await expect(page.getByRole("button", { name: /^Session hijacking by sniffing with HTTPS: attacker got in\./ })).toContainText("✗ in");
+  await expect(page.getByRole("button", { name: /^Session hijacking by sniffing with HTTPS: attacker kept out\./ })).toContainText("✓ out");
+  await expect(page.getByRole("button", { name: /^Sniffing with an active attacker with HTTPS: attacker got in\./ })).toContainText("✗ in");
   const https = page.getByRole("button", { name: /^Session hijacking by sniffing with HSTS preload: attacker kept out\./ });
   await expect(https).toContainText("✓ out");
   // Keyboard: focus the cell and press Enter.

@@ -35,6 +35,11 @@ pub enum BlockedReason {
     SameSiteUnspecifiedTreatedAsLax,
     /// `SameSite=None` without `Secure`.
     SameSiteNoneInsecure,
+    /// The browser blocks third-party cookies (a user setting, on by default
+    /// in Debian's Chromium 156): no cookie goes with a cross-site image or
+    /// `fetch`. DevTools says `UserPreferences` for this setting, and
+    /// `ThirdPartyPhaseout` when Chrome's own phase-out blocks them.
+    UserPreferences,
     /// An insecure page tried to overwrite (or shadow) a `Secure` cookie.
     OverwriteSecure,
     /// The `Domain` attribute names another site, a public suffix or is not a
@@ -62,7 +67,7 @@ pub enum BlockedReason {
 
 impl BlockedReason {
     /// Every reason, in declaration order (for legends and reviews).
-    pub const ALL: [BlockedReason; 17] = [
+    pub const ALL: [BlockedReason; 18] = [
         BlockedReason::SecureOnly,
         BlockedReason::NotOnPath,
         BlockedReason::DomainMismatch,
@@ -70,6 +75,7 @@ impl BlockedReason {
         BlockedReason::SameSiteLax,
         BlockedReason::SameSiteUnspecifiedTreatedAsLax,
         BlockedReason::SameSiteNoneInsecure,
+        BlockedReason::UserPreferences,
         BlockedReason::OverwriteSecure,
         BlockedReason::InvalidDomain,
         BlockedReason::InvalidPrefix,
@@ -93,6 +99,7 @@ impl BlockedReason {
             BlockedReason::SameSiteLax => "SameSiteLax",
             BlockedReason::SameSiteUnspecifiedTreatedAsLax => "SameSiteUnspecifiedTreatedAsLax",
             BlockedReason::SameSiteNoneInsecure => "SameSiteNoneInsecure",
+            BlockedReason::UserPreferences => "UserPreferences",
             BlockedReason::OverwriteSecure => "OverwriteSecure",
             BlockedReason::InvalidDomain => "InvalidDomain",
             BlockedReason::InvalidPrefix => "InvalidPrefix",
@@ -141,6 +148,11 @@ impl BlockedReason {
                 "SameSite=None lets a cookie travel with cross-site requests, so \
                  Chromium-based browsers (Chrome, Edge) insist that such a cookie is also \
                  Secure. This one is not, so it was refused."
+            }
+            BlockedReason::UserPreferences => {
+                "The browser blocks third-party cookies: a request another site's page makes \
+                 in the background (an image, a fetch) carries no cookies at all, not even \
+                 SameSite=None ones. Following a link to the site still carries them."
             }
             BlockedReason::OverwriteSecure => {
                 "A Secure cookie with this name already exists. A plain http:// page may not \

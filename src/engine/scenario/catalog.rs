@@ -1,4 +1,4 @@
-//! The built-in scenarios: five everyday uses of sessions and ten attacks.
+//! The built-in scenarios: everyday uses of sessions, and attacks.
 //!
 //! Each attack's overrides set up the weakness it needs (plain HTTP for
 //! sniffing, a reflected search page for XSS...); everything else is the
@@ -27,6 +27,7 @@ pub fn catalog() -> Vec<Scenario> {
         preferences(),
         rate_limiting(),
         hijack_sniffing(),
+        hijack_sniffing_active(),
         hijack_xss(),
         session_riding_xss(),
         fixation_url(),
@@ -290,11 +291,37 @@ fn hijack_sniffing() -> Scenario {
         "hijack-sniffing",
         "Session hijacking by sniffing",
         lines(
-            "Alice shops from a café's public Wi-Fi; the attacker listens on the same network.",
-            "Whatever crosses it as plain http:// can be read, session cookie included.",
+            "Alice shops from a café's public Wi-Fi; the attacker listens on the same network. The shop serves only http://.",
+            "Whatever crosses it as plain http:// can be read, session cookie included. Served over HTTPS, her browser upgrades even an old http:// bookmark.",
         ),
         AttackGoal::ImpersonateVictim,
         vec![Knob::Transport(SiteTransport::Http)],
+        acts,
+    )
+}
+
+fn hijack_sniffing_active() -> Scenario {
+    let mut acts = vec![
+        attacker(secs(0), AttackerAct::StartsSniffing),
+        types(secs(5), "http://shop.example/"),
+    ];
+    acts.extend(victim_logs_in(15));
+    acts.extend([
+        types(secs(40), "{shop}/account"),
+        attacker(secs(50), AttackerAct::BlocksHttps),
+        // An old bookmark still says http://.
+        types(secs(60), "http://shop.example/account"),
+        replay(secs(90), "/account"),
+    ]);
+    attack(
+        "hijack-sniffing-active",
+        "Sniffing with an active attacker",
+        lines(
+            "The shop serves HTTPS and Alice's browser upgrades http:// addresses. The attacker on the café Wi-Fi blocks port 443 before she opens an old http:// bookmark.",
+            "With HTTPS unreachable the browser silently falls back to plain http://: does her session cookie go along?",
+        ),
+        AttackGoal::ImpersonateVictim,
+        vec![],
         acts,
     )
 }

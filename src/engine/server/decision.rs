@@ -105,6 +105,35 @@ impl TransferRefusal {
     }
 }
 
+/// Why the server refused a request because of where the browser said it
+/// came from (OWASP's CSRF cheat sheet lists both checks beside tokens).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequestRefusal {
+    /// Origin check: `Origin` names another origin than the shop's.
+    OriginMismatch,
+    /// Origin check without `Origin`: `Referer` names another origin.
+    RefererMismatch,
+    /// Fetch Metadata policy: `Sec-Fetch-Site: cross-site` on a request
+    /// that is not a top-level GET navigation.
+    FetchMetadataCrossSite,
+}
+
+impl RequestRefusal {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            RequestRefusal::OriginMismatch => {
+                "its Origin header names another site's page, and a state-changing request must come from the shop's own origin (OWASP: verify the origin with standard headers)"
+            }
+            RequestRefusal::RefererMismatch => {
+                "it carries no Origin header and its Referer names another site, so by OWASP's fallback it did not come from the shop's own page"
+            }
+            RequestRefusal::FetchMetadataCrossSite => {
+                "the browser marked it Sec-Fetch-Site: cross-site and it is not a top-level GET navigation, which a resource isolation policy refuses (web.dev, Fetch Metadata)"
+            }
+        }
+    }
+}
+
 /// Where the server read the role from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RoleSource {
@@ -117,6 +146,11 @@ pub enum RoleSource {
 pub enum Decision {
     /// A plain `http://` request answered with a redirect to `https://`.
     RedirectedToHttps,
+    /// The Origin check or the Fetch Metadata policy refused the request
+    /// before the shop's page saw it.
+    RequestRefused {
+        reason: RequestRefusal,
+    },
     SessionCreated {
         id: SessionId,
         cause: NewSessionCause,
@@ -193,6 +227,9 @@ impl Decision {
         match self {
             Decision::RedirectedToHttps => {
                 "The shop only speaks HTTPS, so it answers this plain http:// request with a redirect to https://. The request has already crossed the network in clear.".into()
+            }
+            Decision::RequestRefused { reason } => {
+                format!("The shop refuses the request with 403 Forbidden: {}.", reason.explanation())
             }
             Decision::SessionCreated { id, cause } => match cause {
                 NewSessionCause::NoIdSent => format!(

@@ -8,8 +8,8 @@
 
 use super::id_generator::IdGenerator;
 use super::settings::{
-    ClientBinding, CookieLifetime, HstsPolicy, LoginLimit, LogoutPolicy, Minutes, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
+    ClientBinding, CookieLifetime, HstsPolicy, HttpsMode, LoginLimit, LogoutPolicy, Minutes,
+    RoleStorage, SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
 };
 use serde::{Deserialize, Serialize};
 
@@ -83,6 +83,10 @@ knobs! {
     SearchOutput(SearchOutput) => application.search_output;
     CsrfToken(bool) => application.csrf_token;
     RoleStorage(RoleStorage) => application.role_storage;
+    OriginCheck(bool) => application.origin_check;
+    FetchMetadata(bool) => application.fetch_metadata;
+    HttpsMode(HttpsMode) => browser.https_mode;
+    BlockThirdPartyCookies(bool) => browser.block_third_party_cookies;
 }
 
 impl Settings {

@@ -27,6 +27,7 @@ pub struct Settings {
     pub transport: TransportSettings,
     pub server: ServerPolicy,
     pub application: ApplicationSettings,
+    pub browser: BrowserSettings,
 }
 
 /// The attributes of the session cookie the server sets.
@@ -340,6 +341,17 @@ pub struct ApplicationSettings {
     /// A secret token in the `/transfer` form, checked on submit.
     pub csrf_token: bool,
     pub role_storage: RoleStorage,
+    /// Refuse a state-changing request (POST) whose `Origin` names another
+    /// origin than the shop's; without `Origin`, check `Referer` instead
+    /// (OWASP's CSRF cheat sheet, "Verifying Origin With Standard Headers").
+    pub origin_check: bool,
+    /// A Fetch Metadata resource isolation policy (web.dev, "Protect your
+    /// resources from web attacks with Fetch Metadata"): refuse requests
+    /// marked `Sec-Fetch-Site: cross-site` unless they are top-level GET
+    /// navigations. Requests without `Sec-Fetch-*` are let through, for
+    /// browsers that do not send them, so it protects nothing over plain
+    /// `http://`, where browsers never send them.
+    pub fetch_metadata: bool,
 }
 
 impl Default for ApplicationSettings {
@@ -348,6 +360,8 @@ impl Default for ApplicationSettings {
             search_output: SearchOutput::Escaped,
             csrf_token: false,
             role_storage: RoleStorage::Session,
+            origin_check: false,
+            fetch_metadata: false,
         }
     }
 }
@@ -371,5 +385,47 @@ choice_enum! {
         Session = ("session", "the session (server)"),
         /// In a client cookie `role=user`: the client can edit it.
         ClientCookie = ("cookie", "a cookie (client)"),
+    }
+}
+
+/// The victim's browser: the simulated browser is Chromium 156 with its
+/// own defaults, as observed in Debian's build (docs/chromium-observations.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BrowserSettings {
+    pub https_mode: HttpsMode,
+    /// Cookies are left out of cross-site subresource requests (images,
+    /// `fetch`), even `SameSite=None; Secure` ones; top-level navigations
+    /// still carry them. On by default in Debian's Chromium 156 (its pref
+    /// `profile.cookie_controls_mode` is 1, likely set by a distribution
+    /// patch); upstream Chrome registers "block in incognito only", so
+    /// Chrome-stable users still send them.
+    pub block_third_party_cookies: bool,
+}
+
+impl Default for BrowserSettings {
+    fn default() -> Self {
+        BrowserSettings {
+            https_mode: HttpsMode::Upgrades,
+            block_third_party_cookies: true,
+        }
+    }
+}
+
+choice_enum! {
+    /// What the browser does with an `http://` address it navigates to.
+    /// (Chromium exempts non-unique names such as `shop.example`; this lab
+    /// treats `shop.example` as the public site it stands for.)
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum HttpsMode {
+        /// The address goes out as typed.
+        Off = ("off", "off: http:// as typed"),
+        /// Chromium's default: try `https://` first (an internal 307); if
+        /// that fails, silently fall back to `http://`.
+        Upgrades = ("upgrades", "HTTPS-Upgrades (silent fallback)"),
+        /// HTTPS-First mode (a setting, off by default): try `https://`; if
+        /// that fails, warn instead of loading plain http
+        /// (`ERR_BLOCKED_BY_CLIENT`).
+        First = ("first", "HTTPS-First (warns, no fallback)"),
     }
 }

@@ -5,6 +5,7 @@ use super::observe::Setback;
 use super::World;
 use crate::engine::attacker::EvilPage;
 use crate::engine::attacker::{guess_ids, KnownId, LearnedBy, COLLECTOR_URL, PRIZE_URL, TOSS_URL};
+use crate::engine::browser::fetch_metadata::Initiation;
 use crate::engine::browser::page;
 use crate::engine::browser::script::Script;
 use crate::engine::cookies::{CookieJar, Initiator, RequestContext};
@@ -44,7 +45,13 @@ impl World {
         match act {
             VictimAct::Types { address } => match self.address(&address) {
                 Ok(url) => self.navigate(
-                    Navigation::get(Party::Victim, url, Initiator::SameSite, RequestCause::Typed),
+                    Navigation::get(
+                        Party::Victim,
+                        url,
+                        Initiator::SameSite,
+                        Initiation::typed(),
+                        RequestCause::Typed,
+                    ),
                     0,
                 ),
                 Err(message) => self.fail(Actor::Victim, message),
@@ -68,6 +75,7 @@ impl World {
                                 Party::Victim,
                                 url,
                                 Initiator::CrossSite,
+                                webmail_click(),
                                 RequestCause::AttackerLink,
                             )
                         },
@@ -145,6 +153,12 @@ impl World {
                 url: target,
                 body,
                 initiator,
+                // The user clicks the form's button (or, with no page yet,
+                // the browser itself sends it: then no page is the initiator).
+                initiation: match &current {
+                    Some(p) => Initiation::navigation_from(&p.url, true),
+                    None => Initiation::typed(),
+                },
                 cause,
                 carries_attack: false,
             },
@@ -154,6 +168,15 @@ impl World {
 
     fn attacker_acts(&mut self, act: AttackerAct) {
         match act {
+            AttackerAct::BlocksHttps => {
+                self.network.start_blocking_https();
+                self.attacker.current_move = "Dropping connections to port 443".into();
+                self.emit(
+                    Actor::Attacker,
+                    EventKind::HttpsBlocked,
+                    "The attacker on the café Wi-Fi turns active: posing as the access point, they drop every connection the victim's laptop opens to port 443. HTTPS cannot be reached; whatever the browser is willing to send over plain http:// now will be, and they read it.".into(),
+                );
+            }
             AttackerAct::StartsSniffing => {
                 self.network.start_listening();
                 self.attacker.current_move = "Listening on the café Wi-Fi".into();
@@ -232,6 +255,8 @@ impl World {
                             initiator: Initiator::SameSite,
                         },
                         cause: RequestCause::AttackerMachine,
+                        // A script, not a browser: no Origin, no Sec-Fetch-*.
+                        initiation: None,
                     });
                     let logged_in = self
                         .events
@@ -261,6 +286,7 @@ impl World {
                     Party::Attacker,
                     url,
                     Initiator::SameSite,
+                    Initiation::typed(),
                     RequestCause::AttackerMachine,
                 ),
                 0,
@@ -425,6 +451,8 @@ impl World {
                     body: String::new(),
                     ctx: RequestContext::navigation(),
                     cause: RequestCause::AttackerMachine,
+                    // curl: no browser headers.
+                    initiation: None,
                 });
             }
             let logged_in = self.events.get(before..).unwrap_or_default().iter().any(
@@ -531,3 +559,14 @@ impl World {
         }
     }
 }
+
+/// A link the victim clicks in their webmail: a page of another site.
+fn webmail_click() -> Initiation {
+    match Url::parse(WEBMAIL_URL) {
+        Ok(page) => Initiation::navigation_from(&page, true),
+        Err(_) => Initiation::typed(),
+    }
+}
+
+/// The webmail page the victim reads the attacker's message in.
+const WEBMAIL_URL: &str = "https://mail.example/inbox";

@@ -7,9 +7,10 @@
 use super::observe::{Origin, Setback};
 use super::{World, LATENCY_MS};
 use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
+use crate::engine::browser::fetch_metadata::{FetchDest, FetchMode, Initiation};
 use crate::engine::browser::page;
 use crate::engine::browser::script::Script;
-use crate::engine::browser::{HstsSource, Page};
+use crate::engine::browser::{HstsSource, Page, UpgradeBy};
 use crate::engine::cookies::{
     BlockedReason, Cookie, CookieHeader, Initiator, RequestContext, SetCookieOutcome,
 };
@@ -18,7 +19,7 @@ use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, Method
 use crate::engine::network::{Direction, InFlight, Party, Visibility};
 use crate::engine::server::decision::Decision;
 use crate::engine::server::id_generator::SessionId;
-use crate::engine::server::settings::SiteTransport;
+use crate::engine::server::settings::{HttpsMode, SiteTransport};
 use crate::engine::server::{PeerAddress, Served, SHOP_HOST};
 use crate::engine::url::{Scheme, Url};
 
@@ -33,6 +34,9 @@ pub(super) struct Outgoing {
     /// A `Cookie` header typed by hand (the attacker's curl), instead of
     /// the jar's.
     pub raw_cookie: Option<String>,
+    /// How a browser came to send it, for `Origin`, `Referer` and
+    /// `Sec-Fetch-*`; `None` for a tool (curl, a script) that adds none.
+    pub initiation: Option<Initiation>,
 }
 
 /// A top-level navigation about to start.
@@ -42,6 +46,8 @@ pub(super) struct Navigation {
     pub url: Url,
     pub body: String,
     pub initiator: Initiator,
+    /// Who started it, for the headers that say so.
+    pub initiation: Initiation,
     pub cause: RequestCause,
     /// The page is expected to carry the attacker's script (a
     /// reflected-XSS link): if none runs, that is worth noting.
@@ -50,13 +56,20 @@ pub(super) struct Navigation {
 
 impl Navigation {
     /// Opening `url`: a GET without a body that carries no attack.
-    pub(super) fn get(party: Party, url: Url, initiator: Initiator, cause: RequestCause) -> Self {
+    pub(super) fn get(
+        party: Party,
+        url: Url,
+        initiator: Initiator,
+        initiation: Initiation,
+        cause: RequestCause,
+    ) -> Self {
         Navigation {
             party,
             method: Method::Get,
             url,
             body: String::new(),
             initiator,
+            initiation,
             cause,
             carries_attack: false,
         }
@@ -88,9 +101,12 @@ impl World {
     /// answer sets. `None` if nothing answered.
     pub(super) fn fetch(&mut self, out: Outgoing) -> Option<Fetched> {
         let party = out.party;
-        let url = self.upgrade_by_hsts(party, out.url);
-        let (request, header) =
-            self.build_request(party, &url, out.method, out.body, &out.ctx, out.raw_cookie);
+        let url = self.upgrade_by_hsts(party, out.url.clone(), &out.ctx);
+        if let Err(why) = self.reachable(party, &url) {
+            self.connection_failed(party, &url, why);
+            return None;
+        }
+        let (request, header) = self.build_request(party, &url, &out);
         self.exchanges += 1;
         let exchange = self.exchanges;
         let origin = Origin {
@@ -102,7 +118,7 @@ impl World {
         for d in &answer.decisions {
             self.emit_decision(d.clone(), Some(origin));
         }
-        self.receive_response(exchange, origin, &url, &answer, relied_id_sent);
+        self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
         let from_attacker_site = Attacker::serves(url.host());
         self.process_set_cookies(party, &url, &out.ctx, &answer.response, from_attacker_site);
         self.note_hsts_header(party, &url, &answer.response);
@@ -113,11 +129,12 @@ impl World {
     }
 
     /// The browser rewrites `url` to HTTPS if the host is on its HSTS list.
-    fn upgrade_by_hsts(&mut self, party: Party, url: Url) -> Url {
+    fn upgrade_by_hsts(&mut self, party: Party, url: Url, ctx: &RequestContext) -> Url {
         let Some((upgraded, source)) = self.browser(party).hsts_upgrade(&url) else {
             return url;
         };
         let preloaded = source == HstsSource::Preloaded;
+        let would_expose = self.would_expose_session(party, &url, ctx);
         let why = if preloaded {
             "the host is on the browser's HSTS preload list"
         } else {
@@ -131,41 +148,86 @@ impl World {
                 preloaded,
             },
             format!(
-                "The browser rewrites {url} to {upgraded} before sending anything, because {why}. Nothing crosses the network in clear."
+                "The browser rewrites {url} to {upgraded} before sending anything (an internal 307, reason HSTS), because {why}. Nothing crosses the network in clear, and if https:// cannot be reached the browser gives up rather than fall back to http://."
             ),
         );
+        if would_expose {
+            let index = self.events.len().saturating_sub(1);
+            self.note_obstacle(
+                index,
+                Setback::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded }),
+            );
+        }
         upgraded
     }
 
+    /// Whether a request to `url` over plain http from `party` would carry
+    /// the victim's session cookie past a listening attacker: what makes an
+    /// upgrade to HTTPS count against a sniffing attack.
+    fn would_expose_session(&self, party: Party, url: &Url, ctx: &RequestContext) -> bool {
+        if self.goal.is_none()
+            || party != Party::Victim
+            || !self.network.is_listening()
+            || url.scheme() != Scheme::Http
+        {
+            return false;
+        }
+        let session_name = self.settings.cookie.full_name();
+        let mut jar = self.victim.jar.clone();
+        jar.cookie_header(url, ctx, self.clock.unix_now())
+            .sent
+            .iter()
+            .any(|c| c.name == session_name)
+    }
+
+    /// Whether a connection to `url` can be made at all.
+    fn reachable(&self, party: Party, url: &Url) -> Result<(), &'static str> {
+        if url.scheme() != Scheme::Https {
+            return Ok(());
+        }
+        if party == Party::Victim && self.network.is_blocking_https() {
+            return Err("the attacker on the café Wi-Fi drops every connection to port 443, so no TLS connection can be made");
+        }
+        if url.host() == SHOP_HOST && self.settings.transport.scheme == SiteTransport::Http {
+            return Err("the shop does not serve https://");
+        }
+        Ok(())
+    }
+
     /// The request as the browser writes it: its `Cookie` header chosen by
-    /// the jar (or typed by hand), its User-Agent, its form body.
+    /// the jar (or typed by hand), its User-Agent, the headers that say where
+    /// it comes from, its form body.
     fn build_request(
         &mut self,
         party: Party,
         url: &Url,
-        method: Method,
-        body: String,
-        ctx: &RequestContext,
-        raw_cookie: Option<String>,
+        out: &Outgoing,
     ) -> (HttpRequest, CookieHeader) {
         let unix = self.clock.unix_now();
-        let header = match raw_cookie {
+        let method = out.method;
+        let block_third_party = self.settings.browser.block_third_party_cookies;
+        let header = match &out.raw_cookie {
             Some(raw) => CookieHeader {
-                header: Some(raw),
+                header: Some(raw.clone()),
                 sent: Vec::new(),
                 excluded: Vec::new(),
             },
-            None => self.browser_mut(party).jar.cookie_header(url, ctx, unix),
+            None => self
+                .browser_mut(party)
+                .cookie_header(url, &out.ctx, unix, block_third_party),
         };
         let user_agent = self.browser(party).user_agent.clone();
         let mut request =
             HttpRequest::new(method, url.clone()).with_header("User-Agent", &user_agent);
+        if let Some(initiation) = &out.initiation {
+            request.headers.extend(initiation.headers(method, url));
+        }
         if let Some(h) = &header.header {
             request = request.with_header("Cookie", h);
         }
         if method == Method::Post {
             request = request.with_header("Content-Type", "application/x-www-form-urlencoded");
-            request.body = body;
+            request.body = out.body.clone();
         }
         (request, header)
     }
@@ -218,6 +280,9 @@ impl World {
             Setback::CookiesLeftOut {
                 origin,
                 excluded: &header.excluded,
+                read_in_clear: party == Party::Victim
+                    && self.network.is_listening()
+                    && url.scheme() == Scheme::Http,
             },
         );
         self.observe(party, Direction::Request, url, &wire);
@@ -229,12 +294,6 @@ impl World {
     fn answer(&mut self, party: Party, url: &Url, request: &HttpRequest) -> Option<Answer> {
         let host = url.host();
         if host == SHOP_HOST {
-            if url.scheme() == Scheme::Https
-                && self.settings.transport.scheme == SiteTransport::Http
-            {
-                self.connection_failed(party, url, "the shop does not serve https://");
-                return None;
-            }
             let peer = PeerAddress(self.browser(party).ip.clone());
             let handled = self
                 .server
@@ -270,6 +329,7 @@ impl World {
         exchange: usize,
         origin: Origin,
         url: &Url,
+        request: &HttpRequest,
         answer: &Answer,
         relied_id_sent: bool,
     ) {
@@ -306,6 +366,7 @@ impl World {
         self.judge_response(
             response_index,
             origin,
+            request,
             &answer.served,
             &answer.decisions,
             relied_id_sent,
@@ -475,6 +536,7 @@ impl World {
             mut url,
             mut body,
             initiator,
+            mut initiation,
             mut cause,
             carries_attack,
         } = nav;
@@ -484,14 +546,15 @@ impl World {
                 top_level_navigation: true,
                 initiator,
             };
-            let Some(fetched) = self.fetch(Outgoing {
+            let Some(fetched) = self.fetch_navigation(Outgoing {
                 raw_cookie: None,
                 party,
                 method,
-                url,
+                url: url.clone(),
                 body: std::mem::take(&mut body),
                 ctx,
                 cause,
+                initiation: Some(initiation.clone()),
             }) else {
                 return;
             };
@@ -506,6 +569,8 @@ impl World {
                 if fetched.response.status != StatusCode::TemporaryRedirect.code() {
                     method = Method::Get;
                 }
+                // Sec-Fetch-Site over a chain is the most foreign hop's.
+                initiation.site_so_far = initiation.site_for(&fetched.url);
                 url = next;
                 cause = if cause.attacker_made() && party == Party::Victim {
                     cause
@@ -522,6 +587,112 @@ impl World {
                 self.run_scripts(carries_attack, depth);
             }
             return;
+        }
+    }
+
+    /// One hop of a navigation, with the browser's HTTPS mode: an `http://`
+    /// GET navigation is first tried as `https://` (HTTPS-Upgrades, Chromium's
+    /// default, or HTTPS-First). If that fails, HTTPS-Upgrades silently falls
+    /// back to `http://` and remembers the host; HTTPS-First shows a warning
+    /// instead. A host under HSTS never gets here as `http://`: HSTS has
+    /// already rewritten it, and it has no fallback.
+    fn fetch_navigation(&mut self, out: Outgoing) -> Option<Fetched> {
+        let party = out.party;
+        let mode = self.settings.browser.https_mode;
+        let upgradable = out.url.scheme() == Scheme::Http
+            && out.method == Method::Get
+            && !out.url.host_is_ip()
+            && !out.url.is_loopback()
+            && self.browser(party).hsts_upgrade(&out.url).is_none()
+            && !self
+                .browser(party)
+                .http_allowlist
+                .iter()
+                .any(|h| h == out.url.host());
+        let https = Url::parse(&format!(
+            "https://{}{}",
+            out.url.host(),
+            out.url.path_and_query()
+        ));
+        let (true, Ok(https)) = (upgradable && mode != HttpsMode::Off, https) else {
+            return self.fetch(out);
+        };
+        let http = out.url.clone();
+        let would_expose = self.would_expose_session(party, &http, &out.ctx);
+        let (name, default) = match mode {
+            HttpsMode::First => ("HTTPS-First mode", ""),
+            HttpsMode::Upgrades | HttpsMode::Off => {
+                ("HTTPS-Upgrades", ", as Chromium does by default")
+            }
+        };
+        self.emit(
+            Actor::from(party),
+            EventKind::HttpsUpgrade {
+                from: http.clone(),
+                to: https.clone(),
+            },
+            format!(
+                "The browser tries {https} before {http}{default} ({name}: an internal 307, nothing leaves the browser yet). Real Chromium exempts .example names as non-unique; this lab treats {} as the public site it stands for.",
+                http.host()
+            ),
+        );
+        let upgrade_index = self.events.len().saturating_sub(1);
+        let retry_body = out.body.clone();
+        let upgraded = Outgoing {
+            url: https.clone(),
+            ..out
+        };
+        let ctx = upgraded.ctx;
+        let cause = upgraded.cause;
+        let initiation = upgraded.initiation.clone();
+        if let Some(fetched) = self.fetch(upgraded) {
+            if would_expose {
+                let by = match mode {
+                    HttpsMode::First => UpgradeBy::HttpsFirst,
+                    HttpsMode::Upgrades | HttpsMode::Off => UpgradeBy::HttpsUpgrades,
+                };
+                self.note_obstacle(upgrade_index, Setback::KeptOffPlainHttp(by));
+            }
+            return Some(fetched);
+        }
+        match mode {
+            HttpsMode::First => {
+                let index = self.emit(
+                    Actor::from(party),
+                    EventKind::HttpsFirstWarning { url: http.clone() },
+                    format!(
+                        "{https} cannot be reached, so in HTTPS-First mode the browser shows its \"Connection is not secure\" warning (net::ERR_BLOCKED_BY_CLIENT) instead of sending {http} in clear. The user does not click through."
+                    ),
+                );
+                if would_expose {
+                    self.note_obstacle(index, Setback::KeptOffPlainHttp(UpgradeBy::HttpsFirst));
+                }
+                None
+            }
+            HttpsMode::Upgrades | HttpsMode::Off => {
+                let host = http.host().to_string();
+                self.browser_mut(party).http_allowlist.push(host.clone());
+                self.emit(
+                    Actor::from(party),
+                    EventKind::HttpsFallback {
+                        from: https.clone(),
+                        to: http.clone(),
+                    },
+                    format!(
+                        "{https} cannot be reached, so the browser silently falls back to {http}: no warning, the page just loads over plain http. It remembers {host} and will not try to upgrade it again for a while."
+                    ),
+                );
+                self.fetch(Outgoing {
+                    party,
+                    method: Method::Get,
+                    url: http,
+                    body: retry_body,
+                    ctx,
+                    cause,
+                    raw_cookie: None,
+                    initiation,
+                })
+            }
         }
     }
 
@@ -630,6 +801,11 @@ impl World {
                     initiator,
                 },
                 cause,
+                initiation: Some(Initiation::subresource_from(
+                    &current.url,
+                    FetchMode::NoCors,
+                    FetchDest::Image,
+                )),
             });
         }
     }
@@ -669,6 +845,11 @@ impl World {
             body: String::new(),
             ctx: RequestContext::same_site_subresource(Method::Get),
             cause,
+            initiation: Some(Initiation::subresource_from(
+                &current.url,
+                FetchMode::Cors,
+                FetchDest::Empty,
+            )),
         }) else {
             return;
         };
@@ -690,6 +871,11 @@ impl World {
                 initiator,
             },
             cause,
+            initiation: Some(Initiation::subresource_from(
+                &current.url,
+                FetchMode::Cors,
+                FetchDest::Empty,
+            )),
         });
     }
 
@@ -742,6 +928,8 @@ impl World {
                 url: target,
                 body: form::encode_pairs(&form.fields),
                 initiator,
+                // A script submitted it: no user activation, no Sec-Fetch-User.
+                initiation: Initiation::navigation_from(&current.url, false),
                 cause,
                 carries_attack: false,
             },
@@ -804,6 +992,13 @@ fn request_narration(
             " {} is left out ({}).",
             c.name,
             reason.devtools_name()
+        ));
+    }
+    let marks = super::observe::telltales(req);
+    if !marks.is_empty() {
+        s.push_str(&format!(
+            " The browser says where it comes from: {}.",
+            marks.join(", ")
         ));
     }
     s

@@ -2,11 +2,13 @@
 //! every store, and the wins and obstacles the verdict is computed from.
 
 use super::World;
+use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, Cookie};
 use crate::engine::event::{
     Actor, AttackerView, BrowserView, EventKind, NetworkView, RequestCause, ServerView,
     SessionView, Snapshot,
 };
+use crate::engine::http::HttpRequest;
 use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
 use crate::engine::server::accounts::{Role, VICTIM_USER};
@@ -27,11 +29,16 @@ pub(super) struct Origin {
 /// counts for the verdict is decided here, in `obstacle_in`, and nowhere
 /// else.
 pub(super) enum Setback<'a> {
-    /// The jar left these cookies out of a request.
+    /// The jar left these cookies out of a request. `read_in_clear`: the
+    /// request crossed the Wi-Fi as plain http while the attacker listened.
     CookiesLeftOut {
         origin: Origin,
         excluded: &'a [(Cookie, BlockedReason)],
+        read_in_clear: bool,
     },
+    /// The browser used HTTPS (or nothing) where plain http would have
+    /// carried the session cookie past the listening attacker.
+    KeptOffPlainHttp(UpgradeBy),
     /// The jar refused the session cookie a response set.
     SessionCookieRefused {
         party: Party,
@@ -150,8 +157,15 @@ impl World {
     fn obstacle_in(&self, setback: Setback<'_>) -> Option<VerdictReason> {
         self.goal?;
         match setback {
-            Setback::CookiesLeftOut { origin, excluded } => {
-                if origin.party != Party::Victim || !origin.cause.attacker_made() {
+            Setback::CookiesLeftOut {
+                origin,
+                excluded,
+                read_in_clear,
+            } => {
+                // Left out of a request the attacker made the victim send, or
+                // of one the attacker reads off the Wi-Fi.
+                if origin.party != Party::Victim || !(origin.cause.attacker_made() || read_in_clear)
+                {
                     return None;
                 }
                 let session_name = self.settings.cookie.full_name();
@@ -180,6 +194,7 @@ impl World {
                 None => VerdictReason::GuessesMissed { attempts },
             }),
             Setback::ServedNobody => Some(VerdictReason::SessionNotLoggedIn),
+            Setback::KeptOffPlainHttp(by) => Some(VerdictReason::KeptOffPlainHttp(by)),
             Setback::Decision { decision, origin } => self.obstacle_in_decision(decision, origin),
         }
     }
@@ -209,6 +224,9 @@ impl World {
             Decision::TransferRefused { reason } if attacker_made => {
                 Some(VerdictReason::ActionRefused(*reason))
             }
+            Decision::RequestRefused { reason } if attacker_made => {
+                Some(VerdictReason::RequestRefused(*reason))
+            }
             Decision::AdminRefused {
                 source: RoleSource::Session,
                 ..
@@ -222,6 +240,7 @@ impl World {
         &mut self,
         index: usize,
         origin: Origin,
+        request: &HttpRequest,
         served: &Served,
         decisions: &[Decision],
         relied_id_sent: bool,
@@ -256,8 +275,11 @@ impl World {
                     _ => None,
                 });
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
-                    self.log
-                        .win(index, VerdictReason::ForgedRequestExecuted { user });
+                    let telltales = telltales(request);
+                    self.log.win(
+                        index,
+                        VerdictReason::ForgedRequestExecuted { user, telltales },
+                    );
                 }
             }
             AttackGoal::EscalatePrivilege => {
@@ -275,4 +297,27 @@ impl World {
             }
         }
     }
+}
+
+/// The headers by which the browser said a request came from another
+/// site: an `Origin` or a `Referer` of another origin, a cross-site
+/// `Sec-Fetch-Site`.
+pub(super) fn telltales(request: &HttpRequest) -> Vec<String> {
+    let target = request.url.origin();
+    let mut out = Vec::new();
+    if let Some(origin) = request.header("Origin").filter(|o| *o != target) {
+        out.push(format!("Origin: {origin}"));
+    } else if let Some(referer) = request
+        .header("Referer")
+        .filter(|r| !r.starts_with(&format!("{target}/")))
+    {
+        out.push(format!("Referer: {referer}"));
+    }
+    if let Some(site) = request
+        .header("Sec-Fetch-Site")
+        .filter(|s| matches!(*s, "cross-site" | "same-site"))
+    {
+        out.push(format!("Sec-Fetch-Site: {site}"));
+    }
+    out
 }
