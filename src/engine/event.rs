@@ -14,7 +14,6 @@ use crate::engine::network::{Capture, InFlight, Party};
 use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::Decision;
 use crate::engine::server::id_generator::SessionId;
-use crate::engine::server::store::EndedSession;
 use crate::engine::server::Served;
 use crate::engine::url::Url;
 use crate::engine::verdict::Verdict;
@@ -227,7 +226,9 @@ pub struct SessionView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerView {
     pub sessions: Vec<SessionView>,
-    pub ended: Vec<EndedSession>,
+    /// Product reviews in the shop's database (ended sessions are not
+    /// here: a server forgets them).
+    pub reviews: Vec<String>,
     /// Account balances, `(user, balance)`.
     pub balances: Vec<(String, u64)>,
 }

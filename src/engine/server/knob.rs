@@ -8,8 +8,9 @@
 
 use super::id_generator::IdGenerator;
 use super::settings::{
-    ClientBinding, CookieLifetime, HstsPolicy, LoginLimit, LogoutPolicy, Minutes, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
+    ClientBinding, CookieLifetime, HstsPolicy, LoginLimit, LogoutPolicy, Minutes, ReviewOutput,
+    RoleStorage, SameSitePolicy, SearchOutput, SessionContents, SessionStart, Settings,
+    SiteTransport,
 };
 use serde::{Deserialize, Serialize};
 
@@ -80,9 +81,11 @@ knobs! {
     Binding(ClientBinding) => server.binding;
     Contents(SessionContents) => server.contents;
     LoginLimit(LoginLimit) => server.login_limit;
+    SessionStart(SessionStart) => server.session_start;
     SearchOutput(SearchOutput) => application.search_output;
     CsrfToken(bool) => application.csrf_token;
     RoleStorage(RoleStorage) => application.role_storage;
+    ReviewOutput(ReviewOutput) => application.review_output;
 }
 
 impl Settings {

@@ -99,7 +99,7 @@ impl World {
                         adopted: s.origin == crate::engine::server::store::SessionOrigin::Adopted,
                     })
                     .collect(),
-                ended: store.ended().to_vec(),
+                reviews: self.server.reviews().to_vec(),
                 balances: self
                     .server
                     .accounts()
