@@ -1,13 +1,14 @@
-//! The built-in scenarios: five everyday uses of sessions and ten attacks.
+//! The built-in scenarios: everyday uses of sessions, then attacks.
 //!
-//! Each attack's overrides set up the weakness it needs (plain HTTP for
-//! sniffing, a reflected search page for XSS...); everything else is the
-//! default. The outcome is not written here: the world computes it.
+//! Each attack says where the attacker stands and its overrides set up the
+//! weakness it needs (plain HTTP for sniffing, a reflected search page for
+//! XSS...); everything else is the default. The outcome is not written
+//! here: the world computes it.
 
 use super::{
     Act, AttackGoal, AttackerAct, Lure, Payload, Scenario, ScenarioKind, TimedAct, VictimAct,
 };
-use crate::engine::attacker::{EvilPage, PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::{AttackerPosition, EvilPage, PRIZE_URL, TOSS_URL};
 use crate::engine::clock::SimTime;
 use crate::engine::server::accounts::{
     ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER,
@@ -15,7 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    LoginLimit, LogoutPolicy, RoleStorage, SameSitePolicy, SearchOutput, SiteTransport,
+    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput,
+    SessionStart, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -29,6 +31,7 @@ pub fn catalog() -> Vec<Scenario> {
         hijack_sniffing(),
         hijack_xss(),
         session_riding_xss(),
+        hijack_stored_xss(),
         fixation_url(),
         fixation_cookie_tossing(),
         predictable_ids(),
@@ -117,6 +120,8 @@ fn everyday(
         description,
         kind: ScenarioKind::Everyday,
         goal: None,
+        // Only the password-guessing script acts, from its own machine.
+        attacker: AttackerPosition::Remote,
         overrides,
         acts,
     }
@@ -127,6 +132,7 @@ fn attack(
     title: &str,
     description: Vec<String>,
     goal: AttackGoal,
+    attacker: AttackerPosition,
     overrides: Vec<Knob>,
     acts: Vec<TimedAct>,
 ) -> Scenario {
@@ -136,6 +142,7 @@ fn attack(
         description,
         kind: ScenarioKind::Attack,
         goal: Some(goal),
+        attacker,
         overrides,
         acts,
     }
@@ -294,6 +301,7 @@ fn hijack_sniffing() -> Scenario {
             "Whatever crosses it as plain http:// can be read, session cookie included.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![Knob::Transport(SiteTransport::Http)],
         acts,
     )
@@ -321,7 +329,13 @@ fn hijack_xss() -> Scenario {
             "A link with a script in the query makes Alice's browser send document.cookie to the attacker.",
         ),
         AttackGoal::ImpersonateVictim,
-        vec![Knob::SearchOutput(SearchOutput::Reflected)],
+        AttackerPosition::Remote,
+        // Sessions start when something is stored (Django's way), so a
+        // page opened without the cookie does not replace it.
+        vec![
+            Knob::SearchOutput(SearchOutput::Reflected),
+            Knob::SessionStart(SessionStart::Lazy),
+        ],
         acts,
     )
 }
@@ -350,10 +364,38 @@ fn session_riding_xss() -> Scenario {
             "But the injected script does not need to: it acts inside Alice's page, with her session.",
         ),
         AttackGoal::ForgeVictimRequest,
+        AttackerPosition::Remote,
         vec![
             Knob::SearchOutput(SearchOutput::Reflected),
             Knob::HttpOnly(true),
+            Knob::SessionStart(SessionStart::Lazy),
         ],
+        acts,
+    )
+}
+
+fn hijack_stored_xss() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        attacker(
+            secs(30),
+            AttackerAct::PostsReview {
+                payload: Payload::StealCookies,
+            },
+        ),
+        types(secs(60), "{shop}/product"),
+        replay(secs(90), "/account"),
+    ]);
+    attack(
+        "hijack-stored-xss",
+        "Session hijacking by stored XSS",
+        lines(
+            "The attacker posts a product review that is a script; the shop shows reviews unescaped.",
+            "Later Alice browses the product page on the shop itself, and the script runs there, in her session.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
+        vec![Knob::ReviewOutput(ReviewOutput::Raw)],
         acts,
     )
 }
@@ -389,6 +431,7 @@ fn fixation_url() -> Scenario {
             "If the ID survives her login, the attacker's copy opens her account.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
         vec![Knob::AcceptIdFromUrl(true)],
         acts,
     )
@@ -396,14 +439,10 @@ fn fixation_url() -> Scenario {
 
 fn fixation_cookie_tossing() -> Scenario {
     let mut acts = vec![
-        attacker(
-            secs(0),
-            AttackerAct::Publishes {
-                page: EvilPage::CookieToss {
-                    planted_id: "mallory-fixed-0001".into(),
-                },
-            },
-        ),
+        // The attacker takes an ID the shop really issued, so that the
+        // shop knows it when the victim comes back with it.
+        attacker(secs(0), AttackerAct::Visits { path: "/".into() }),
+        attacker(secs(2), AttackerAct::TossesOwnId),
         attacker(
             secs(5),
             AttackerAct::SendsLink {
@@ -423,10 +462,11 @@ fn fixation_cookie_tossing() -> Scenario {
         "fixation-cookie-tossing",
         "Session fixation by cookie tossing",
         lines(
-            "The attacker runs a blog on blog.shop.example, a sibling of the shop's host.",
-            "Its page sets the shop's session cookie for Domain=shop.example with an ID the attacker made up.",
+            "The attacker runs a blog on blog.shop.example, a subdomain of the shop's host, and opens the shop to get a session ID of their own.",
+            "The blog's page sets the shop's session cookie for Domain=shop.example with that ID, which the shop issued itself.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Subdomain,
         vec![],
         acts,
     )
@@ -458,6 +498,7 @@ fn predictable_ids() -> Scenario {
             "From their own ID they work out the IDs issued just before, and try them.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
         vec![Knob::IdGenerator(IdGenerator::SequentialCounter)],
         acts,
     )
@@ -479,6 +520,7 @@ fn reuse_after_logout() -> Scenario {
             "If logout only deleted her cookie, the session is still alive on the server.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![
             Knob::Transport(SiteTransport::Http),
             Knob::Logout(LogoutPolicy::ClearCookieOnly),
@@ -502,6 +544,7 @@ fn reuse_after_inactivity() -> Scenario {
             "Only a timeout on the server ends a session nobody uses.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![
             Knob::Transport(SiteTransport::Http),
             Knob::IdleTimeout(None),
@@ -540,6 +583,7 @@ fn csrf() -> Scenario {
             "Its hidden form posts a transfer to the shop; will her browser attach her session cookie?",
         ),
         AttackGoal::ForgeVictimRequest,
+        AttackerPosition::CrossSitePage,
         vec![Knob::SameSite(SameSitePolicy::None), Knob::Secure(true)],
         acts,
     )
@@ -577,6 +621,7 @@ fn role_tampering() -> Scenario {
             "The attacker logs in to their own account and edits the cookie.",
         ),
         AttackGoal::EscalatePrivilege,
+        AttackerPosition::Remote,
         vec![Knob::RoleStorage(RoleStorage::ClientCookie)],
         acts,
     )
