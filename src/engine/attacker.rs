@@ -226,7 +226,7 @@ impl Attacker {
             ),
         };
         format!(
-            "from {}; IP address {} and {ua}",
+            "from {}, with IP address {} and {ua}",
             match self.position {
                 AttackerPosition::SameWifi { .. } =>
                     "the café Wi-Fi, behind the same NAT as the victim",

@@ -114,7 +114,7 @@ impl VerdictReason {
                 r.devtools_name()
             ),
             VerdictReason::ScriptNotRun => {
-                "The shop escaped the search text, so the attacker's <script> was shown as text and never ran.".into()
+                "The shop escaped the attacker's text where it wrote it into the page, so their <script> was shown as text and never ran.".into()
             }
             VerdictReason::IdRejected(r) => {
                 format!("The server refused the session ID the attacker relied on: {}.", r.explanation())
