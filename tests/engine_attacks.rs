@@ -89,13 +89,11 @@ fn hijacking_by_sniffing() {
         &[Defense::HstsPreload],
         VerdictReason::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded: true }),
     );
-    assert_kept_out(
-        id,
-        &[Defense::BindToClient],
-        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
-            BindingMismatch::IpAndUserAgent,
-        )),
-    );
+    // The café attacker shares the victim's public IP (NAT) and copies the
+    // User-Agent from the sniffed request: binding stops neither.
+    assert_still_in(id, &[Defense::BindToIp]);
+    assert_still_in(id, &[Defense::BindToUserAgent]);
+    assert_still_in(id, &[Defense::BindToIp, Defense::BindToUserAgent]);
 }
 
 #[test]
@@ -108,18 +106,17 @@ fn hijacking_by_xss() {
         VerdictReason::CookieHiddenFromScript(BlockedReason::HttpOnly),
     );
     assert_kept_out(id, &[Defense::EscapeOutput], VerdictReason::ScriptNotRun);
+    // The script runs on the shop's own origin: SameSite is no XSS defense.
+    assert_still_in(id, &[Defense::SameSiteLax]);
+    assert_still_in(id, &[Defense::SameSiteStrict]);
+    // The thief replays from their own machine, with their own IP.
     assert_kept_out(
         id,
-        &[Defense::SameSiteStrict],
-        VerdictReason::CookieNotSent(BlockedReason::SameSiteStrict),
+        &[Defense::BindToIp],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(BindingMismatch::Ip)),
     );
-    assert_kept_out(
-        id,
-        &[Defense::BindToClient],
-        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
-            BindingMismatch::IpAndUserAgent,
-        )),
-    );
+    // The User-Agent is in the collector's log: copied.
+    assert_still_in(id, &[Defense::BindToUserAgent]);
 }
 
 #[test]
@@ -129,8 +126,30 @@ fn session_riding_despite_http_only() {
     assert_gets_in(id);
     // The script reads the CSRF token from the page like the user would.
     assert_still_in(id, &[Defense::CsrfToken]);
-    assert_still_in(id, &[Defense::BindToClient]);
+    assert_still_in(id, &[Defense::BindToIp, Defense::BindToUserAgent]);
+    assert_still_in(id, &[Defense::SameSiteStrict]);
     assert_kept_out(id, &[Defense::EscapeOutput], VerdictReason::ScriptNotRun);
+}
+
+#[test]
+fn hijacking_by_stored_xss() {
+    let id = "hijack-stored-xss";
+    assert_gets_in(id);
+    // Alice browses the product page on the shop itself: same-site.
+    assert_still_in(id, &[Defense::SameSiteLax]);
+    assert_still_in(id, &[Defense::SameSiteStrict]);
+    assert_kept_out(
+        id,
+        &[Defense::HttpOnlyCookie],
+        VerdictReason::CookieHiddenFromScript(BlockedReason::HttpOnly),
+    );
+    assert_kept_out(id, &[Defense::EscapeOutput], VerdictReason::ScriptNotRun);
+    assert_kept_out(
+        id,
+        &[Defense::BindToIp],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(BindingMismatch::Ip)),
+    );
+    assert_still_in(id, &[Defense::BindToUserAgent]);
 }
 
 #[test]
@@ -145,12 +164,11 @@ fn fixation_by_url() {
         VerdictReason::SessionEnded(EndReason::Regenerated),
     );
     assert_kept_out(id, &[Defense::NoIdInUrl], VerdictReason::SessionNotLoggedIn);
+    // The session was started by the attacker's machine, elsewhere.
     assert_kept_out(
         id,
-        &[Defense::BindToClient],
-        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
-            BindingMismatch::IpAndUserAgent,
-        )),
+        &[Defense::BindToIp],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(BindingMismatch::Ip)),
     );
 }
 
@@ -163,11 +181,8 @@ fn fixation_by_cookie_tossing() {
         &[Defense::HostPrefix],
         VerdictReason::CookieNotStored(BlockedReason::InvalidPrefix),
     );
-    assert_kept_out(
-        id,
-        &[Defense::StrictMode],
-        VerdictReason::IdRejected(RejectReason::NotIssued),
-    );
+    // The tossed ID is one the shop issued: strict mode knows it.
+    assert_still_in(id, &[Defense::StrictMode]);
     assert_kept_out(
         id,
         &[Defense::RegenerateOnLogin],
@@ -202,10 +217,8 @@ fn predicting_weak_ids() {
     );
     assert_kept_out(
         id,
-        &[Defense::BindToClient],
-        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(
-            BindingMismatch::IpAndUserAgent,
-        )),
+        &[Defense::BindToIp],
+        VerdictReason::IdRejected(RejectReason::BoundToOtherClient(BindingMismatch::Ip)),
     );
 }
 
@@ -216,7 +229,9 @@ fn reuse_after_logout() {
     assert_kept_out(
         id,
         &[Defense::InvalidateOnLogout],
-        VerdictReason::SessionEnded(EndReason::LoggedOut),
+        VerdictReason::IdUnknownAfterEnd {
+            ended: EndReason::LoggedOut,
+        },
     );
 }
 
@@ -227,12 +242,16 @@ fn reuse_after_inactivity() {
     assert_kept_out(
         id,
         &[Defense::IdleTimeout],
-        VerdictReason::SessionEnded(EndReason::IdleTimeout),
+        VerdictReason::IdUnknownAfterEnd {
+            ended: EndReason::IdleTimeout,
+        },
     );
     assert_kept_out(
         id,
         &[Defense::AbsoluteTimeout],
-        VerdictReason::SessionEnded(EndReason::AbsoluteTimeout),
+        VerdictReason::IdUnknownAfterEnd {
+            ended: EndReason::AbsoluteTimeout,
+        },
     );
 }
 

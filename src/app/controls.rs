@@ -381,6 +381,18 @@ pub static CONTROLS: &[Control] = &[
         explanation: "Counted in the session, a client that drops its cookie starts over; counted on the account, it cannot.",
         kind: ControlKind::Choice(&field::LoginLimit),
     },
+    Control {
+        id: "session-start",
+        label: "Sessions start",
+        group: Group::ServerPolicy,
+        // PHP: session_start() "creates a session or resumes the current
+        // one" (php.net/function.session-start). Django sets the cookie
+        // only when the session was modified (docs "When sessions are
+        // saved"); express-session: `saveUninitialized: false` = "don't
+        // create session until something stored" (its README).
+        explanation: "Eagerly (PHP calling session_start() on every page): a visit without the cookie gets a new session whose cookie replaces the browser's. Lazily (Django; express-session with saveUninitialized: false): no cookie until something is stored.",
+        kind: ControlKind::Choice(&field::SessionStart),
+    },
     // Application
     Control {
         id: "search-output",
@@ -388,6 +400,13 @@ pub static CONTROLS: &[Control] = &[
         group: Group::Application,
         explanation: "Pasting the query into the page unescaped is an XSS hole: the attacker's script runs in the shop's page.",
         kind: ControlKind::Choice(&field::SearchOutput),
+    },
+    Control {
+        id: "review-output",
+        label: "Product reviews shown",
+        group: Group::Application,
+        explanation: "A review written into the page raw is a stored XSS hole: its script runs for everyone who opens the product page, on the shop's own origin.",
+        kind: ControlKind::Choice(&field::ReviewOutput),
     },
     Control {
         id: "csrf-token",

@@ -146,7 +146,6 @@ fn ids_in_event(event: &Event) -> Vec<String> {
         .sessions
         .iter()
         .map(|s| s.id.to_string())
-        .chain(event.snapshot.server.ended.iter().map(|s| s.id.to_string()))
         .collect();
     match &event.kind {
         EventKind::Response { served, .. } => {
@@ -158,6 +157,9 @@ fn ids_in_event(event: &Event) -> Vec<String> {
         EventKind::Guessed { report } => {
             ids.extend(report.hit.iter().map(|s| s.to_string()));
         }
+        EventKind::LoggedOutBySideEffect { old, new, .. } => {
+            ids.extend([old.to_string(), new.to_string()]);
+        }
         EventKind::ClockAdvanced { .. }
         | EventKind::Request { .. }
         | EventKind::Server { .. }
@@ -166,6 +168,11 @@ fn ids_in_event(event: &Event) -> Vec<String> {
         | EventKind::BrowserClosed { .. }
         | EventKind::HstsUpgrade { .. }
         | EventKind::HstsNoted { .. }
+        | EventKind::HttpsUpgrade { .. }
+        | EventKind::HttpsFallback { .. }
+        | EventKind::HttpsFirstWarning { .. }
+        | EventKind::HttpsBlocked
+        | EventKind::UserAgentCopied { .. }
         | EventKind::ConnectionFailed { .. }
         | EventKind::ListeningStarted
         | EventKind::Sniffed { .. }

@@ -492,6 +492,7 @@ fn unreachable_scenario() -> &'static Scenario {
         description: Vec::new(),
         kind: crate::engine::scenario::ScenarioKind::Everyday,
         goal: None,
+        attacker: crate::engine::attacker::AttackerPosition::Remote,
         overrides: Vec::new(),
         acts: Vec::new(),
     })

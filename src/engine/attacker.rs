@@ -12,7 +12,7 @@ use crate::engine::browser::script::Script;
 use crate::engine::browser::Browser;
 use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
-use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT};
+use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT, VICTIM_IP};
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::url::Url;
 use serde::{Deserialize, Serialize};
@@ -25,9 +25,7 @@ pub use prediction::{
 
 /// The attacker's own site.
 pub const EVIL_HOST: &str = "evil.example";
-/// A subdomain of the shop's host that the attacker controls (a user
-/// blog). The constant's name predates that wording: it is no sibling of
-/// `shop.example`, but a host under it.
+/// A subdomain of the shop's host that the attacker controls (a user blog).
 pub const SIBLING_HOST: &str = "blog.shop.example";
 /// Where stolen cookies are sent.
 pub const COLLECTOR_URL: &str = "https://evil.example/steal";
@@ -42,9 +40,93 @@ pub enum EvilPage {
     /// `https://evil.example/prize`: a form that posts a transfer to the
     /// shop and submits itself.
     CsrfTransfer { to: String, amount: u64 },
-    /// `http://blog.shop.example/welcome`: a page on a subdomain of the shop's host
-    /// whose response sets the shop's session cookie for `Domain=shop.example`.
+    /// `http://blog.shop.example/welcome`: a page on a subdomain of the
+    /// shop's host whose response sets the shop's session cookie for
+    /// `Domain=shop.example`.
     CookieToss { planted_id: String },
+}
+
+/// Where the attacker stands: what they can see, and the address their
+/// own requests come from. Part of each attack scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AttackerPosition {
+    /// On the victim's Wi-Fi (the café's): they read every plain message
+    /// the victim sends, and behind the café's NAT their requests leave
+    /// from the same public IP address as the victim's. `active`: they
+    /// also tamper with traffic (block, redirect, strip HTTPS), not only
+    /// listen.
+    SameWifi { active: bool },
+    /// Somewhere else on the Internet, with an IP address of their own.
+    Remote,
+    /// Controlling a subdomain of the shop's host (`blog.shop.example`);
+    /// their own browsing comes from their own IP address.
+    Subdomain,
+    /// Running a page on a site of their own that the victim opens; their
+    /// own browsing comes from their own IP address.
+    CrossSitePage,
+}
+
+impl AttackerPosition {
+    /// The public IP address the attacker's own requests come from.
+    pub fn public_ip(self) -> &'static str {
+        match self {
+            AttackerPosition::SameWifi { .. } => VICTIM_IP,
+            AttackerPosition::Remote
+            | AttackerPosition::Subdomain
+            | AttackerPosition::CrossSitePage => ATTACKER_IP,
+        }
+    }
+
+    /// Whether they can read the victim's network traffic.
+    pub fn on_victims_network(self) -> bool {
+        match self {
+            AttackerPosition::SameWifi { .. } => true,
+            AttackerPosition::Remote
+            | AttackerPosition::Subdomain
+            | AttackerPosition::CrossSitePage => false,
+        }
+    }
+
+    /// Where they stand, and what address that gives them, in words.
+    pub fn describe(self) -> String {
+        match self {
+            AttackerPosition::SameWifi { active } => format!(
+                "on the victim's café Wi-Fi{}, behind the same NAT router, so their requests leave from the same public IP address as the victim's ({VICTIM_IP})",
+                if active { ", able to block and rewrite traffic" } else { "" }
+            ),
+            AttackerPosition::Remote => {
+                format!("on their own machine elsewhere, with their own IP address ({ATTACKER_IP})")
+            }
+            AttackerPosition::Subdomain => format!(
+                "in control of {SIBLING_HOST}, a subdomain of the shop's host, browsing from their own IP address ({ATTACKER_IP})"
+            ),
+            AttackerPosition::CrossSitePage => format!(
+                "behind their own site {EVIL_HOST}, browsing from their own IP address ({ATTACKER_IP})"
+            ),
+        }
+    }
+}
+
+/// Where the attacker read the victim's User-Agent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum UserAgentSource {
+    /// In a plain HTTP request read off the victim's network.
+    SniffedRequest,
+    /// In the log of their own site, which the victim's browser contacted
+    /// (the collector an injected script sent cookies to, or a page the
+    /// victim opened): every request carries its `User-Agent`.
+    OwnSiteLog,
+}
+
+impl UserAgentSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            UserAgentSource::SniffedRequest => "read in a plain request sniffed off the Wi-Fi",
+            UserAgentSource::OwnSiteLog => {
+                "read in their own server's log, from the request the victim's browser made to it"
+            }
+        }
+    }
 }
 
 /// How the attacker came to know an ID.
@@ -89,21 +171,74 @@ pub struct Attacker {
     /// The last link sent to the victim.
     pub outbox: Option<SentLink>,
     pub current_move: String,
+    pub position: AttackerPosition,
+    /// Where the User-Agent their browser sends was copied from; `None`
+    /// while it is their own.
+    pub user_agent_from: Option<UserAgentSource>,
+    /// Paths of shop pages where they left content (a review) that the
+    /// shop will show to later visitors.
+    pub stored_content: Vec<String>,
 }
 
 impl Default for Attacker {
     fn default() -> Self {
-        Attacker {
-            browser: Browser::new(ATTACKER_IP, ATTACKER_USER_AGENT),
-            known: Vec::new(),
-            pages: Vec::new(),
-            outbox: None,
-            current_move: String::new(),
-        }
+        Attacker::at(AttackerPosition::Remote)
     }
 }
 
 impl Attacker {
+    /// An attacker standing at `position`, with their own User-Agent.
+    pub fn at(position: AttackerPosition) -> Self {
+        Attacker {
+            browser: Browser::new(position.public_ip(), ATTACKER_USER_AGENT),
+            known: Vec::new(),
+            pages: Vec::new(),
+            outbox: None,
+            current_move: String::new(),
+            position,
+            user_agent_from: None,
+            stored_content: Vec::new(),
+        }
+    }
+
+    /// Makes their browser send `user_agent` from now on: copying a header
+    /// costs nothing. Returns whether anything changed.
+    pub fn copy_user_agent(&mut self, user_agent: &str, from: UserAgentSource) -> bool {
+        if user_agent.is_empty() || self.browser.user_agent == user_agent {
+            return false;
+        }
+        self.browser.user_agent = user_agent.to_string();
+        self.user_agent_from = Some(from);
+        true
+    }
+
+    /// The IP address and User-Agent their requests carry, and why, in
+    /// words for the narration.
+    pub fn identity(&self) -> String {
+        let ua = match self.user_agent_from {
+            Some(from) => format!(
+                "the victim's User-Agent, {} ({})",
+                from.describe(),
+                self.browser.user_agent
+            ),
+            None => format!(
+                "their own browser's User-Agent ({})",
+                self.browser.user_agent
+            ),
+        };
+        format!(
+            "from {}, with IP address {} and {ua}",
+            match self.position {
+                AttackerPosition::SameWifi { .. } =>
+                    "the café Wi-Fi, behind the same NAT as the victim",
+                AttackerPosition::Remote
+                | AttackerPosition::Subdomain
+                | AttackerPosition::CrossSitePage => "their own machine",
+            },
+            self.browser.ip
+        )
+    }
+
     /// Remembers IDs, returning the ones that were new.
     pub fn learn(&mut self, ids: Vec<KnownId>) -> Vec<KnownId> {
         let mut new = Vec::new();
@@ -227,6 +362,13 @@ fn session_ids_in_pairs(pairs: &[(String, String)], session_cookie: &str) -> Vec
         .filter(|(n, v)| n == session_cookie && !v.is_empty())
         .map(|(_, v)| v.clone())
         .collect()
+}
+
+/// The `User-Agent` of a plain HTTP request, if the wire shows one.
+pub fn user_agent_in_wire(wire: &str) -> Option<&str> {
+    wire.split("\r\n")
+        .take_while(|line| !line.is_empty())
+        .find_map(|line| strip_header(line, "user-agent"))
 }
 
 /// Session IDs readable in a plain HTTP message: in its `Cookie` header or

@@ -5,7 +5,7 @@
 //! lesson, and a [`Snapshot`] of every store right after it, so stepping
 //! back is only moving a cursor.
 
-use crate::engine::attacker::KnownId;
+use crate::engine::attacker::{KnownId, UserAgentSource};
 use crate::engine::browser::script::Script;
 use crate::engine::clock::SimTime;
 use crate::engine::cookies::{BlockedReason, Cookie, ScriptRead, SetCookieOutcome};
@@ -14,7 +14,6 @@ use crate::engine::network::{Capture, InFlight, Party};
 use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::Decision;
 use crate::engine::server::id_generator::SessionId;
-use crate::engine::server::store::EndedSession;
 use crate::engine::server::Served;
 use crate::engine::url::Url;
 use crate::engine::verdict::Verdict;
@@ -167,6 +166,22 @@ pub enum EventKind {
     CookiePasted { outcome: SetCookieOutcome },
     /// The attacker had no ID to replay.
     NothingToReplay,
+    /// The attacker set their browser to send the victim's User-Agent.
+    UserAgentCopied {
+        user_agent: String,
+        from: UserAgentSource,
+    },
+    /// The victim's logged-in session cookie was replaced by a fresh
+    /// session's: a request arrived without it (the browser held it back,
+    /// `withheld`), and the shop, starting sessions on every page, set a
+    /// new one. The victim is logged out in that browser: a side effect,
+    /// not a defense.
+    LoggedOutBySideEffect {
+        user: UserName,
+        old: SessionId,
+        new: SessionId,
+        withheld: BlockedReason,
+    },
     /// A batch of guessed IDs went through the server.
     Guessed { report: GuessReport },
     /// A scenario act could not be carried out (a bad address, no link to
@@ -239,7 +254,9 @@ pub struct SessionView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerView {
     pub sessions: Vec<SessionView>,
-    pub ended: Vec<EndedSession>,
+    /// Product reviews in the shop's database (ended sessions are not
+    /// here: a server forgets them).
+    pub reviews: Vec<String>,
     /// Account balances, `(user, balance)`.
     pub balances: Vec<(String, u64)>,
 }

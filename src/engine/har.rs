@@ -378,6 +378,8 @@ fn kind_name(k: &EventKind) -> &'static str {
         EventKind::PagePublished { .. } => "PagePublished",
         EventKind::CookiePasted { .. } => "CookiePasted",
         EventKind::NothingToReplay => "NothingToReplay",
+        EventKind::UserAgentCopied { .. } => "UserAgentCopied",
+        EventKind::LoggedOutBySideEffect { .. } => "LoggedOutBySideEffect",
         EventKind::Guessed { .. } => "Guessed",
         EventKind::ActFailed { .. } => "ActionFailed",
         EventKind::Verdict { .. } => "Verdict",

@@ -7,8 +7,8 @@ use crate::engine::scenario::{Scenario, ScenarioKind};
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, RoleStorage, SameSitePolicy, SearchOutput,
-    Settings, SiteTransport,
+    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, ReviewOutput, RoleStorage, SameSitePolicy,
+    SearchOutput, Settings, SiteTransport,
 };
 use crate::engine::verdict::VerdictReason;
 use crate::engine::world::{run_with, Recording};
@@ -31,7 +31,12 @@ pub enum Defense {
     IdleTimeout,
     AbsoluteTimeout,
     InvalidateOnLogout,
-    BindToClient,
+    /// Refuse the session from another IP address: stops a remote attacker,
+    /// not one behind the victim's own NAT.
+    BindToIp,
+    /// Refuse the session from another User-Agent: stops nobody who has
+    /// read the victim's, since copying a header costs nothing.
+    BindToUserAgent,
     EscapeOutput,
     CsrfToken,
     RoleInSession,
@@ -40,7 +45,7 @@ pub enum Defense {
 }
 
 impl Defense {
-    pub const ALL: [Defense; 20] = [
+    pub const ALL: [Defense; 21] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -55,13 +60,31 @@ impl Defense {
         Defense::IdleTimeout,
         Defense::AbsoluteTimeout,
         Defense::InvalidateOnLogout,
-        Defense::BindToClient,
+        Defense::BindToIp,
+        Defense::BindToUserAgent,
         Defense::EscapeOutput,
         Defense::CsrfToken,
         Defense::RoleInSession,
         Defense::OriginCheck,
         Defense::FetchMetadata,
     ];
+
+    /// `settings` with this defense turned on. The two bindings add to
+    /// each other (both on: IP address and User-Agent); every other
+    /// defense is its knobs.
+    pub fn apply(self, settings: Settings) -> Settings {
+        let binding = settings.server.binding;
+        let both = ClientBinding::IpAndUserAgent;
+        match self {
+            Defense::BindToIp if binding.checks_user_agent() => {
+                settings.with(&[Knob::Binding(both)])
+            }
+            Defense::BindToUserAgent if binding.checks_ip() => {
+                settings.with(&[Knob::Binding(both)])
+            }
+            _ => settings.with(&self.knobs()),
+        }
+    }
 
     /// The settings this defense changes.
     pub fn knobs(self) -> Vec<Knob> {
@@ -84,8 +107,13 @@ impl Defense {
             Defense::IdleTimeout => vec![Knob::IdleTimeout(Some(Minutes(15)))],
             Defense::AbsoluteTimeout => vec![Knob::AbsoluteTimeout(Some(Minutes(60)))],
             Defense::InvalidateOnLogout => vec![Knob::Logout(LogoutPolicy::InvalidateSession)],
-            Defense::BindToClient => vec![Knob::Binding(ClientBinding::IpAndUserAgent)],
-            Defense::EscapeOutput => vec![Knob::SearchOutput(SearchOutput::Escaped)],
+            Defense::BindToIp => vec![Knob::Binding(ClientBinding::Ip)],
+            Defense::BindToUserAgent => vec![Knob::Binding(ClientBinding::UserAgent)],
+            // Every page that writes visitors' text escapes it.
+            Defense::EscapeOutput => vec![
+                Knob::SearchOutput(SearchOutput::Escaped),
+                Knob::ReviewOutput(ReviewOutput::Escaped),
+            ],
             Defense::CsrfToken => vec![Knob::CsrfToken(true)],
             Defense::RoleInSession => vec![Knob::RoleStorage(RoleStorage::Session)],
             Defense::OriginCheck => vec![Knob::OriginCheck(true)],
@@ -109,7 +137,8 @@ impl Defense {
             Defense::IdleTimeout => "15 min idle timeout",
             Defense::AbsoluteTimeout => "1 h absolute timeout",
             Defense::InvalidateOnLogout => "Destroy on logout",
-            Defense::BindToClient => "Bind to IP + User-Agent",
+            Defense::BindToIp => "Bind to IP",
+            Defense::BindToUserAgent => "Bind to User-Agent",
             Defense::EscapeOutput => "Escape output",
             Defense::CsrfToken => "CSRF token",
             Defense::RoleInSession => "Role in session",
@@ -148,8 +177,8 @@ impl Column {
     pub fn apply(&self, base: Settings) -> Settings {
         match self {
             Column::NoDefense => base,
-            Column::Only(d) => base.with(&d.knobs()),
-            Column::AllDefenses => Defense::ALL.iter().fold(base, |s, d| s.with(&d.knobs())),
+            Column::Only(d) => d.apply(base),
+            Column::AllDefenses => Defense::ALL.iter().fold(base, |s, d| d.apply(s)),
         }
     }
 }

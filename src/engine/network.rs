@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 pub enum Party {
     /// The victim's browser, on the café's Wi-Fi.
     Victim,
-    /// The attacker's own machine, elsewhere.
+    /// The attacker's own machine (its address depends on where they stand).
     Attacker,
 }
 

@@ -9,7 +9,7 @@ pub mod catalog;
 
 pub use catalog::{catalog, find};
 
-use crate::engine::attacker::EvilPage;
+use crate::engine::attacker::{AttackerPosition, EvilPage};
 use crate::engine::clock::SimTime;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::Settings;
@@ -45,6 +45,9 @@ pub struct Scenario {
     pub kind: ScenarioKind,
     /// For attacks: what the verdict checks.
     pub goal: Option<AttackGoal>,
+    /// Where the attacker stands: what they can see, and the IP address
+    /// their own requests come from.
+    pub attacker: AttackerPosition,
     /// Changes from [`Settings::default`] that set the scene.
     pub overrides: Vec<Knob>,
     pub acts: Vec<TimedAct>,
@@ -106,6 +109,12 @@ pub enum AttackerAct {
     LogsIn { user: String, password: String },
     /// Puts a page up on a site they control.
     Publishes { page: EvilPage },
+    /// Puts up the cookie-tossing page on the subdomain they control,
+    /// planting the newest session ID the shop issued to them.
+    TossesOwnId,
+    /// Posts a product review whose text is a script, on the shop's
+    /// product page.
+    PostsReview { payload: Payload },
     /// Sends the victim a link (by email or chat).
     SendsLink { lure: Lure },
     /// Pastes the best victim session ID they know into their own browser

@@ -63,6 +63,8 @@ pub struct Server {
     settings: Settings,
     store: SessionStore,
     accounts: Accounts,
+    /// Product reviews, in the shop's database: they outlive any session.
+    reviews: Vec<String>,
     issued: u64,
 }
 
@@ -94,6 +96,7 @@ impl Server {
             settings: settings.clone(),
             store: SessionStore::default(),
             accounts: Accounts::default(),
+            reviews: Vec::new(),
             issued: 0,
         }
     }
@@ -269,13 +272,12 @@ impl Server {
         None
     }
 
-    /// Whether `id` names a live session this client may use.
+    /// Whether `id` names a live session this client may use. `Err(None)`:
+    /// the server has no session with this ID. It cannot tell an ID it
+    /// never issued from one whose session ended: ended sessions are gone.
     fn check(&self, id: &SessionId, h: &Handling) -> Result<(), Option<RejectReason>> {
         let Some(session) = self.store.get(id) else {
-            return Err(self
-                .store
-                .ended_reason(id)
-                .map(|e| RejectReason::Ended(e.reason)));
+            return Err(None);
         };
         if let Some(reason) = session.expired_at(h.now) {
             return Err(Some(RejectReason::Ended(reason)));
@@ -308,11 +310,32 @@ impl Server {
                 Some(id)
             }
             Err(reason) => {
-                h.decisions.push(Decision::SessionRejected {
-                    id,
-                    reason: reason.unwrap_or(RejectReason::NotIssued),
+                let reason = reason.unwrap_or(if self.settings.server.strict_mode {
+                    RejectReason::NotIssued
+                } else {
+                    RejectReason::Unknown
                 });
+                h.decisions.push(Decision::SessionRejected { id, reason });
                 None
+            }
+        }
+    }
+
+    /// What a page that keeps state does first, as the application starts
+    /// sessions: eagerly (PHP's `session_start()` on every page) it always
+    /// has one, creating it if needed; lazily (Django, express-session
+    /// with `saveUninitialized: false`) it resumes a valid one and
+    /// otherwise goes on without, setting no cookie until something is
+    /// stored ([`Server::start`]).
+    pub(crate) fn open(&mut self, h: &mut Handling, rng: &mut SimRng) -> Option<SessionId> {
+        match self.settings.server.session_start {
+            settings::SessionStart::Eager => Some(self.start(h, rng)),
+            settings::SessionStart::Lazy => {
+                if self.presented_id(h).is_none() {
+                    h.decisions.push(Decision::SessionNotStarted);
+                    return None;
+                }
+                self.resume(h)
             }
         }
     }
@@ -377,7 +400,7 @@ impl Server {
         rng: &mut SimRng,
     ) -> SessionId {
         let new_id = self.issue_id(h, rng);
-        if let Some(mut session) = self.store.end(old, store::EndReason::Regenerated, h.now) {
+        if let Some(mut session) = self.store.end(old) {
             session.id = new_id.clone();
             session.origin = SessionOrigin::Issued;
             self.store.insert(session);
@@ -406,7 +429,7 @@ impl Server {
                 rng,
             );
             self.issued = self.issued.saturating_add(1);
-            if !self.store.contains(&id) && self.store.ended_reason(&id).is_none() {
+            if !self.store.contains(&id) {
                 break;
             }
         }
@@ -498,5 +521,14 @@ impl Server {
 
     pub(crate) fn accounts_mut(&mut self) -> &mut Accounts {
         &mut self.accounts
+    }
+
+    /// The product reviews, oldest first.
+    pub fn reviews(&self) -> &[String] {
+        &self.reviews
+    }
+
+    pub(crate) fn reviews_mut(&mut self) -> &mut Vec<String> {
+        &mut self.reviews
     }
 }

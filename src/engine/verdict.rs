@@ -62,6 +62,17 @@ pub enum VerdictReason {
     SessionEnded(EndReason),
     /// The attacker's ID works, but nobody is logged in on it.
     SessionNotLoggedIn,
+    /// The server did not know the ID the attacker replayed: its session
+    /// had ended earlier (`ended`, as the event log recorded it; the
+    /// server itself keeps no record of ended sessions), so it opened
+    /// nobody's account.
+    IdUnknownAfterEnd { ended: EndReason },
+    /// The victim was logged out by a side effect before the attack could
+    /// use her session: her browser held the session cookie back
+    /// (`withheld`) from a request, and the shop, starting a session on
+    /// every page, replaced her cookie with a fresh session's. Not a
+    /// defense: with sessions started lazily the same attack goes on.
+    VictimLoggedOut { withheld: BlockedReason },
     /// The server refused the forged action.
     ActionRefused(TransferRefusal),
     /// The Origin check or the Fetch Metadata policy refused the forged
@@ -127,7 +138,7 @@ impl VerdictReason {
                 r.devtools_name()
             ),
             VerdictReason::ScriptNotRun => {
-                "The shop escaped the search text, so the attacker's <script> was shown as text and never ran.".into()
+                "The shop escaped the attacker's text where it wrote it into the page, so their <script> was shown as text and never ran.".into()
             }
             VerdictReason::IdRejected(r) => {
                 format!("The server refused the session ID the attacker relied on: {}.", r.explanation())
@@ -139,6 +150,19 @@ impl VerdictReason {
             VerdictReason::SessionNotLoggedIn => {
                 "The attacker's session ID still works, but the victim never logged in on it, so it opens nobody's account.".into()
             }
+            VerdictReason::IdUnknownAfterEnd { ended } => format!(
+                "The server did not know the ID the attacker replayed: {} earlier, and a server keeps no record of ended sessions, so to it the ID is just unknown and opens nobody's account.",
+                match ended {
+                    EndReason::LoggedOut => "the session was destroyed at logout",
+                    EndReason::IdleTimeout => "the session was removed when its idle timeout passed",
+                    EndReason::AbsoluteTimeout => "the session was removed when its absolute lifetime ran out",
+                    EndReason::Regenerated => "the session moved to a fresh ID",
+                }
+            ),
+            VerdictReason::VictimLoggedOut { withheld } => format!(
+                "The attack found no logged-in session only because the victim had been logged out by a side effect: her browser left the session cookie out of a request ({}), and the shop, which starts a session on every page, answered with a fresh session whose cookie replaced hers. That is a logout, not a defense: a shop that starts sessions only when it stores something keeps her logged in, and the attack goes through.",
+                withheld.devtools_name()
+            ),
             VerdictReason::ActionRefused(r) => {
                 format!("The server refused the forged request: {}.", r.explanation())
             }
@@ -183,11 +207,20 @@ impl AttackLog {
         !self.wins.is_empty()
     }
 
-    /// The first win; else the first obstacle; else "incomplete" at `last_event`.
+    /// The first win; else the first obstacle; else "incomplete" at
+    /// `last_event`. An ID that opened a session nobody is logged in to
+    /// (`SessionNotLoggedIn`) is the weakest obstacle: it only says that
+    /// this ID was never the victim's logged-in one (a fresh ID sniffed
+    /// after logout, say), so any other obstacle names the defense better.
     pub fn verdict(&self, last_event: usize) -> Verdict {
         let (deciding_event, reason) = self
             .wins
             .first()
+            .or_else(|| {
+                self.obstacles
+                    .iter()
+                    .find(|(_, r)| *r != VerdictReason::SessionNotLoggedIn)
+            })
             .or_else(|| self.obstacles.first())
             .cloned()
             .unwrap_or((last_event, VerdictReason::AttackIncomplete));

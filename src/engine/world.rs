@@ -12,9 +12,12 @@
 //! - `exchange`: one request/response through jar, network and server.
 //! - `acts`: what each scenario act does.
 //! - `observe`: snapshots, and the wins and obstacles the verdict uses.
+//! - `identity`: the User-Agent the attacker copies, and a victim logged
+//!   out by a replaced session cookie.
 
 mod acts;
 mod exchange;
+mod identity;
 mod observe;
 
 use crate::engine::attacker::Attacker;
@@ -114,6 +117,13 @@ pub struct World {
     recording: Recording,
     goal: Option<AttackGoal>,
     log: AttackLog,
+    /// Session IDs the attacker relies on whose sessions ended, and how:
+    /// the lab's record, for the narration and the verdict. The server
+    /// itself forgets ended sessions.
+    ended_ids: Vec<(
+        crate::engine::server::id_generator::SessionId,
+        crate::engine::server::store::EndReason,
+    )>,
 }
 
 impl World {
@@ -131,7 +141,7 @@ impl World {
             settings: settings.clone(),
             server: Server::new(settings),
             victim,
-            attacker: Attacker::default(),
+            attacker: Attacker::at(scenario.attacker),
             network: Network::default(),
             acts,
             next_act: 0,
@@ -145,6 +155,7 @@ impl World {
                 ScenarioKind::Everyday => None,
             },
             log: AttackLog::default(),
+            ended_ids: Vec::new(),
         }
     }
 

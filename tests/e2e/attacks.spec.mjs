@@ -13,6 +13,7 @@ const ATTACKS = [
   ["hijack-sniffing-active", [["HSTS", "on"]], /Strict-Transport-Security/],
   ["hijack-xss", [["HttpOnly", true]], /HttpOnly/],
   ["session-riding-xss", [["Search page output", "escaped"]], /escaped/i],
+  ["hijack-stored-xss", [["Product reviews shown", "escaped"]], /escaped/i],
   ["fixation-url", [["New session ID at login", true]], /ended|new ID|regenerat/i],
   ["fixation-cookie-tossing", [["__Host- prefix", true]], /InvalidPrefix/],
   ["predictable-ids", [["Session ID generator", "csprng-128"]], /guess/i],

@@ -11,9 +11,9 @@ test("cookie lab: a typed Secure line over http:// gets its reason badge", async
   const app = await openApp(page);
   await nav(page).getByRole("button", { name: "Cookie lab" }).click();
   await expect(page.getByRole("heading", { name: "Cookie lab" })).toBeVisible();
-  await page.getByLabel("Response URL").fill("http://shop.example/login");
-  await page.getByLabel("Set-Cookie lines").fill("Set-Cookie: sid=abc; Secure\ntheme=<b>dark</b>");
-  await page.getByLabel("Request URL").fill("http://shop.example/");
+  await page.getByLabel("Response URL", { exact: true }).fill("http://shop.example/login");
+  await page.getByLabel("Set-Cookie lines", { exact: true }).fill("Set-Cookie: sid=abc; Secure\ntheme=<b>dark</b>");
+  await page.getByLabel("Request URL", { exact: true }).fill("http://shop.example/");
   const output = page.locator(".lab-output");
   await expect(output.locator(".badge", { hasText: "SecureOnly" })).toBeVisible();
   // What a student typed is text, never markup.
@@ -31,8 +31,8 @@ test("cookie lab: presets teach, time passes, a script reads, and the link keeps
   await expect(output).toContainText("Expired and deleted: short");
   await expect(output.locator(".cookie-sent")).toHaveText("Cookie: dated=2");
   // Let five more minutes pass: the dated cookie goes too.
-  await page.getByLabel("Wait").fill("10");
-  await expect(page.getByLabel("Unit")).toHaveValue("60");
+  await page.getByLabel("Wait", { exact: true }).fill("10");
+  await expect(page.getByLabel("Unit", { exact: true })).toHaveValue("60");
   await expect(output.locator(".cookie-sent")).toContainText("no Cookie header");
 
   await page.getByRole("button", { name: "An HttpOnly cookie written from a script" }).click();
@@ -43,11 +43,11 @@ test("cookie lab: presets teach, time passes, a script reads, and the link keeps
   await expect(output.locator(".badge", { hasText: "SameSiteNoneInsecure" })).toBeVisible();
   await expect(output.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
   // A cross-site link (a top-level GET) carries the Lax-by-default cookie.
-  await page.getByLabel("Who asks").selectOption("nav");
+  await page.getByLabel("Who asks", { exact: true }).selectOption("nav");
   await expect(output.locator(".cookie-sent")).toContainText("c=3");
   // A cross-site POST five minutes later does not.
-  await page.getByLabel("Method").selectOption("post");
-  await page.getByLabel("Wait").fill("300");
+  await page.getByLabel("Method", { exact: true }).selectOption("post");
+  await page.getByLabel("Wait", { exact: true }).fill("300");
   await expect(output.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
 
   // The link reopens the same lab with the same inputs.
@@ -56,8 +56,8 @@ test("cookie lab: presets teach, time passes, a script reads, and the link keeps
   const other = await context.newPage();
   await other.goto(url);
   await expect(other.getByRole("heading", { name: "Cookie lab" })).toBeVisible();
-  await expect(other.getByLabel("Set-Cookie lines")).toHaveValue(await page.getByLabel("Set-Cookie lines").inputValue());
-  await expect(other.getByLabel("Method")).toHaveValue("post");
+  await expect(other.getByLabel("Set-Cookie lines", { exact: true })).toHaveValue(await page.getByLabel("Set-Cookie lines", { exact: true }).inputValue());
+  await expect(other.getByLabel("Method", { exact: true })).toHaveValue("post");
   await expect(other.locator(".excluded .badge")).toHaveText(/SameSiteUnspecifiedTreatedAsLax/);
   await app.expectClean();
 });
@@ -77,7 +77,7 @@ test("session-ID lab: 10,000 IDs per generator, entropy read, the hash of a coun
   await nav(page).getByRole("button", { name: "Session-ID lab" }).click();
   // The default 1,000 are made on opening.
   await expect(page.locator(".id-lab .timing")).toContainText("1,000 per generator", { timeout: 20_000 });
-  await page.getByLabel("IDs per generator").fill("10000");
+  await page.getByLabel("IDs per generator", { exact: true }).fill("10000");
   await page.getByRole("button", { name: "Generate and measure" }).click();
   const timing = page.locator(".id-lab .timing");
   await expect(timing).toContainText("10,000 per generator", { timeout: 60_000 });
@@ -101,7 +101,7 @@ test("session-ID lab: the guess-time plot follows the guess rate, and a bad coun
   const app = await openApp(page, "#v=1&view=ids&ids-n=500&ids-rate=10000&ids-live=100000");
   await expect(page.locator(".id-lab .timing")).toContainText("500 per generator", { timeout: 20_000 });
   await expect(page.locator('.id-card[data-generator="CSPRNG, 64 bits"] .guess-time')).toContainText("years");
-  await page.getByLabel("IDs per generator").fill("lots");
+  await page.getByLabel("IDs per generator", { exact: true }).fill("lots");
   await page.getByRole("button", { name: "Generate and measure" }).click();
   await expect(page.getByRole("alert")).toContainText("from 10 to 100,000");
   await app.expectClean();
@@ -128,8 +128,8 @@ test("defense matrix: every cell computed in the page; a cell opens that exact r
   await expect(page.locator("#scenario-select")).toHaveValue("hijack-sniffing");
   await expect(page.locator(".timeline .tick.current")).toHaveClass(/deciding/);
   await page.getByRole("button", { name: "Defenses" }).click();
-  await expect(page.getByLabel("Shop served over")).toHaveValue("https");
-  await expect(page.getByLabel("HSTS")).toHaveValue("preloaded");
+  await expect(page.getByLabel("Shop served over", { exact: true })).toHaveValue("https");
+  await expect(page.getByLabel("HSTS", { exact: true })).toHaveValue("preloaded");
   await expect(page).toHaveURL(/cfg=scheme:https/);
   await app.expectClean();
 });
@@ -138,7 +138,7 @@ test("defense matrix: a new seed computes it again", async ({ page }) => {
   await openApp(page, "#v=1&view=matrix&seed=7");
   const timing = page.locator(".matrix-lab .timing");
   await expect(timing).toContainText("seed 7", { timeout: 20_000 });
-  await page.getByLabel("Seed").fill("8");
+  await page.getByLabel("Seed", { exact: true }).fill("8");
   await page.getByRole("button", { name: "Run with this seed" }).click();
   await expect(timing).toContainText("seed 8", { timeout: 20_000 });
   // As many cells as the page says it computed: attacks × columns, both
@@ -199,7 +199,7 @@ test("predict, then reveal: the question comes before the verdict, and progress 
 
   // With HttpOnly the same scenario is a new question.
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
+  await page.getByLabel("HttpOnly", { exact: true }).check();
   await page.getByRole("button", { name: "Hide (D)" }).click();
   await page.getByRole("button", { name: "No, they are kept out" }).click();
   await expect(page.locator(".prediction-result")).toContainText("right");
@@ -232,9 +232,9 @@ test("predict: unreadable saved predictions are dropped with a notice", async ({
 test("compare: one setting changed, the first divergence marked, verdicts side by side", async ({ page, context }) => {
   const app = await openApp(page);
   await nav(page).getByRole("button", { name: "Compare" }).click();
-  await page.getByLabel("Scenario").selectOption("csrf");
+  await page.getByLabel("Scenario", { exact: true }).selectOption("csrf");
   await page.getByLabel("Setting", { exact: true }).selectOption("same-site");
-  await page.getByLabel("B's value").selectOption("strict");
+  await page.getByLabel("B's value", { exact: true }).selectOption("strict");
   const a = page.getByRole("region", { name: /^A: SameSite/ });
   const b = page.getByRole("region", { name: /^B: SameSite: Strict/ });
   await expect(a.locator(".verdict")).toContainText("Attacker got in");

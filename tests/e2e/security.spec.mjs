@@ -66,8 +66,8 @@ test("nothing is loaded from another origin and the CSP holds, through every kin
   // The defenses drawer, a toggle and a choice.
   await page.locator("#scenario-select").selectOption("login");
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
-  await page.getByLabel("SameSite").selectOption("strict");
+  await page.getByLabel("HttpOnly", { exact: true }).check();
+  await page.getByLabel("SameSite", { exact: true }).selectOption("strict");
 
   // The help overlay.
   await page.locator("body").click({ position: { x: 5, y: 700 } });
@@ -86,7 +86,7 @@ test("nothing is loaded from another origin and the CSP holds, through every kin
 
   // Projector mode, autoplay, a reload from saved state.
   await page.keyboard.press("p");
-  await page.getByLabel("Speed").selectOption("400");
+  await page.getByLabel("Speed", { exact: true }).selectOption("400");
   const before = await page.locator(".step-count").textContent();
   await page.getByRole("button", { name: "Play" }).click();
   // Autoplay has moved on by a step: then reload mid-play.

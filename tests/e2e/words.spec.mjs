@@ -11,7 +11,7 @@ test("checkout: the session keeps a card reference unless it holds sensitive dat
   const store = page.locator(".lane.server table.sessions");
   await expect(store).toContainText("checkout.payment=card ending 1111");
   await expect(store).not.toContainText("4111 1111 1111 1111");
-  await page.getByLabel("Session holds").selectOption({ label: "sensitive data too" });
+  await page.getByLabel("Session holds", { exact: true }).selectOption({ label: "sensitive data too" });
   await page.getByRole("button", { name: `Step ${PAYMENT_STORED}:`, exact: false }).first().click();
   await expect(store).toContainText("checkout.payment=4111 1111 1111 1111");
   await app.expectClean();
@@ -25,7 +25,7 @@ test("Session-ID lab: the 64-bit sentence follows the live sessions", async ({ p
   await expect(explain).toContainText("about 292 years at 10,000 guesses a second");
   await expect(page.locator(".id-lab")).toContainText("(2^bits + 1)");
   await expect(page.locator(".id-lab")).toContainText("FIPS 140-2 as first issued (2001)");
-  await page.getByLabel("Live sessions").fill("1");
+  await page.getByLabel("Live sessions", { exact: true }).fill("1");
   await page.getByRole("button", { name: "Generate and measure" }).click();
   await expect(explain).toContainText("Against 1 live session(s)");
   await app.expectClean();

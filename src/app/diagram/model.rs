@@ -9,7 +9,7 @@
 //! what the engine's event says, with session IDs by their nicknames.
 
 use crate::app::id_nickname::{attacker_knows, Nicknames};
-use crate::engine::attacker::KnownId;
+use crate::engine::attacker::{KnownId, UserAgentSource};
 use crate::engine::cookies::SetCookieOutcome;
 use crate::engine::event::{Actor, Event, EventKind};
 use crate::engine::network::{Party, Visibility};
@@ -474,6 +474,55 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
             Tone::Refused,
             Vec::new(),
         ),
+        EventKind::HttpsUpgrade { to, .. } => note(
+            Lifeline::Alice,
+            format!("HTTPS-Upgrades: tries {to} first"),
+            Tone::Refused,
+            Vec::new(),
+        ),
+        EventKind::HttpsFallback { to, .. } => note(
+            Lifeline::Alice,
+            format!("HTTPS failed: falls back to {to}, silently"),
+            Tone::Gain,
+            Vec::new(),
+        ),
+        EventKind::HttpsFirstWarning { url } => note(
+            Lifeline::Alice,
+            format!("HTTPS-First: warns before {url}, sends nothing"),
+            Tone::Refused,
+            Vec::new(),
+        ),
+        EventKind::HttpsBlocked => note(
+            Lifeline::Wifi,
+            "Mallory blocks port 443 on the Wi-Fi".into(),
+            Tone::Gain,
+            Vec::new(),
+        ),
+        EventKind::UserAgentCopied { from, .. } => note(
+            Lifeline::Mallory,
+            match from {
+                UserAgentSource::SniffedRequest => {
+                    "copies Alice's User-Agent from the sniffed request"
+                }
+                UserAgentSource::OwnSiteLog => "copies Alice's User-Agent from her own site's log",
+            }
+            .into(),
+            Tone::Gain,
+            Vec::new(),
+        ),
+        EventKind::LoggedOutBySideEffect {
+            old, new, withheld, ..
+        } => note(
+            Lifeline::Alice,
+            format!(
+                "logged out: {} withheld ({}), {} replaces it",
+                nick(old.as_str()),
+                withheld.devtools_name(),
+                nick(new.as_str())
+            ),
+            Tone::Refused,
+            vec![old.to_string(), new.to_string()],
+        ),
         EventKind::HstsNoted { host } => note(
             Lifeline::Alice,
             format!("remembers: {host} only over HTTPS"),
@@ -612,6 +661,21 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
         Decision::RedirectedToHttps => (
             "sends plain HTTP to HTTPS".into(),
             Tone::Refused,
+            Vec::new(),
+        ),
+        Decision::RequestRefused { reason } => (
+            format!("403: refuses the request ({reason:?})"),
+            Tone::Refused,
+            Vec::new(),
+        ),
+        Decision::SessionNotStarted => (
+            "serves the page, starts no session".into(),
+            Tone::Plain,
+            Vec::new(),
+        ),
+        Decision::ReviewStored => (
+            "stores the review, as written".into(),
+            Tone::Gain,
             Vec::new(),
         ),
         Decision::SessionCreated { id, .. } => (

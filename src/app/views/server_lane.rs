@@ -92,12 +92,12 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
                     </tbody>
                 </table>
             }
-            if !view.ended.is_empty() {
-                <details class="ended detail">
-                    <summary>{ format!("Ended sessions ({})", view.ended.len()) }</summary>
+            if !view.reviews.is_empty() {
+                <details class="reviews detail">
+                    <summary>{ format!("Product reviews in the database ({})", view.reviews.len()) }</summary>
                     <ul>
-                        { for view.ended.iter().map(|e| html! {
-                            <li><code>{ format::short(&e.id.to_string(), 12) }</code>{ format!(" at {}: {}", e.at, e.reason.explanation()) }</li>
+                        { for view.reviews.iter().map(|r| html! {
+                            <li><code>{ format::short(r, 60) }</code></li>
                         }) }
                     </ul>
                 </details>

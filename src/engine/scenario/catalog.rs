@@ -1,13 +1,14 @@
-//! The built-in scenarios: everyday uses of sessions, and attacks.
+//! The built-in scenarios: everyday uses of sessions, then attacks.
 //!
-//! Each attack's overrides set up the weakness it needs (plain HTTP for
-//! sniffing, a reflected search page for XSS...); everything else is the
-//! default. The outcome is not written here: the world computes it.
+//! Each attack says where the attacker stands and its overrides set up the
+//! weakness it needs (plain HTTP for sniffing, a reflected search page for
+//! XSS...); everything else is the default. The outcome is not written
+//! here: the world computes it.
 
 use super::{
     Act, AttackGoal, AttackerAct, Lure, Payload, Scenario, ScenarioKind, TimedAct, VictimAct,
 };
-use crate::engine::attacker::{EvilPage, PRIZE_URL, TOSS_URL};
+use crate::engine::attacker::{AttackerPosition, EvilPage, PRIZE_URL, TOSS_URL};
 use crate::engine::clock::SimTime;
 use crate::engine::server::accounts::{
     ATTACKER_PASSWORD, ATTACKER_USER, VICTIM_PASSWORD, VICTIM_USER,
@@ -15,7 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    LoginLimit, LogoutPolicy, RoleStorage, SameSitePolicy, SearchOutput, SiteTransport,
+    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput,
+    SessionStart, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -30,6 +32,7 @@ pub fn catalog() -> Vec<Scenario> {
         hijack_sniffing_active(),
         hijack_xss(),
         session_riding_xss(),
+        hijack_stored_xss(),
         fixation_url(),
         fixation_cookie_tossing(),
         predictable_ids(),
@@ -118,6 +121,8 @@ fn everyday(
         description,
         kind: ScenarioKind::Everyday,
         goal: None,
+        // Only the password-guessing script acts, from its own machine.
+        attacker: AttackerPosition::Remote,
         overrides,
         acts,
     }
@@ -128,6 +133,7 @@ fn attack(
     title: &str,
     description: Vec<String>,
     goal: AttackGoal,
+    attacker: AttackerPosition,
     overrides: Vec<Knob>,
     acts: Vec<TimedAct>,
 ) -> Scenario {
@@ -137,6 +143,7 @@ fn attack(
         description,
         kind: ScenarioKind::Attack,
         goal: Some(goal),
+        attacker,
         overrides,
         acts,
     }
@@ -295,6 +302,7 @@ fn hijack_sniffing() -> Scenario {
             "Whatever crosses it as plain http:// can be read, session cookie included. Served over HTTPS, her browser upgrades even an old http:// bookmark.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![Knob::Transport(SiteTransport::Http)],
         acts,
     )
@@ -321,6 +329,7 @@ fn hijack_sniffing_active() -> Scenario {
             "With HTTPS unreachable the browser silently falls back to plain http://: does her session cookie go along?",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: true },
         vec![],
         acts,
     )
@@ -348,7 +357,13 @@ fn hijack_xss() -> Scenario {
             "A link with a script in the query makes Alice's browser send document.cookie to the attacker.",
         ),
         AttackGoal::ImpersonateVictim,
-        vec![Knob::SearchOutput(SearchOutput::Reflected)],
+        AttackerPosition::Remote,
+        // Sessions start when something is stored (Django's way), so a
+        // page opened without the cookie does not replace it.
+        vec![
+            Knob::SearchOutput(SearchOutput::Reflected),
+            Knob::SessionStart(SessionStart::Lazy),
+        ],
         acts,
     )
 }
@@ -377,10 +392,38 @@ fn session_riding_xss() -> Scenario {
             "But the injected script does not need to: it acts inside Alice's page, with her session.",
         ),
         AttackGoal::ForgeVictimRequest,
+        AttackerPosition::Remote,
         vec![
             Knob::SearchOutput(SearchOutput::Reflected),
             Knob::HttpOnly(true),
+            Knob::SessionStart(SessionStart::Lazy),
         ],
+        acts,
+    )
+}
+
+fn hijack_stored_xss() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        attacker(
+            secs(30),
+            AttackerAct::PostsReview {
+                payload: Payload::StealCookies,
+            },
+        ),
+        types(secs(60), "{shop}/product"),
+        replay(secs(90), "/account"),
+    ]);
+    attack(
+        "hijack-stored-xss",
+        "Session hijacking by stored XSS",
+        lines(
+            "The attacker posts a product review that is a script; the shop shows reviews unescaped.",
+            "Later Alice browses the product page on the shop itself, and the script runs there, in her session.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
+        vec![Knob::ReviewOutput(ReviewOutput::Raw)],
         acts,
     )
 }
@@ -416,6 +459,7 @@ fn fixation_url() -> Scenario {
             "If the ID survives her login, the attacker's copy opens her account.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
         vec![Knob::AcceptIdFromUrl(true)],
         acts,
     )
@@ -423,14 +467,10 @@ fn fixation_url() -> Scenario {
 
 fn fixation_cookie_tossing() -> Scenario {
     let mut acts = vec![
-        attacker(
-            secs(0),
-            AttackerAct::Publishes {
-                page: EvilPage::CookieToss {
-                    planted_id: "mallory-fixed-0001".into(),
-                },
-            },
-        ),
+        // The attacker takes an ID the shop really issued, so that the
+        // shop knows it when the victim comes back with it.
+        attacker(secs(0), AttackerAct::Visits { path: "/".into() }),
+        attacker(secs(2), AttackerAct::TossesOwnId),
         attacker(
             secs(5),
             AttackerAct::SendsLink {
@@ -450,10 +490,11 @@ fn fixation_cookie_tossing() -> Scenario {
         "fixation-cookie-tossing",
         "Session fixation by cookie tossing",
         lines(
-            "The attacker runs a blog on blog.shop.example, a sibling of the shop's host.",
-            "Its page sets the shop's session cookie for Domain=shop.example with an ID the attacker made up.",
+            "The attacker runs a blog on blog.shop.example, a subdomain of the shop's host, and opens the shop to get a session ID of their own.",
+            "The blog's page sets the shop's session cookie for Domain=shop.example with that ID, which the shop issued itself.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Subdomain,
         vec![],
         acts,
     )
@@ -485,6 +526,7 @@ fn predictable_ids() -> Scenario {
             "From their own ID they work out the IDs issued just before, and try them.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
         vec![Knob::IdGenerator(IdGenerator::SequentialCounter)],
         acts,
     )
@@ -506,6 +548,7 @@ fn reuse_after_logout() -> Scenario {
             "If logout only deleted her cookie, the session is still alive on the server.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![
             Knob::Transport(SiteTransport::Http),
             Knob::Logout(LogoutPolicy::ClearCookieOnly),
@@ -529,6 +572,7 @@ fn reuse_after_inactivity() -> Scenario {
             "Only a timeout on the server ends a session nobody uses.",
         ),
         AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
         vec![
             Knob::Transport(SiteTransport::Http),
             Knob::IdleTimeout(None),
@@ -567,6 +611,7 @@ fn csrf() -> Scenario {
             "Its hidden form posts a transfer to the shop; will her browser attach her session cookie?",
         ),
         AttackGoal::ForgeVictimRequest,
+        AttackerPosition::CrossSitePage,
         vec![Knob::SameSite(SameSitePolicy::None), Knob::Secure(true)],
         acts,
     )
@@ -604,6 +649,7 @@ fn role_tampering() -> Scenario {
             "The attacker logs in to their own account and edits the cookie.",
         ),
         AttackGoal::EscalatePrivilege,
+        AttackerPosition::Remote,
         vec![Knob::RoleStorage(RoleStorage::ClientCookie)],
         acts,
     )

@@ -10,8 +10,13 @@ use serde::{Deserialize, Serialize};
 /// Why the server would not use the session ID it was sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RejectReason {
-    /// Strict mode: the server never issued this ID.
+    /// Strict mode: the server has no session with this ID (never issued,
+    /// or its session ended: the server cannot tell which).
     NotIssued,
+    /// Without strict mode, on a page that only resumes sessions (behind
+    /// the login) or starts them lazily: the server has no session with
+    /// this ID.
+    Unknown,
     /// The session it named has ended.
     Ended(EndReason),
     /// The session is bound to another client.
@@ -22,7 +27,10 @@ impl RejectReason {
     pub fn explanation(self) -> String {
         match self {
             RejectReason::NotIssued => {
-                "strict mode refuses IDs the server never issued, so a made-up ID is replaced".into()
+                "the server has no session with this ID (never issued, or ended and forgotten), and in strict mode it refuses unknown IDs instead of adopting them".into()
+            }
+            RejectReason::Unknown => {
+                "the server has no session with this ID (never issued, or ended and forgotten)".into()
             }
             RejectReason::Ended(end) => format!("that session has ended: {}", end.explanation()),
             RejectReason::BoundToOtherClient(m) => format!(
@@ -155,7 +163,10 @@ pub enum Decision {
         id: SessionId,
         cause: NewSessionCause,
     },
-    /// Non-strict mode took an ID it never issued.
+    /// Lazy session start: no ID came and nothing is stored yet, so the
+    /// page is served without a session and sets no cookie.
+    SessionNotStarted,
+    /// Non-strict mode took an ID it has no session for.
     SessionAdopted {
         id: SessionId,
     },
@@ -210,6 +221,8 @@ pub enum Decision {
         user: UserName,
         items: u32,
     },
+    /// A product review was saved in the shop's database.
+    ReviewStored,
     AdminPanelServed {
         user: Option<UserName>,
         source: RoleSource,
@@ -240,8 +253,9 @@ impl Decision {
                     r.explanation()
                 ),
             },
+            Decision::SessionNotStarted => "No session ID came with the request, and this shop starts a session only when it has something to store: it serves the page without one and sets no cookie.".into(),
             Decision::SessionAdopted { id } => format!(
-                "The server has never issued the ID {id}, but it is not in strict mode: it adopts the ID and keeps the session's data under it."
+                "The server has no session with the ID {id} (it never issued it, or the session ended and was forgotten), but it is not in strict mode: it adopts the ID as a new, empty session where nobody is logged in."
             ),
             Decision::IdAcceptedFromUrl { id } => format!(
                 "The session ID {id} came in the URL, and the server accepts IDs from the URL."
@@ -292,6 +306,7 @@ impl Decision {
             Decision::OrderPlaced { user, items } => {
                 format!("The order of {items} item(s) is placed for {user}.")
             }
+            Decision::ReviewStored => "The shop saves the review in its database: every later visitor of the product page gets it, as the page writes it.".into(),
             Decision::AdminPanelServed { source, .. } => match source {
                 RoleSource::Session => "The session says the role is admin, so the admin panel is served.".into(),
                 RoleSource::ClientCookie => "The role cookie says admin, and the server believes the client: the admin panel is served.".into(),

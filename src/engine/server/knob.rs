@@ -9,7 +9,8 @@
 use super::id_generator::IdGenerator;
 use super::settings::{
     ClientBinding, CookieLifetime, HstsPolicy, HttpsMode, LoginLimit, LogoutPolicy, Minutes,
-    RoleStorage, SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport,
+    ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput, SessionContents, SessionStart,
+    Settings, SiteTransport,
 };
 use serde::{Deserialize, Serialize};
 
@@ -80,6 +81,7 @@ knobs! {
     Binding(ClientBinding) => server.binding;
     Contents(SessionContents) => server.contents;
     LoginLimit(LoginLimit) => server.login_limit;
+    SessionStart(SessionStart) => server.session_start;
     SearchOutput(SearchOutput) => application.search_output;
     CsrfToken(bool) => application.csrf_token;
     RoleStorage(RoleStorage) => application.role_storage;
@@ -87,6 +89,7 @@ knobs! {
     FetchMetadata(bool) => application.fetch_metadata;
     HttpsMode(HttpsMode) => browser.https_mode;
     BlockThirdPartyCookies(bool) => browser.block_third_party_cookies;
+    ReviewOutput(ReviewOutput) => application.review_output;
 }
 
 impl Settings {

@@ -215,6 +215,7 @@ pub struct ServerPolicy {
     pub binding: ClientBinding,
     pub contents: SessionContents,
     pub login_limit: LoginLimit,
+    pub session_start: SessionStart,
 }
 
 impl Default for ServerPolicy {
@@ -231,6 +232,7 @@ impl Default for ServerPolicy {
             binding: ClientBinding::None,
             contents: SessionContents::UserReference,
             login_limit: LoginLimit::None,
+            session_start: SessionStart::Eager,
         }
     }
 }
@@ -242,6 +244,22 @@ pub struct Minutes(pub u64);
 impl Minutes {
     pub fn millis(self) -> u64 {
         self.0.saturating_mul(60_000)
+    }
+}
+
+choice_enum! {
+    /// When the application starts a session for a visitor who has none.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SessionStart {
+        /// On every page, as PHP does when every page calls
+        /// `session_start()`: a request without the cookie gets a new
+        /// session, and its `Set-Cookie` replaces whatever cookie the
+        /// browser held back.
+        Eager = ("eager", "on every page (PHP session_start())"),
+        /// Only when something is stored in it, as Django does and
+        /// express-session with `saveUninitialized: false`: a page that
+        /// stores nothing sets no cookie.
+        Lazy = ("lazy", "when something is stored (Django)"),
     }
 }
 
@@ -352,6 +370,7 @@ pub struct ApplicationSettings {
     /// browsers that do not send them, so it protects nothing over plain
     /// `http://`, where browsers never send them.
     pub fetch_metadata: bool,
+    pub review_output: ReviewOutput,
 }
 
 impl Default for ApplicationSettings {
@@ -362,6 +381,7 @@ impl Default for ApplicationSettings {
             role_storage: RoleStorage::Session,
             origin_check: false,
             fetch_metadata: false,
+            review_output: ReviewOutput::Escaped,
         }
     }
 }
@@ -374,6 +394,17 @@ choice_enum! {
         Escaped = ("escaped", "escaped (safe)"),
         /// Pasted in raw: a reflected XSS hole.
         Reflected = ("reflected", "reflected raw (XSS hole)"),
+    }
+}
+
+choice_enum! {
+    /// How the product page writes the reviews visitors posted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum ReviewOutput {
+        /// HTML-escaped: a `<script>` in a review shows as text.
+        Escaped = ("escaped", "escaped (safe)"),
+        /// Pasted in raw: a stored XSS hole, run for every later visitor.
+        Raw = ("raw", "raw HTML (stored XSS hole)"),
     }
 }
 

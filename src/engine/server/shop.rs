@@ -1,14 +1,18 @@
 //! The shop's pages: what each route does with the session.
 //!
-//! Pages that keep state (home, login, cart, checkout, preferences, search)
-//! start a session the PHP way, creating one if needed. Pages behind the
-//! login (account, transfer, admin, logout) only resume one: without a valid
-//! session they send the visitor to `/login`.
+//! Pages that keep state (home, login, cart, checkout, preferences, search,
+//! product) open a session as the application starts them (see
+//! [`super::settings::SessionStart`]): eagerly, creating one if needed, or
+//! lazily, only once something is stored. Pages behind the login (account,
+//! transfer, admin, logout) only resume one: without a valid session they
+//! send the visitor to `/login`.
 
 use super::accounts::{Role, UserName};
 use super::decision::{Decision, LimitScope, RegenerateTrigger, RoleSource, TransferRefusal};
 use super::id_generator::SessionId;
-use super::settings::{LoginLimit, LogoutPolicy, RoleStorage, SearchOutput, SessionContents};
+use super::settings::{
+    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SearchOutput, SessionContents,
+};
 use super::{Handling, Server};
 use crate::engine::http::{cookie_header, form, HttpResponse, Method, StatusCode};
 use crate::engine::rng::SimRng;
@@ -37,6 +41,8 @@ pub(crate) fn route(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
         (Method::Post, "/preferences") => preferences_save(server, h, rng),
         (Method::Get | Method::Post, "/logout") => logout(server, h),
         (Method::Get, "/search") => search(server, h, rng),
+        (Method::Get, "/product") => product(server, h, rng),
+        (Method::Post, "/product/review") => post_review(server, h),
         (Method::Get, "/transfer") => transfer_page(server, h, rng),
         (Method::Post, "/transfer") => transfer(server, h),
         (Method::Get, "/admin") => admin(server, h),
@@ -82,10 +88,18 @@ fn user_of(server: &Server, id: &SessionId) -> Option<UserName> {
     server.session(id).and_then(|s| s.user.clone())
 }
 
+/// The user of a session that may not exist (lazy session start).
+fn user_in(server: &Server, id: Option<&SessionId>) -> Option<UserName> {
+    id.and_then(|id| user_of(server, id))
+}
+
 fn home(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
-    let items = server.session(&id).map_or(0, |s| s.data.cart.len());
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
+    let items = id
+        .as_ref()
+        .and_then(|id| server.session(id))
+        .map_or(0, |s| s.data.cart.len());
     page(
         "Welcome",
         user.as_ref(),
@@ -94,8 +108,8 @@ fn home(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse
 }
 
 fn login_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
     page(
         "Log in",
         user.as_ref(),
@@ -233,10 +247,11 @@ fn account(server: &mut Server, h: &mut Handling) -> HttpResponse {
 }
 
 fn cart(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
-    let items: Vec<String> = server
-        .session(&id)
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
+    let items: Vec<String> = id
+        .as_ref()
+        .and_then(|id| server.session(id))
         .map(|s| s.data.cart.iter().map(|i| escape_html(i)).collect())
         .unwrap_or_default();
     page(
@@ -274,9 +289,10 @@ enum Step {
 }
 
 fn checkout_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
-    let (address, payment) = server.session(&id).map_or((false, false), |s| {
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
+    let session = id.as_ref().and_then(|id| server.session(id));
+    let (address, payment) = session.map_or((false, false), |s| {
         (
             s.data.checkout.address.is_some(),
             s.data.checkout.payment.is_some(),
@@ -369,11 +385,12 @@ fn checkout_confirm(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
 }
 
 fn preferences_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
     let theme = cookie_header::first(&h.cookies, THEME_COOKIE).unwrap_or("light");
-    let language = server
-        .session(&id)
+    let language = id
+        .as_ref()
+        .and_then(|id| server.session(id))
         .and_then(|s| s.data.language.clone())
         .unwrap_or_else(|| "en".into());
     page(
@@ -409,10 +426,7 @@ fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
         let user = user_of(server, &id);
         match server.settings().server.logout {
             LogoutPolicy::InvalidateSession => {
-                let now = h.now;
-                server
-                    .store_mut()
-                    .end(&id, super::store::EndReason::LoggedOut, now);
+                server.store_mut().end(&id);
                 h.session = None;
                 h.decisions.push(Decision::SessionDestroyed { id, user });
             }
@@ -430,8 +444,8 @@ fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
 }
 
 fn search(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
-    let user = user_of(server, &id);
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
     let q = form::lookup(&h.query, "q").unwrap_or("").to_string();
     let shown = match server.settings().application.search_output {
         SearchOutput::Escaped => escape_html(&q),
@@ -442,6 +456,43 @@ fn search(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpRespon
         user.as_ref(),
         &format!("<p>Results for {shown}</p><p>No products found.</p>"),
     )
+}
+
+/// The product page, with the reviews visitors posted, written as the
+/// application's templates write them.
+fn product(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let id = server.open(h, rng);
+    let user = user_in(server, id.as_ref());
+    let raw = server.settings().application.review_output == ReviewOutput::Raw;
+    let reviews: String = server
+        .reviews()
+        .iter()
+        .map(|r| {
+            let shown = if raw { r.clone() } else { escape_html(r) };
+            format!("<li class=\"review\">{shown}</li>")
+        })
+        .collect();
+    page(
+        "Teapot",
+        user.as_ref(),
+        &format!(
+            "<p>A teapot.</p><h2>Reviews</h2><ul>{reviews}</ul><form method=\"post\" action=\"/product/review\"><textarea name=\"text\"></textarea><button>Post a review</button></form>"
+        ),
+    )
+}
+
+/// Anyone may post a review: it is kept in the shop's database, not in a
+/// session, and shown to every later visitor of the product page.
+fn post_review(server: &mut Server, h: &mut Handling) -> HttpResponse {
+    let text = form::lookup(&h.form, "text")
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    if !text.is_empty() {
+        server.reviews_mut().push(text);
+        h.decisions.push(Decision::ReviewStored);
+    }
+    redirect("/product")
 }
 
 fn transfer_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {

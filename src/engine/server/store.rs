@@ -2,9 +2,10 @@
 //! found by its [`SessionId`] and holds who is logged in, the cart, the
 //! checkout progress and the like, with its timestamps and deadlines.
 //!
-//! Sessions that ended are remembered as [`EndedSession`]s, so the server's
-//! decision log can say *why* an old ID no longer works (logged out, idle
-//! too long, replaced at login) instead of only "unknown".
+//! A session that ends is removed and forgotten, as in every real store
+//! (PHP's files, a Redis key, Django's table row): an ID presented after
+//! its session ended is simply unknown. Only the event log (the lab's own
+//! record, not the server's) remembers why it ended.
 
 use super::accounts::{Role, UserName};
 use super::id_generator::SessionId;
@@ -152,29 +153,15 @@ impl EndReason {
     }
 }
 
-/// A session that is gone, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct EndedSession {
-    pub id: SessionId,
-    pub user: Option<UserName>,
-    pub reason: EndReason,
-    pub at: SimTime,
-}
-
 /// All sessions, in the order they were created (so runs are reproducible).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SessionStore {
     live: Vec<Session>,
-    ended: Vec<EndedSession>,
 }
 
 impl SessionStore {
     pub fn sessions(&self) -> &[Session] {
         &self.live
-    }
-
-    pub fn ended(&self) -> &[EndedSession] {
-        &self.ended
     }
 
     pub fn get(&self, id: &SessionId) -> Option<&Session> {
@@ -189,26 +176,14 @@ impl SessionStore {
         self.get(id).is_some()
     }
 
-    /// Why `id` ended, if it once was a session here (the latest ending).
-    pub fn ended_reason(&self, id: &SessionId) -> Option<&EndedSession> {
-        self.ended.iter().rev().find(|e| &e.id == id)
-    }
-
     pub fn insert(&mut self, session: Session) {
         self.live.push(session);
     }
 
-    /// Ends a session, remembering why.
-    pub fn end(&mut self, id: &SessionId, reason: EndReason, at: SimTime) -> Option<Session> {
+    /// Ends a session: removes it and forgets its ID.
+    pub fn end(&mut self, id: &SessionId) -> Option<Session> {
         let pos = self.live.iter().position(|s| &s.id == id)?;
-        let session = self.live.remove(pos);
-        self.ended.push(EndedSession {
-            id: session.id.clone(),
-            user: session.user.clone(),
-            reason,
-            at,
-        });
-        Some(session)
+        Some(self.live.remove(pos))
     }
 
     /// The next moment a session times out.
@@ -224,10 +199,7 @@ impl SessionStore {
             .filter_map(|s| s.expired_at(now).map(|r| (s.id.clone(), r)))
             .collect();
         due.into_iter()
-            .filter_map(|(id, reason)| {
-                let at = self.get(&id).and_then(Session::deadline).unwrap_or(now);
-                self.end(&id, reason, at).map(|s| (s, reason))
-            })
+            .filter_map(|(id, reason)| self.end(&id).map(|s| (s, reason)))
             .collect()
     }
 }

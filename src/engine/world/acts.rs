@@ -44,16 +44,25 @@ impl World {
     fn victim_acts(&mut self, act: VictimAct) {
         match act {
             VictimAct::Types { address } => match self.address(&address) {
-                Ok(url) => self.navigate(
-                    Navigation::get(
-                        Party::Victim,
-                        url,
-                        Initiator::SameSite,
-                        Initiation::typed(),
-                        RequestCause::Typed,
-                    ),
-                    0,
-                ),
+                Ok(url) => {
+                    // A page where the attacker left content (a review) is
+                    // expected to carry their script.
+                    let carries_attack = url.host() == crate::engine::server::SHOP_HOST
+                        && self.attacker.stored_content.iter().any(|p| p == url.path());
+                    self.navigate(
+                        Navigation {
+                            carries_attack,
+                            ..Navigation::get(
+                                Party::Victim,
+                                url,
+                                Initiator::SameSite,
+                                Initiation::typed(),
+                                RequestCause::Typed,
+                            )
+                        },
+                        0,
+                    )
+                }
                 Err(message) => self.fail(Actor::Victim, message),
             },
             VictimAct::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
@@ -178,12 +187,22 @@ impl World {
                 );
             }
             AttackerAct::StartsSniffing => {
+                if !self.attacker.position.on_victims_network() {
+                    let at = self.attacker.position.describe();
+                    return self.fail(
+                        Actor::Attacker,
+                        format!(
+                            "The attacker cannot listen to the victim's network: they are {at}."
+                        ),
+                    );
+                }
                 self.network.start_listening();
                 self.attacker.current_move = "Listening on the café Wi-Fi".into();
+                let at = self.attacker.position.describe();
                 self.emit(
                     Actor::Attacker,
                     EventKind::ListeningStarted,
-                    "The attacker joins the café's public Wi-Fi and records every message the victim's laptop sends and receives.".into(),
+                    format!("The attacker joins the café's public Wi-Fi and records every message the victim's laptop sends and receives. They are {at}."),
                 );
             }
             AttackerAct::Visits { path } => {
@@ -199,6 +218,25 @@ impl World {
                 );
             }
             AttackerAct::Publishes { page } => self.publish(page),
+            AttackerAct::TossesOwnId => {
+                let Some(own) = self.attacker.own_ids().last().cloned() else {
+                    return self.fail(
+                        Actor::Attacker,
+                        "The attacker has no session ID from the shop to plant.".into(),
+                    );
+                };
+                self.publish(EvilPage::CookieToss { planted_id: own.0 });
+            }
+            AttackerAct::PostsReview { payload } => {
+                let script = payload_script(payload);
+                self.attacker.current_move = "Posting a review with a script".into();
+                self.attacker.stored_content.push("/product".into());
+                self.submit(
+                    Party::Attacker,
+                    "/product/review",
+                    &[("text".into(), script.to_html())],
+                );
+            }
             AttackerAct::SendsLink { lure } => self.send_link(lure),
             AttackerAct::Replays { path } => self.replay(&path),
             AttackerAct::EditsCookie { name, value, path } => {
@@ -305,7 +343,7 @@ impl World {
                 "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
-                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example carrying a session ID the attacker chose: {planted_id}.",
+                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example carrying the session ID the shop issued to the attacker: {planted_id}.",
                 crate::engine::attacker::SIBLING_HOST
             ),
         };
@@ -354,15 +392,7 @@ impl World {
                 )
             }
             Lure::ReflectedXss { payload } => {
-                let script = match payload {
-                    Payload::StealCookies => Script::StealCookies {
-                        collector: COLLECTOR_URL.into(),
-                    },
-                    Payload::RideTransfer { to, amount } => Script::RideSession {
-                        path: "/transfer".into(),
-                        fields: vec![("to".into(), to), ("amount".into(), amount.to_string())],
-                    },
-                };
+                let script = payload_script(payload);
                 (
                     format!("{}/search?q={}", self.shop_origin(), form::encode(&script.to_html())),
                     format!("The attacker emails the victim a link to the shop's search page whose query is a script that {}.", script.describe()),
@@ -430,8 +460,8 @@ impl World {
                 Actor::Attacker,
                 EventKind::CookiePasted { outcome },
                 format!(
-                    "On their own machine (another IP address and browser), the attacker opens a private window and pastes the cookie {}={}.{refused}",
-                    known.name, known.value
+                    "The attacker opens a private window and pastes the cookie {}={}.{refused} Their requests go out {}.",
+                    known.name, known.value, self.attacker.identity()
                 ),
             );
             let before = self.events.len();
@@ -503,7 +533,7 @@ impl World {
                 _ => None,
             });
             match refusal {
-                Some(RejectReason::NotIssued) | None => report.unknown += 1,
+                Some(RejectReason::NotIssued | RejectReason::Unknown) | None => report.unknown += 1,
                 Some(r) => {
                     report.refused += 1;
                     first_refusal.get_or_insert(r);
@@ -570,3 +600,15 @@ fn webmail_click() -> Initiation {
 
 /// The webmail page the victim reads the attacker's message in.
 const WEBMAIL_URL: &str = "https://mail.example/inbox";
+/// The script an attacker's payload becomes.
+fn payload_script(payload: Payload) -> Script {
+    match payload {
+        Payload::StealCookies => Script::StealCookies {
+            collector: COLLECTOR_URL.into(),
+        },
+        Payload::RideTransfer { to, amount } => Script::RideSession {
+            path: "/transfer".into(),
+            fields: vec![("to".into(), to), ("amount".into(), amount.to_string())],
+        },
+    }
+}

@@ -121,6 +121,7 @@ impl World {
         self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
         let from_attacker_site = Attacker::serves(url.host());
         self.process_set_cookies(party, &url, &out.ctx, &answer.response, from_attacker_site);
+        self.note_replaced_session(party, &header.excluded);
         self.note_hsts_header(party, &url, &answer.response);
         Some(Fetched {
             url,
@@ -307,6 +308,7 @@ impl World {
             let shop = self.shop_origin();
             let now = self.clock.now();
             let session_name = self.settings.cookie.full_name();
+            self.attacker_logs_visit(party, request);
             let (response, ids) = self.attacker.serve(request, &session_name, &shop, now);
             if !ids.is_empty() {
                 self.attacker_learns(ids);
@@ -433,6 +435,9 @@ impl World {
                 })
                 .collect();
             self.attacker_learns(ids);
+            if direction == Direction::Request {
+                self.attacker_reads_sniffed_request(&wire);
+            }
         }
     }
 

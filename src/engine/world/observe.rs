@@ -59,6 +59,9 @@ pub(super) enum Setback<'a> {
     /// The attacker's request with an ID they rely on was served by a
     /// session nobody is logged in to.
     ServedNobody,
+    /// The victim's logged-in session cookie was replaced by a fresh one
+    /// after the browser held it back for this reason.
+    VictimLoggedOut(BlockedReason),
     /// The server decided something about a request.
     Decision {
         decision: &'a Decision,
@@ -106,7 +109,7 @@ impl World {
                         adopted: s.origin == crate::engine::server::store::SessionOrigin::Adopted,
                     })
                     .collect(),
-                ended: store.ended().to_vec(),
+                reviews: self.server.reviews().to_vec(),
                 balances: self
                     .server
                     .accounts()
@@ -126,6 +129,16 @@ impl World {
     /// Logs one server decision, noting it as an obstacle when it breaks
     /// the attack's chain.
     pub(super) fn emit_decision(&mut self, decision: Decision, origin: Option<Origin>) -> usize {
+        // The lab remembers how sessions ended; the server does not.
+        match &decision {
+            Decision::SessionDestroyed { id, .. } => {
+                self.ended_ids.push((id.clone(), EndReason::LoggedOut));
+            }
+            Decision::SessionExpired { id, reason, .. } => {
+                self.ended_ids.push((id.clone(), *reason));
+            }
+            _ => {}
+        }
         let narration = self.narrate(|| decision.narration());
         let index = self.emit(
             Actor::Server,
@@ -162,10 +175,14 @@ impl World {
                 excluded,
                 read_in_clear,
             } => {
-                // Left out of a request the attacker made the victim send, or
-                // of one the attacker reads off the Wi-Fi.
-                if origin.party != Party::Victim || !(origin.cause.attacker_made() || read_in_clear)
-                {
+                // Counts when left out of a request the attacker made the
+                // victim send, or of one the attacker reads off the Wi-Fi. A
+                // link the attacker sent only opens a page: the cookie riding
+                // along or not decides nothing by itself (what the page's
+                // script does, or the page's side effects, do).
+                let attacker_made =
+                    origin.cause.attacker_made() && origin.cause != RequestCause::AttackerLink;
+                if origin.party != Party::Victim || !(attacker_made || read_in_clear) {
                     return None;
                 }
                 let session_name = self.settings.cookie.full_name();
@@ -195,6 +212,7 @@ impl World {
             }),
             Setback::ServedNobody => Some(VerdictReason::SessionNotLoggedIn),
             Setback::KeptOffPlainHttp(by) => Some(VerdictReason::KeptOffPlainHttp(by)),
+            Setback::VictimLoggedOut(withheld) => Some(VerdictReason::VictimLoggedOut { withheld }),
             Setback::Decision { decision, origin } => self.obstacle_in_decision(decision, origin),
         }
     }
@@ -207,19 +225,20 @@ impl World {
         let attacker_made = origin.is_some_and(|o| o.cause.attacker_made());
         match decision {
             Decision::SessionRejected { id, reason } if self.attacker.relies_on(id) => {
-                Some(match reason {
-                    RejectReason::Ended(end) => VerdictReason::SessionEnded(*end),
-                    other => VerdictReason::IdRejected(*other),
+                Some(match (reason, self.ended_how(id)) {
+                    (RejectReason::Ended(end), _) => VerdictReason::SessionEnded(*end),
+                    (RejectReason::NotIssued | RejectReason::Unknown, Some(ended)) => {
+                        VerdictReason::IdUnknownAfterEnd { ended }
+                    }
+                    (other, _) => VerdictReason::IdRejected(*other),
                 })
             }
+            // Adopting the ID again makes a new, empty session of it.
+            Decision::SessionAdopted { id } if self.attacker.relies_on(id) => self
+                .ended_how(id)
+                .map(|ended| VerdictReason::IdUnknownAfterEnd { ended }),
             Decision::SessionRegenerated { old, .. } if self.attacker.relies_on(old) => {
                 Some(VerdictReason::SessionEnded(EndReason::Regenerated))
-            }
-            Decision::SessionDestroyed { id, .. } if self.attacker.relies_on(id) => {
-                Some(VerdictReason::SessionEnded(EndReason::LoggedOut))
-            }
-            Decision::SessionExpired { id, reason, .. } if self.attacker.relies_on(id) => {
-                Some(VerdictReason::SessionEnded(*reason))
             }
             Decision::TransferRefused { reason } if attacker_made => {
                 Some(VerdictReason::ActionRefused(*reason))
@@ -233,6 +252,15 @@ impl World {
             } if attacker_made => Some(VerdictReason::RoleNotFromCookie),
             _ => None,
         }
+    }
+
+    /// How the session of `id` ended, as the log saw it (the latest end).
+    fn ended_how(&self, id: &crate::engine::server::id_generator::SessionId) -> Option<EndReason> {
+        self.ended_ids
+            .iter()
+            .rev()
+            .find(|(ended, _)| ended == id)
+            .map(|(_, how)| *how)
     }
 
     /// Checks a served request against the attack's goal.
