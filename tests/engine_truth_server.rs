@@ -333,3 +333,35 @@ fn the_strict_mode_sentence_appears_only_in_strict_mode() {
         }
     }
 }
+
+/// A `User-Agent` costs nothing to send, and the most common one (Chrome on
+/// Windows, identical for every such browser since User-Agent reduction) is
+/// Alice's: binding to it alone keeps no attacker of the catalog out, while
+/// binding to the IP address keeps out every attacker who is not behind
+/// the victim's own NAT.
+#[test]
+fn user_agent_binding_alone_stops_no_attack() {
+    use session_lab::engine::attacker::AttackerPosition;
+    use session_lab::engine::matrix::{cell, Defense};
+    use session_lab::engine::scenario::{catalog, ScenarioKind};
+    for s in catalog()
+        .into_iter()
+        .filter(|s| s.kind == ScenarioKind::Attack)
+    {
+        let open = cell(&s, &s.settings(), Seed::default()).attacker_got_in;
+        let ua = cell(
+            &s,
+            &Defense::BindToUserAgent.apply(s.settings()),
+            Seed::default(),
+        );
+        assert_eq!(ua.attacker_got_in, open, "{}: {:?}", s.id, ua.reason);
+        if open && matches!(s.attacker, AttackerPosition::SameWifi { .. }) {
+            let ip = cell(&s, &Defense::BindToIp.apply(s.settings()), Seed::default());
+            assert!(
+                ip.attacker_got_in,
+                "{}: same NAT, same IP: {:?}",
+                s.id, ip.reason
+            );
+        }
+    }
+}

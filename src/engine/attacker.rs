@@ -12,7 +12,7 @@ use crate::engine::browser::script::Script;
 use crate::engine::browser::Browser;
 use crate::engine::clock::SimTime;
 use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, StatusCode};
-use crate::engine::network::{ATTACKER_IP, ATTACKER_USER_AGENT, VICTIM_IP};
+use crate::engine::network::{ATTACKER_IP, MOST_COMMON_USER_AGENT, VICTIM_IP};
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::url::Url;
 use serde::{Deserialize, Serialize};
@@ -116,6 +116,9 @@ pub enum UserAgentSource {
     /// (the collector an injected script sent cookies to, or a page the
     /// victim opened): every request carries its `User-Agent`.
     OwnSiteLog,
+    /// Not read anywhere: the most common `User-Agent` (Chrome on Windows),
+    /// which any attacker can send and which most victims send too.
+    MostCommon,
 }
 
 impl UserAgentSource {
@@ -124,6 +127,9 @@ impl UserAgentSource {
             UserAgentSource::SniffedRequest => "read in a plain request sniffed off the Wi-Fi",
             UserAgentSource::OwnSiteLog => {
                 "read in their own server's log, from the request the victim's browser made to it"
+            }
+            UserAgentSource::MostCommon => {
+                "the most common one on the web (Chrome on Windows: since User-Agent reduction, every such browser sends the same string), set before knowing anything of the victim"
             }
         }
     }
@@ -187,16 +193,19 @@ impl Default for Attacker {
 }
 
 impl Attacker {
-    /// An attacker standing at `position`, with their own User-Agent.
+    /// An attacker standing at `position`. Their browser sends the most
+    /// common `User-Agent` from the start: a header costs nothing to set,
+    /// and against a shop that binds sessions to it, the likeliest one is
+    /// the best guess (it is the victim's here, as it is most people's).
     pub fn at(position: AttackerPosition) -> Self {
         Attacker {
-            browser: Browser::new(position.public_ip(), ATTACKER_USER_AGENT),
+            browser: Browser::new(position.public_ip(), MOST_COMMON_USER_AGENT),
             known: Vec::new(),
             pages: Vec::new(),
             outbox: None,
             current_move: String::new(),
             position,
-            user_agent_from: None,
+            user_agent_from: Some(UserAgentSource::MostCommon),
             stored_content: Vec::new(),
         }
     }
@@ -204,7 +213,12 @@ impl Attacker {
     /// Makes their browser send `user_agent` from now on: copying a header
     /// costs nothing. Returns whether anything changed.
     pub fn copy_user_agent(&mut self, user_agent: &str, from: UserAgentSource) -> bool {
-        if user_agent.is_empty() || self.browser.user_agent == user_agent {
+        // Reading the victim's own string confirms a guess too: from then
+        // on the attacker knows, not guesses.
+        let known = self
+            .user_agent_from
+            .is_some_and(|f| f != UserAgentSource::MostCommon);
+        if user_agent.is_empty() || (known && self.browser.user_agent == user_agent) {
             return false;
         }
         self.browser.user_agent = user_agent.to_string();
@@ -216,6 +230,10 @@ impl Attacker {
     /// words for the narration.
     pub fn identity(&self) -> String {
         let ua = match self.user_agent_from {
+            Some(UserAgentSource::MostCommon) => format!(
+                "the most common User-Agent ({}), which the victim's browser sends too",
+                self.browser.user_agent
+            ),
             Some(from) => format!(
                 "the victim's User-Agent, {} ({})",
                 from.describe(),

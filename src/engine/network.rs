@@ -32,8 +32,14 @@ impl Party {
 pub const VICTIM_IP: &str = "203.0.113.24";
 /// The attacker's own address.
 pub const ATTACKER_IP: &str = "198.51.100.66";
-pub const VICTIM_USER_AGENT: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/135.0";
-pub const ATTACKER_USER_AGENT: &str = "Mozilla/5.0 (X11; Linux x86_64) Firefox/137.0";
+/// The most common `User-Agent` on the web: Chrome on Windows. Since
+/// Chrome's User-Agent reduction (Chrome 101 to 113), every Chrome on
+/// Windows sends this very string for a major version (minor version and
+/// OS details frozen), so it identifies nobody and anyone can send it.
+pub const MOST_COMMON_USER_AGENT: &str = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/135.0.0.0 Safari/537.36";
+/// Alice browses with Chrome on Windows, like most people: her
+/// `User-Agent` is the most common one.
+pub const VICTIM_USER_AGENT: &str = MOST_COMMON_USER_AGENT;
 
 /// What an observer on the path sees of one message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -505,6 +505,7 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
                     "copies Alice's User-Agent from the sniffed request"
                 }
                 UserAgentSource::OwnSiteLog => "copies Alice's User-Agent from her own site's log",
+                UserAgentSource::MostCommon => "sends the most common User-Agent",
             }
             .into(),
             Tone::Gain,

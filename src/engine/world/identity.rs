@@ -46,8 +46,13 @@ impl World {
                 from,
             },
             format!(
-                "The attacker notes the victim's User-Agent, {}: \"{user_agent}\". Their browser will send it from now on: copying a header costs nothing. {ip_note}",
-                from.describe()
+                "The attacker notes the victim's User-Agent, {}: \"{user_agent}\". {} {ip_note}",
+                from.describe(),
+                if user_agent == crate::engine::network::MOST_COMMON_USER_AGENT {
+                    "It is the most common one, which their browser already sends: binding a session to it tells nobody apart."
+                } else {
+                    "Their browser will send it from now on: copying a header costs nothing."
+                }
             ),
         );
     }
