@@ -6,9 +6,9 @@ import { openApp } from "./helpers.mjs";
 
 // [scenario, [[control label, value], ...], words the new reason must contain]
 const ATTACKS = [
-  // Served over HTTPS, the browser's HTTPS-Upgrades already keeps the passive
-  // sniffer out; preloaded HSTS makes it so with no fallback at all.
-  ["hijack-sniffing", [["Shop served over", "https"], ["HSTS", "preloaded"]], /HSTS preload list/i],
+  // Served over HTTPS, the browser's HTTPS-Upgrades keeps the passive
+  // sniffer out: the old http:// bookmark is tried as https:// first.
+  ["hijack-sniffing", [["Shop served over", "https"]], /HTTPS-Upgrades/],
   // The active attacker blocks port 443: only HSTS refuses the silent fallback.
   ["hijack-sniffing-active", [["HSTS", "on"]], /Strict-Transport-Security/],
   ["hijack-xss", [["HttpOnly", true]], /HttpOnly/],

@@ -11,6 +11,7 @@ test("checkout: the session keeps a card reference unless it holds sensitive dat
   const store = page.locator(".lane.server table.sessions");
   await expect(store).toContainText("checkout.payment=card ending 1111");
   await expect(store).not.toContainText("4111 1111 1111 1111");
+  await page.getByRole("button", { name: "Defenses" }).click();
   await page.getByLabel("Session holds", { exact: true }).selectOption({ label: "sensitive data too" });
   await page.getByRole("button", { name: `Step ${PAYMENT_STORED}:`, exact: false }).first().click();
   await expect(store).toContainText("checkout.payment=4111 1111 1111 1111");
