@@ -53,6 +53,12 @@ if (browser) {
   row("Load", `Session Lab: navigation → first scenario interactive, median of ${n} cold loads`, ms(app.median_ms));
   row("Load", `minimal Yew app (one component), same toolchain and profile, median of ${n}`, ms(minimal.median_ms));
   row("Load", "ratio Session Lab / minimal", `**${fixed(ratio, 2)}×**`, "≤ 1.5×", yes(ratio <= 1.5));
+  const pr = browser.loads.painted_ratio;
+  if (pr !== undefined) {
+    const prr = browser.loads.painted_round_ratio;
+    row("Load", `to the first painted frame (two animation frames after interactive): Session Lab / minimal, medians; ratio; round by round, median and quartiles`,
+      `${ms(app.painted_median_ms)} / ${ms(minimal.painted_median_ms)}; **${fixed(pr, 2)}×**; ${fixed(prr.median, 2)}× (${fixed(prr.p25, 2)}–${fixed(prr.p75, 2)}×)`, "≤ 1.5×", yes(pr <= 1.5));
+  }
   const rr = browser.loads.round_ratio;
   if (rr) row("Load", "the ratio round by round (both apps loaded back to back): median, and quartiles", `${fixed(rr.median, 2)}× (${fixed(rr.p25, 2)}–${fixed(rr.p75, 2)}×)`);
   const q = browser.loads.without_omnibox_popup;
