@@ -474,6 +474,51 @@ mod tests {
         }
     }
 
+    /// Settings that no control writes, on purpose: the panel is for what
+    /// a student weighs as a defense, and these are not one. Anything else
+    /// without a control is a forgotten control.
+    const NOT_STUDENT_FACING: &[&str] = &[
+        // The cookie's name is no defense: an attacker reads it off any
+        // response, and every attack works the same whatever it is called
+        // (its `__Host-` prefix is one, and has a control).
+        "CookieName",
+        // `Path` is no defense either (RFC 6265, "Weak Confidentiality":
+        // cookies do not provide isolation by path); the shop's cookie is
+        // for all of `/`.
+        "CookiePath",
+    ];
+
+    /// Every setting declared in the `settings!` table is written by some
+    /// control's options, or is listed in [`NOT_STUDENT_FACING`] (and then
+    /// by no control, so the list stays true).
+    #[test]
+    fn every_setting_has_a_control_or_is_listed() {
+        let written: Vec<&str> = CONTROLS
+            .iter()
+            .flat_map(|c| {
+                c.options()
+                    .into_iter()
+                    .filter_map(|(code, _)| c.knob(code))
+                    .map(|k| k.name())
+            })
+            .collect();
+        for name in Knob::ALL_NAMES {
+            let listed = NOT_STUDENT_FACING.contains(name);
+            let controlled = written.contains(name);
+            assert!(
+                controlled || listed,
+                "no control writes {name}: add one to CONTROLS, or list it in NOT_STUDENT_FACING with the reason"
+            );
+            assert!(
+                !(controlled && listed),
+                "{name} has a control: take it off NOT_STUDENT_FACING"
+            );
+        }
+        for name in NOT_STUDENT_FACING {
+            assert!(Knob::ALL_NAMES.contains(name), "no setting {name}");
+        }
+    }
+
     #[test]
     fn ids_and_labels_are_unique() {
         for (i, a) in CONTROLS.iter().enumerate() {

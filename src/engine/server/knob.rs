@@ -3,16 +3,15 @@
 //! controls write through knobs too. [`Knob`] is the one way a setting is
 //! written.
 //!
-//! The table below names each knob's field of [`Settings`] once; the enum,
-//! [`Knob::apply`] and the readers in [`field`] all come from it.
+//! Every setting is declared once, in the [`settings!`] table of
+//! [`super::settings`]: its knob's name, its group and field in
+//! [`Settings`], its type and its default. The grouped structs, their
+//! `Default`s, the [`Knob`] enum, [`Knob::apply`], [`Knob::ALL_NAMES`] and
+//! the readers in [`field`] all come from that one line, so a setting cannot
+//! exist in one of them and be missing from another.
 
-use super::id_generator::IdGenerator;
-use super::settings::{
-    ClientBinding, CookieLifetime, HstsPolicy, HttpsMode, LoginLimit, LogoutPolicy, Minutes,
-    ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput, SessionContents, SessionStart,
-    Settings, SiteTransport,
-};
-use serde::{Deserialize, Serialize};
+use super::settings::Settings;
+pub use super::settings::{field, Knob};
 
 /// One setting of [`Settings`] as a value: how to read it, and the knob
 /// that writes a new value.
@@ -29,68 +28,112 @@ impl<V> Clone for Field<V> {
 }
 impl<V> Copy for Field<V> {}
 
-macro_rules! knobs {
-    ( $( $variant:ident($value:ty) => $($path:ident).+ ; )+ ) => {
+/// Declares [`Settings`] and its groups from one table, one line a
+/// setting:
+///
+/// ```ignore
+/// settings! {
+///     /// The whole configuration of a run.
+///     #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+///     #[serde(default)]
+///     pub struct Settings {
+///         /// The session cookie (doc, derives and serde attributes of the
+///         /// group's struct).
+///         #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///         #[serde(default)]
+///         pub cookie: CookieSettings {
+///             /// Doc comments stay on the field.
+///             HttpOnly => pub http_only: bool = false,
+///         },
+///     }
+/// }
+/// ```
+///
+/// `HttpOnly => pub http_only: bool = false` makes the field
+/// `CookieSettings::http_only` with default `false`, the knob
+/// `Knob::HttpOnly(bool)` that writes `settings.cookie.http_only`, and its
+/// reader `field::HttpOnly`. Fields keep their order: it is the order of
+/// the JSON that saved states and event logs hold.
+macro_rules! settings {
+    (
+        $(#[$sattr:meta])*
+        pub struct Settings {
+            $(
+                $(#[$gattr:meta])*
+                pub $gfield:ident: $group:ident {
+                    $(
+                        $(#[$fattr:meta])*
+                        $knob:ident => pub $field:ident: $ty:ty = $default:expr,
+                    )+
+                }
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$sattr])*
+        pub struct Settings {
+            $( pub $gfield: $group, )+
+        }
+
+        $(
+            $(#[$gattr])*
+            pub struct $group {
+                $( $(#[$fattr])* pub $field: $ty, )+
+            }
+
+            impl Default for $group {
+                fn default() -> Self {
+                    $group {
+                        $( $field: $default, )+
+                    }
+                }
+            }
+        )+
+
         /// A single change to [`Settings`].
-        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, ::serde::Serialize, ::serde::Deserialize)]
         pub enum Knob {
-            $( $variant($value), )+
+            $( $( $knob($ty), )+ )+
         }
 
         impl Knob {
+            /// Every knob's name (its variant), in the table's order: what
+            /// a test walks to find a setting no control writes.
+            pub const ALL_NAMES: &'static [&'static str] = &[
+                $( $( stringify!($knob), )+ )+
+            ];
+
             pub fn apply(&self, s: &mut Settings) {
                 match self {
-                    $( Knob::$variant(v) => s.$($path).+ = Clone::clone(v), )+
+                    $( $( Knob::$knob(v) => s.$gfield.$field = Clone::clone(v), )+ )+
+                }
+            }
+
+            /// The knob's name, as in [`Knob::ALL_NAMES`].
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $( $( Knob::$knob(_) => stringify!($knob), )+ )+
                 }
             }
         }
 
         /// Each knob's setting as a [`Field`], named after the knob, so a
         /// control reads the very field its knob writes.
+        ///
+        /// [`Field`]: $crate::engine::server::knob::Field
         #[allow(non_upper_case_globals)]
         pub mod field {
             use super::*;
-            $(
-                pub const $variant: Field<$value> = Field {
-                    get: |s| Clone::clone(&s.$($path).+),
-                    knob: Knob::$variant,
+            use $crate::engine::server::knob::Field;
+            $( $(
+                pub const $knob: Field<$ty> = Field {
+                    get: |s| Clone::clone(&s.$gfield.$field),
+                    knob: Knob::$knob,
                 };
-            )+
+            )+ )+
         }
     };
 }
-
-knobs! {
-    CookieName(String) => cookie.name;
-    HostPrefix(bool) => cookie.host_prefix;
-    HttpOnly(bool) => cookie.http_only;
-    Secure(bool) => cookie.secure;
-    SameSite(SameSitePolicy) => cookie.same_site;
-    CookieDomain(Option<String>) => cookie.domain;
-    CookieLifetime(CookieLifetime) => cookie.lifetime;
-    Transport(SiteTransport) => transport.scheme;
-    Hsts(HstsPolicy) => transport.hsts;
-    IdGenerator(IdGenerator) => server.id_generator;
-    RegenerateOnLogin(bool) => server.regenerate_on_login;
-    RegenerateOnPrivilegeChange(bool) => server.regenerate_on_privilege_change;
-    AcceptIdFromUrl(bool) => server.accept_id_from_url;
-    StrictMode(bool) => server.strict_mode;
-    IdleTimeout(Option<Minutes>) => server.idle_timeout;
-    AbsoluteTimeout(Option<Minutes>) => server.absolute_timeout;
-    Logout(LogoutPolicy) => server.logout;
-    Binding(ClientBinding) => server.binding;
-    Contents(SessionContents) => server.contents;
-    LoginLimit(LoginLimit) => server.login_limit;
-    SessionStart(SessionStart) => server.session_start;
-    SearchOutput(SearchOutput) => application.search_output;
-    CsrfToken(bool) => application.csrf_token;
-    RoleStorage(RoleStorage) => application.role_storage;
-    OriginCheck(bool) => application.origin_check;
-    FetchMetadata(bool) => application.fetch_metadata;
-    HttpsMode(HttpsMode) => browser.https_mode;
-    BlockThirdPartyCookies(bool) => browser.block_third_party_cookies;
-    ReviewOutput(ReviewOutput) => application.review_output;
-}
+pub(crate) use settings;
 
 impl Settings {
     /// These settings with `knobs` applied in order.

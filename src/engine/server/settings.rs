@@ -16,39 +16,104 @@
 //! too (see [`crate::engine::matrix`]).
 
 use super::id_generator::IdGenerator;
+use super::knob::settings;
 use crate::engine::choice::{choice_enum, Choice};
 use serde::{Deserialize, Serialize};
 
-/// The whole configuration of a run.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct Settings {
-    pub cookie: CookieSettings,
-    pub transport: TransportSettings,
-    pub server: ServerPolicy,
-    pub application: ApplicationSettings,
-    pub browser: BrowserSettings,
-}
+settings! {
+    /// The whole configuration of a run.
+    #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+    #[serde(default)]
+    pub struct Settings {
+        /// The attributes of the session cookie the server sets.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub cookie: CookieSettings {
+            /// The cookie's base name, e.g. `sessionid` (PHP says `PHPSESSID`).
+            CookieName => pub name: String = "sessionid".into(),
+            /// Add the `__Host-` prefix: the browser then insists on `Secure`,
+            /// `Path=/` and no `Domain`, so no other host, not even a subdomain of
+            /// the shop's host such as `blog.shop.example`, can plant it. The
+            /// server then writes `Secure` and `Path=/` and leaves out `Domain`
+            /// whatever the other fields say.
+            HostPrefix => pub host_prefix: bool = false,
+            HttpOnly => pub http_only: bool = false,
+            Secure => pub secure: bool = false,
+            SameSite => pub same_site: SameSitePolicy = SameSitePolicy::Unspecified,
+            CookiePath => pub path: String = "/".into(),
+            /// `Domain=` attribute; `None` makes a host-only cookie.
+            CookieDomain => pub domain: Option<String> = None,
+            CookieLifetime => pub lifetime: CookieLifetime = CookieLifetime::BrowserSession,
+        },
 
-/// The attributes of the session cookie the server sets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CookieSettings {
-    /// The cookie's base name, e.g. `sessionid` (PHP says `PHPSESSID`).
-    pub name: String,
-    /// Add the `__Host-` prefix: the browser then insists on `Secure`,
-    /// `Path=/` and no `Domain`, so no other host, not even a subdomain of
-    /// the shop's host such as `blog.shop.example`, can plant it. The
-    /// server then writes `Secure` and `Path=/` and leaves out `Domain`
-    /// whatever the other fields say.
-    pub host_prefix: bool,
-    pub http_only: bool,
-    pub secure: bool,
-    pub same_site: SameSitePolicy,
-    pub path: String,
-    /// `Domain=` attribute; `None` makes a host-only cookie.
-    pub domain: Option<String>,
-    pub lifetime: CookieLifetime,
+        /// How the shop is reached.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub transport: TransportSettings {
+            Transport => pub scheme: SiteTransport = SiteTransport::Https,
+            Hsts => pub hsts: HstsPolicy = HstsPolicy::Off,
+        },
+
+        /// How the server manages sessions.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub server: ServerPolicy {
+            IdGenerator => pub id_generator: IdGenerator = IdGenerator::Csprng128,
+            RegenerateOnLogin => pub regenerate_on_login: bool = false,
+            RegenerateOnPrivilegeChange => pub regenerate_on_privilege_change: bool = false,
+            /// Read the ID from the URL (`?sessionid=...`) when no cookie carries one.
+            AcceptIdFromUrl => pub accept_id_from_url: bool = false,
+            /// Reject IDs the server never issued instead of adopting them
+            /// (PHP's `session.use_strict_mode`).
+            StrictMode => pub strict_mode: bool = false,
+            /// Enforced to the minute here. The default 24 is PHP's garbage-collection
+            /// threshold, not a timeout PHP enforces (see the module docs).
+            IdleTimeout => pub idle_timeout: Option<Minutes> = Some(Minutes(24)),
+            AbsoluteTimeout => pub absolute_timeout: Option<Minutes> = None,
+            Logout => pub logout: LogoutPolicy = LogoutPolicy::InvalidateSession,
+            Binding => pub binding: ClientBinding = ClientBinding::None,
+            Contents => pub contents: SessionContents = SessionContents::UserReference,
+            LoginLimit => pub login_limit: LoginLimit = LoginLimit::None,
+            SessionStart => pub session_start: SessionStart = SessionStart::Eager,
+        },
+
+        /// Choices in the application's own code.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub application: ApplicationSettings {
+            SearchOutput => pub search_output: SearchOutput = SearchOutput::Escaped,
+            /// A secret token in the `/transfer` form, checked on submit.
+            CsrfToken => pub csrf_token: bool = false,
+            RoleStorage => pub role_storage: RoleStorage = RoleStorage::Session,
+            /// Refuse a state-changing request (POST) whose `Origin` names another
+            /// origin than the shop's; without `Origin`, check `Referer` instead
+            /// (OWASP's CSRF cheat sheet, "Verifying Origin With Standard Headers").
+            OriginCheck => pub origin_check: bool = false,
+            /// A Fetch Metadata resource isolation policy (web.dev, "Protect your
+            /// resources from web attacks with Fetch Metadata"): refuse requests
+            /// marked `Sec-Fetch-Site: cross-site` unless they are top-level GET
+            /// navigations. Requests without `Sec-Fetch-*` are let through, for
+            /// browsers that do not send them, so it protects nothing over plain
+            /// `http://`, where browsers never send them.
+            FetchMetadata => pub fetch_metadata: bool = false,
+            ReviewOutput => pub review_output: ReviewOutput = ReviewOutput::Escaped,
+        },
+
+        /// The victim's browser: the simulated browser is Chromium 156 with its
+        /// own defaults, as observed in Debian's build (docs/chromium-observations.md).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(default)]
+        pub browser: BrowserSettings {
+            HttpsMode => pub https_mode: HttpsMode = HttpsMode::Upgrades,
+            /// Cookies are left out of cross-site subresource requests (images,
+            /// `fetch`), even `SameSite=None; Secure` ones; top-level navigations
+            /// still carry them. On by default in Debian's Chromium 156 (its pref
+            /// `profile.cookie_controls_mode` is 1, likely set by a distribution
+            /// patch); upstream Chrome registers "block in incognito only", so
+            /// Chrome-stable users still send them.
+            BlockThirdPartyCookies => pub block_third_party_cookies: bool = true,
+        },
+    }
 }
 
 impl CookieSettings {
@@ -82,21 +147,6 @@ impl CookieSettings {
             None
         } else {
             self.domain.as_deref()
-        }
-    }
-}
-
-impl Default for CookieSettings {
-    fn default() -> Self {
-        CookieSettings {
-            name: "sessionid".into(),
-            host_prefix: false,
-            http_only: false,
-            secure: false,
-            same_site: SameSitePolicy::Unspecified,
-            path: "/".into(),
-            domain: None,
-            lifetime: CookieLifetime::BrowserSession,
         }
     }
 }
@@ -153,23 +203,6 @@ impl Choice for CookieLifetime {
     }
 }
 
-/// How the shop is reached.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TransportSettings {
-    pub scheme: SiteTransport,
-    pub hsts: HstsPolicy,
-}
-
-impl Default for TransportSettings {
-    fn default() -> Self {
-        TransportSettings {
-            scheme: SiteTransport::Https,
-            hsts: HstsPolicy::Off,
-        }
-    }
-}
-
 choice_enum! {
     /// Which scheme the shop serves.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,48 +225,6 @@ choice_enum! {
         /// Also on the browser's built-in preload list: even the first visit
         /// typed as `http://` is upgraded before anything is sent.
         Preloaded = ("preloaded", "on and preloaded"),
-    }
-}
-
-/// How the server manages sessions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ServerPolicy {
-    pub id_generator: IdGenerator,
-    pub regenerate_on_login: bool,
-    pub regenerate_on_privilege_change: bool,
-    /// Read the ID from the URL (`?sessionid=...`) when no cookie carries one.
-    pub accept_id_from_url: bool,
-    /// Reject IDs the server never issued instead of adopting them
-    /// (PHP's `session.use_strict_mode`).
-    pub strict_mode: bool,
-    /// Enforced to the minute here. The default 24 is PHP's garbage-collection
-    /// threshold, not a timeout PHP enforces (see the module docs).
-    pub idle_timeout: Option<Minutes>,
-    pub absolute_timeout: Option<Minutes>,
-    pub logout: LogoutPolicy,
-    pub binding: ClientBinding,
-    pub contents: SessionContents,
-    pub login_limit: LoginLimit,
-    pub session_start: SessionStart,
-}
-
-impl Default for ServerPolicy {
-    fn default() -> Self {
-        ServerPolicy {
-            id_generator: IdGenerator::Csprng128,
-            regenerate_on_login: false,
-            regenerate_on_privilege_change: false,
-            accept_id_from_url: false,
-            strict_mode: false,
-            idle_timeout: Some(Minutes(24)),
-            absolute_timeout: None,
-            logout: LogoutPolicy::InvalidateSession,
-            binding: ClientBinding::None,
-            contents: SessionContents::UserReference,
-            login_limit: LoginLimit::None,
-            session_start: SessionStart::Eager,
-        }
     }
 }
 
@@ -351,41 +342,6 @@ impl Choice for LoginLimit {
     }
 }
 
-/// Choices in the application's own code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ApplicationSettings {
-    pub search_output: SearchOutput,
-    /// A secret token in the `/transfer` form, checked on submit.
-    pub csrf_token: bool,
-    pub role_storage: RoleStorage,
-    /// Refuse a state-changing request (POST) whose `Origin` names another
-    /// origin than the shop's; without `Origin`, check `Referer` instead
-    /// (OWASP's CSRF cheat sheet, "Verifying Origin With Standard Headers").
-    pub origin_check: bool,
-    /// A Fetch Metadata resource isolation policy (web.dev, "Protect your
-    /// resources from web attacks with Fetch Metadata"): refuse requests
-    /// marked `Sec-Fetch-Site: cross-site` unless they are top-level GET
-    /// navigations. Requests without `Sec-Fetch-*` are let through, for
-    /// browsers that do not send them, so it protects nothing over plain
-    /// `http://`, where browsers never send them.
-    pub fetch_metadata: bool,
-    pub review_output: ReviewOutput,
-}
-
-impl Default for ApplicationSettings {
-    fn default() -> Self {
-        ApplicationSettings {
-            search_output: SearchOutput::Escaped,
-            csrf_token: false,
-            role_storage: RoleStorage::Session,
-            origin_check: false,
-            fetch_metadata: false,
-            review_output: ReviewOutput::Escaped,
-        }
-    }
-}
-
 choice_enum! {
     /// How `/search?q=` puts the query back into the page.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -416,30 +372,6 @@ choice_enum! {
         Session = ("session", "the session (server)"),
         /// In a client cookie `role=user`: the client can edit it.
         ClientCookie = ("cookie", "a cookie (client)"),
-    }
-}
-
-/// The victim's browser: the simulated browser is Chromium 156 with its
-/// own defaults, as observed in Debian's build (docs/chromium-observations.md).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BrowserSettings {
-    pub https_mode: HttpsMode,
-    /// Cookies are left out of cross-site subresource requests (images,
-    /// `fetch`), even `SameSite=None; Secure` ones; top-level navigations
-    /// still carry them. On by default in Debian's Chromium 156 (its pref
-    /// `profile.cookie_controls_mode` is 1, likely set by a distribution
-    /// patch); upstream Chrome registers "block in incognito only", so
-    /// Chrome-stable users still send them.
-    pub block_third_party_cookies: bool,
-}
-
-impl Default for BrowserSettings {
-    fn default() -> Self {
-        BrowserSettings {
-            https_mode: HttpsMode::Upgrades,
-            block_third_party_cookies: true,
-        }
     }
 }
 
