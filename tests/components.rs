@@ -59,7 +59,7 @@ async fn browser_lane_renders_the_jar_from_a_snapshot() {
     }
     #[component]
     fn Harness(props: &Props) -> Html {
-        browser_lane::view(&props.event, &[], true)
+        browser_lane::view(&props.event, &[], true, None)
     }
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { event }).render();
     settle().await;

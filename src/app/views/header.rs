@@ -74,9 +74,21 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         { group(ScenarioKind::Attack, "Attacks") }
                     </select>
                 </div>
-                <p class="description">
-                    { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
-                </p>
+                // The description steps aside once the run has started (and
+                // in projector mode, where the instructor tells it), one
+                // click away for a student who wants it back.
+                if !state.projector {
+                    if state.cursor == 0 {
+                        <p class="description">
+                            { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
+                        </p>
+                    } else {
+                        <details class="description">
+                            <summary>{ "About this scenario" }</summary>
+                            { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
+                        </details>
+                    }
+                }
             }
         </header>
     }
