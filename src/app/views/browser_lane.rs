@@ -46,7 +46,7 @@ pub fn jar_table(
                     <th scope="col" class="detail">{ "Domain" }</th>
                     <th scope="col" class="detail">{ "Path" }</th>
                     <th scope="col" class="detail">{ "Expires" }</th>
-                    <th scope="col" class="detail">{ "Size" }</th>
+                    <th scope="col" class="detail size">{ "Size" }</th>
                     <th scope="col" class="flag"><abbr title="HttpOnly">{ "HttpOnly" }</abbr></th>
                     <th scope="col" class="flag">{ "Secure" }</th>
                     <th scope="col" class="flag">{ "SameSite" }</th>
@@ -68,12 +68,12 @@ pub fn jar_table(
                                 } }
                             </td>
                             // Developer tools write a domain cookie with a leading dot.
-                            <td class="mono detail">{ if c.host_only { c.domain.clone() } else { format!(".{}", c.domain) } }</td>
+                            <td class="mono detail">{ domain(if c.host_only { c.domain.clone() } else { format!(".{}", c.domain) }) }</td>
                             <td class="mono detail">{ &c.path }</td>
                             <td class="mono detail" title={c.expires.map(format::iso_date).unwrap_or_default()}>
                                 { c.expires.map(|e| format::iso_date(e).chars().take(10).collect::<String>()).unwrap_or_else(|| "Session".into()) }
                             </td>
-                            <td class="detail">{ c.name.len() + c.value.len() }</td>
+                            <td class="detail size">{ c.name.len() + c.value.len() }</td>
                             <td>{ check(c.http_only) }</td>
                             <td>{ check(c.secure) }</td>
                             <td>{ if c.same_site == SameSite::Unspecified { html! {<span class="muted" title="No SameSite attribute: treated as Lax">{ "(Lax)" }</span>} } else { html! { c.same_site.as_str() } } }</td>
@@ -83,6 +83,12 @@ pub fn jar_table(
             </tbody>
         </table>
     }
+}
+
+/// A domain that may wrap after its dots, never inside a label.
+fn domain(text: String) -> Html {
+    let parts: Vec<&str> = text.split_inclusive('.').collect();
+    html! { <>{ for parts.into_iter().map(|p| html! { <>{ p.to_string() }<wbr /></> }) }</> }
 }
 
 /// What happened to each `Set-Cookie` line, as a list with reasons.
@@ -181,8 +187,17 @@ pub fn view(event: &Event, previous_jar: &[Cookie], active: bool, ids: Option<Id
             }
             <h3>{ "Cookies" }</h3>
             { jar_table(&view.jar, Some(previous_jar), "Victim's cookie jar", ids) }
-            <h3>{ "What a script sees: " }<code>{ "document.cookie" }</code></h3>
-            <p class="mono script-view">{ if view.document_cookie.is_empty() { "\"\" (nothing)".to_string() } else { format!("\"{}\"", view.document_cookie) } }</p>
+            <p class="mono script-view">
+                <span class="script-label">{ "A script reads " }<code>{ "document.cookie" }</code>{ ": " }</span>
+                if view.document_cookie.is_empty() { { "\"\" (nothing)" } } else {
+                    { "\"" }
+                    { match ids {
+                        Some(ids) => ids.annotate(&view.document_cookie),
+                        None => html! { { view.document_cookie.clone() } },
+                    } }
+                    { "\"" }
+                }
+            </p>
         </section>
     }
 }

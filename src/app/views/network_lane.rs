@@ -116,6 +116,9 @@ pub fn view(
                 { packet.unwrap_or_else(|| html! { <p class="empty">{ "Nothing on the wire." }</p> }) }
             </div>
             { cookies }
+            // The observer only where there is one: an empty heading would
+            // push the jar and the store out of sight.
+            if view.observer_listening || !view.captured.is_empty() {
             <h3 class="who">{ party(Lifeline::Wifi) }{ if view.observer_listening { " · its log of the café Wi-Fi" } else { "" } }</h3>
             if view.captured.is_empty() {
                 <p class="empty">{ if view.observer_listening { "Nothing captured yet." } else { "Nobody is listening." } }</p>
@@ -134,6 +137,7 @@ pub fn view(
                 <ol class="captured" start={(view.captured.len().saturating_sub(RECENT) + 1).to_string()}>
                     { for view.captured[view.captured.len().saturating_sub(RECENT)..].iter().map(|c| html! { <li class="mono">{ show(c, ids) }</li> }) }
                 </ol>
+            }
             }
         </section>
     }

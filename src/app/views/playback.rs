@@ -36,7 +36,7 @@ fn clicked_step(e: &MouseEvent) -> Option<usize> {
 }
 
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(state: &AppState, dispatch: &Callback<Action>, exports: Html) -> Html {
+pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports: Html) -> Html {
     let events = &state.run.events;
     let total = events.len();
     // The visible words are the button's name (a speech user says what
@@ -88,6 +88,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, exports: Html) -> Htm
     html! {
         <nav class="playback" aria-label="Playback">
             <div class="transport">
+                { picker }
                 { button("|◀ ", "Restart", "", "R", Action::Restart, state.cursor == 0 && !state.playing) }
                 { button("◀ ", "Step back", "", "ArrowLeft", Action::StepBack, state.cursor == 0) }
                 { if state.playing {

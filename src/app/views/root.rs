@@ -344,7 +344,7 @@ pub fn Root() -> Html {
         <main class={classes!("app", "scenario-view", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
             { header::view(&state, &dispatch) }
             { notices::view(&state.notices, &dispatch) }
-            { playback::view(&state, &dispatch, export::buttons(&state, &dispatch)) }
+            { playback::view(&state, &dispatch, header::picker(&state, &dispatch), export::buttons(&state, &dispatch)) }
             <div class="now">
                 <section class={classes!("narration", actor_class(event.actor))} aria-label="What happens">
                     <p class="step-label">
@@ -360,6 +360,7 @@ pub fn Root() -> Html {
                             { id_names.annotate(&event.narration) }
                         }
                     </p>
+                    { header::description(&state) }
                     if state.cursor == 0 && !state.playing && !state.projector {
                         // What a first-time student needs in the first minute.
                         <p class="start-hint">
