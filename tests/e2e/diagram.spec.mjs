@@ -116,3 +116,18 @@ test("the diagram's exports open: the SVG parses with every message, Mermaid has
   expect(arrows.length).toBe(messages);
   await app.expectClean();
 });
+
+test("print: the diagram and the narration, no controls", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=fixation-url&step=9999");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".narration")).toBeVisible();
+  await expect(page.locator(".seq-rows")).toBeVisible();
+  for (const control of [".playback", "header.top", ".details", ".exports"]) {
+    await expect(page.locator(control).first()).toBeHidden();
+  }
+  // The whole diagram, not a scroll box's window of it.
+  const box = await page.locator(".diagram-scroll").evaluate((el) => [el.scrollHeight, el.clientHeight]);
+  expect(box[0]).toBeLessThanOrEqual(box[1] + 1);
+  await page.pdf({ path: "target/screenshots/print-fixation.pdf" });
+  await app.expectClean();
+});

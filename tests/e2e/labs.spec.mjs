@@ -126,7 +126,7 @@ test("defense matrix: every cell computed in the page; a cell opens that exact r
   await expect(page.locator(".timeline .tick.current")).toHaveClass(/deciding/);
   await page.getByRole("button", { name: "Defenses" }).click();
   await expect(page.getByLabel("Shop served over")).toHaveValue("https");
-  await expect(page.getByLabel("HSTS")).toHaveValue("preloaded");
+  await expect(page.getByLabel("HSTS", { exact: true })).toHaveValue("preloaded");
   await expect(page).toHaveURL(/cfg=scheme:https/);
   await app.expectClean();
 });
@@ -198,7 +198,7 @@ test("predict, then reveal: the question comes before the verdict, and progress 
 
   // With HttpOnly the same scenario is a new question.
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
+  await page.getByLabel("HttpOnly", { exact: true }).check();
   await page.getByRole("button", { name: "Hide (D)" }).click();
   await page.getByRole("button", { name: "No, they are kept out" }).click();
   await expect(page.locator(".prediction-result")).toContainText("right");

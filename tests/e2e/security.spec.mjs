@@ -66,7 +66,7 @@ test("nothing is loaded from another origin and the CSP holds, through every kin
   // The defenses drawer, a toggle and a choice.
   await page.locator("#scenario-select").selectOption("login");
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
+  await page.getByLabel("HttpOnly", { exact: true }).check();
   await page.getByLabel("SameSite").selectOption("strict");
 
   // The help overlay.

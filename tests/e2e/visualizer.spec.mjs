@@ -82,7 +82,7 @@ test("autoplay moves the cursor by itself and stops at the end", async ({ page }
 test("a shared link reproduces scenario, settings, seed and step", async ({ page, context }) => {
   await openApp(page, "#v=1&s=hijack-sniffing");
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
+  await page.getByLabel("HttpOnly", { exact: true }).check();
   await stepTo(page, 5);
   const url = page.url();
   expect(url).toContain("s=hijack-sniffing");
@@ -94,7 +94,7 @@ test("a shared link reproduces scenario, settings, seed and step", async ({ page
   await expect(other.locator("#scenario-select")).toHaveValue("hijack-sniffing");
   await expect(other.locator(".narration-text")).toHaveText(narration);
   await other.getByRole("button", { name: "Defenses" }).click();
-  await expect(other.getByLabel("HttpOnly")).toBeChecked();
+  await expect(other.getByLabel("HttpOnly", { exact: true })).toBeChecked();
 });
 
 test("a malformed or foreign link shows a notice and falls back to defaults", async ({ page }) => {
@@ -124,11 +124,11 @@ test("the last scenario and settings survive a reload", async ({ page }) => {
   await openApp(page);
   await page.locator("#scenario-select").selectOption("hijack-xss");
   await page.getByRole("button", { name: "Defenses" }).click();
-  await page.getByLabel("HttpOnly").check();
+  await page.getByLabel("HttpOnly", { exact: true }).check();
   await page.goto("./");
   await expect(page.locator("#scenario-select")).toHaveValue("hijack-xss");
   await page.getByRole("button", { name: "Defenses" }).click();
-  await expect(page.getByLabel("HttpOnly")).toBeChecked();
+  await expect(page.getByLabel("HttpOnly", { exact: true })).toBeChecked();
 });
 
 test("reduced motion turns the message animation off", async ({ browser }) => {

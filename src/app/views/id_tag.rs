@@ -27,8 +27,11 @@ pub fn id_tag(names: &Nicknames, snapshot: &Snapshot, value: &str) -> Option<Htm
 /// The badge beside an ID the attacker knows.
 pub fn known_badge() -> Html {
     html! {
+        // "Mallory knows" to the eye, as on the diagram's chips (short
+        // enough for a table cell); the whole sentence to a screen reader
+        // and on hover.
         <span class="known-badge" title={KNOWN_BADGE}>
-            <span aria-hidden="true">{ "⚑ " }</span>{ KNOWN_BADGE }
+            <span aria-hidden="true">{ "⚑ " }</span>{ "Mallory knows" }<span class="visually-hidden">{ " this ID" }</span>
         </span>
     }
 }

@@ -71,7 +71,11 @@ pub fn view(
             // Keyed by step, so each new message is a new element and its CSS
             // animation plays once; reduced motion turns it off in CSS.
             <div key={index} class={classes!("packet", if to_right { "to-right" } else { "to-left" }, encrypted.then_some("encrypted"))}>
-                <p class="route">{ from }<span class="arrow" aria-label="to">{ " → " }</span>{ to }</p>
+                <p class="route">{ from }<span class="arrow" aria-label="to">{ " → " }</span>{ to }
+                    <button type="button" class="open-message" aria-haspopup="dialog" onclick={open}>
+                        { format!("Open the full {}", kind.to_ascii_lowercase()) }
+                    </button>
+                </p>
                 <p class="packet-head">
                     { format!("{kind} · {} · ", m.scheme.as_str().to_ascii_uppercase()) }
                     { if encrypted { "encrypted" } else { "⚠ readable by anyone on the network" } }
@@ -80,9 +84,6 @@ pub fn view(
                 if encrypted {
                     <p class="cipher mono"><span class="visually-hidden">{ "On the wire: " }</span>{ format::ciphertext(&m.wire, 48) }</p>
                 }
-                <button type="button" class="open-message" aria-haspopup="dialog" onclick={open}>
-                    { format!("Open the full {}", kind.to_ascii_lowercase()) }
-                </button>
             </div>
         }
     });
@@ -134,8 +135,12 @@ pub fn view(
                         </ol>
                     </details>
                 }
-                <ol class="captured" start={(view.captured.len().saturating_sub(RECENT) + 1).to_string()}>
-                    { for view.captured[view.captured.len().saturating_sub(RECENT)..].iter().map(|c| html! { <li class="mono">{ show(c, ids) }</li> }) }
+                <ol class="captured">
+                    // Numbered by value: projector mode hides all but the
+                    // last, which must keep its own number.
+                    { for view.captured.iter().enumerate().skip(view.captured.len().saturating_sub(RECENT)).map(|(i, c)| html! {
+                        <li class="mono" value={(i + 1).to_string()}>{ show(c, ids) }</li>
+                    }) }
                 </ol>
             }
             }
