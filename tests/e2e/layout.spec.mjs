@@ -40,7 +40,18 @@ for (const scheme of ["light", "dark"]) {
       test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       const app = await openApp(page, "#v=1&s=fixation-url&step=9999");
-      if (projector) await page.getByRole("button", { name: "Projector mode" }).click();
+      if (projector) {
+        await page.getByRole("button", { name: "Projector mode" }).click();
+        // For the back row: narration and verdict at 24 px or more.
+        const sizes = await page.evaluate(() =>
+          [".narration-text", ".verdict .verdict-word", ".verdict .verdict-reason"].map((sel) => [
+            sel,
+            parseFloat(getComputedStyle(document.querySelector(sel)).fontSize),
+          ]),
+        );
+        console.log(`projector font sizes (${scheme}): ${JSON.stringify(sizes)}`);
+        for (const [sel, px] of sizes) expect(px, sel).toBeGreaterThanOrEqual(24);
+      }
       const attacks = await page.locator('#scenario-select optgroup[label="Attacks"] option').evaluateAll((os) => os.map((o) => o.value));
       const problems = [];
       for (const s of attacks) {
