@@ -135,7 +135,11 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     // (or on its number inside) names that step; a click between steps
     // names none.
     use session_lab::app::views::playback;
-    let (root, seen) = render_recording(playback::view).await;
+    // Without the picker and the export menu the playback line shows in
+    // the page: the timeline is what is under test.
+    let (root, seen) =
+        render_recording(|state, dispatch| playback::view(state, dispatch, html! {}, html! {}))
+            .await;
     let step = |n: usize| html_element(&root, &format!(".timeline li:nth-child({n}) button"));
     assert_eq!(
         step(4)
