@@ -110,6 +110,10 @@ for (const { scheme, projector } of MODES) {
     // Predict, then reveal: the question in place of the verdict.
     await page.evaluate((h) => (window.location.hash = h), "#v=1&s=hijack-sniffing&predict=1&step=9999");
     await expect(page.locator(".verdict.predict")).toBeVisible();
+    // Nothing on the page gives the answer away before the student predicts.
+    await expect(page.locator(".seq-rows")).not.toContainText("got in");
+    await expect(page.locator(".seq-rows")).not.toContainText("kept out");
+    await expect(page.locator(".timeline .tick.deciding")).toHaveCount(0);
     await check(page, found, "prediction pending", `${tag}-predict`);
 
     // Every lab, from the main navigation (names from the page).

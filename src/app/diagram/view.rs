@@ -17,6 +17,7 @@ use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Ton
 use super::svg::{chip_text, chip_width, Geometry, COL_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
 use crate::app::id_nickname::KNOWN_BADGE;
 use crate::app::state::Action;
+use crate::engine::event::EventKind;
 use crate::engine::world::Run;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -173,7 +174,25 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                     onclick={on_click} onkeydown={on_key}>
                     { for d.lifelines.iter().enumerate().map(|(col, _)| line(g, col, drawn_to)) }
                     { for d.rows.iter().enumerate().take(cursor + 1).map(|(i, row)| {
-                        draw_row(d, g, i, row, i == cursor, deciding == Some(i))
+                        // The verdict's own row says the outcome: while a
+                        // prediction is awaited, it says so instead.
+                        let hidden = props.pending
+                            && props.run.events.get(i).is_some_and(|e| matches!(e.kind, EventKind::Verdict { .. }));
+                        if hidden {
+                            let on = match row {
+                                Row::Note(n) => n.on,
+                                Row::Arrow(a) => a.to,
+                            };
+                            let veiled = Row::Note(Note {
+                                on,
+                                text: "verdict: hidden until you predict".into(),
+                                tone: Tone::Plain,
+                                ids: Vec::new(),
+                            });
+                            draw_row(d, g, i, &veiled, i == cursor, false)
+                        } else {
+                            draw_row(d, g, i, row, i == cursor, deciding == Some(i))
+                        }
                     }) }
                 </svg>
             </div>

@@ -75,6 +75,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports
             }
         })
     };
+    let pending = state.prediction_pending();
     let event = events.get(state.cursor);
     let clock = event
         .map(|e| e.time.to_string())
@@ -118,7 +119,9 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports
             <ol class="timeline" aria-label="Timeline" onclick={on_timeline}>
                 { for events.iter().enumerate().map(|(i, e)| {
                     let current = i == state.cursor;
-                    let deciding = state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
+                    // Not marked while a prediction is awaited: the mark
+                    // would give the answer away.
+                    let deciding = !pending && state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
                     let label = format!("Step {}: {} at {}", i + 1, actor_name(e.actor), e.time);
                     html! {
                         <li>
