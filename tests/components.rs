@@ -59,7 +59,7 @@ async fn browser_lane_renders_the_jar_from_a_snapshot() {
     }
     #[component]
     fn Harness(props: &Props) -> Html {
-        browser_lane::view(&props.event, &[], true)
+        browser_lane::view(&props.event, &[], true, None)
     }
     yew::Renderer::<Harness>::with_root_and_props(root.clone(), Props { event }).render();
     settle().await;
@@ -135,7 +135,11 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
     // (or on its number inside) names that step; a click between steps
     // names none.
     use session_lab::app::views::playback;
-    let (root, seen) = render_recording(playback::view).await;
+    // Without the picker and the export menu the playback line shows in
+    // the page: the timeline is what is under test.
+    let (root, seen) =
+        render_recording(|state, dispatch| playback::view(state, dispatch, html! {}, html! {}))
+            .await;
     let step = |n: usize| html_element(&root, &format!(".timeline li:nth-child({n}) button"));
     assert_eq!(
         step(4)

@@ -27,6 +27,7 @@ pub mod guide;
 pub mod header;
 pub mod help;
 pub mod id_lab;
+pub mod id_tag;
 pub mod matrix_view;
 pub mod message;
 pub mod network_lane;

@@ -24,28 +24,44 @@ test("a whole attack, followed in the diagram by keyboard alone", async ({ page 
     await expect(rows(page)).toHaveCount(step + 1);
     const current = page.locator(".seq .row.current");
     await expect(current).toHaveAttribute("data-step", String(step));
-    await expect(current).toHaveAttribute("aria-current", "step");
+    await expect(current.locator(".row-hit")).toHaveAttribute("aria-current", "step");
     await expect(current).toBeInViewport();
   }
   // Every message names its sender and receiver.
-  const labels = await page.locator(".seq .msg").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+  const labels = await page.locator(".seq .msg .row-hit").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
   expect(labels.length).toBeGreaterThan(0);
   for (const label of labels) expect(label).toMatch(/^Step \d+: .+ → .+: /);
   expect(labels.some((l) => l.startsWith("Step 1: Mallory's browser → shop.example"))).toBe(true);
   // The deciding step is marked once the verdict is known.
   await expect(page.locator(".seq .row.deciding")).toHaveCount(1);
-  await expect(page.locator(".seq .row.deciding")).toHaveAttribute("aria-label", /Deciding step/);
+  await expect(page.locator(".seq .row.deciding .row-hit")).toHaveAttribute("aria-label", /Deciding step/);
   // The ID Alice logs in with carries the badge: the attacker knows it.
   await expect(page.locator(".seq .chip.known").first()).toBeAttached();
   await page.screenshot({ path: "target/screenshots/diagram-fixation-deciding.png" });
 
-  // Tab to a message and press Enter: the cursor goes there.
-  let focused = null;
-  for (let i = 0; i < 80 && focused === null; i++) {
+  // The diagram is one tab stop (the current row); the arrow keys move
+  // between rows. Tab to it, go up to a message before the deciding
+  // step, press Enter: the cursor goes there.
+  const focusedStep = () =>
+    page.evaluate(() => document.activeElement?.closest?.(".seq .row")?.getAttribute("data-step") ?? null);
+  let stops = 0;
+  for (let i = 0; i < 80 && (await focusedStep()) === null; i++) await page.keyboard.press("Tab");
+  expect(await focusedStep(), "the diagram takes the focus").toBe(String(total - 1));
+  for (let i = 0; i < 80; i++) {
     await page.keyboard.press("Tab");
-    focused = await page.evaluate(() => document.activeElement?.closest?.(".seq .msg")?.getAttribute("data-step") ?? null);
+    if ((await focusedStep()) !== null) stops++;
+    else break;
   }
-  expect(focused, "a message in the diagram takes the focus").not.toBeNull();
+  expect(stops, "one tab stop for the whole diagram").toBe(0);
+  await page.keyboard.press("Shift+Tab");
+  const deciding = Number(await page.locator(".seq .row.deciding").getAttribute("data-step"));
+  let focused = null;
+  for (let i = 0; i < total; i++) {
+    await page.keyboard.press("ArrowUp");
+    focused = await page.evaluate(() => document.activeElement?.closest?.(".seq .msg")?.getAttribute("data-step") ?? null);
+    if (focused !== null && Number(focused) < deciding) break;
+  }
+  expect(focused, "a message before the deciding step takes the focus").not.toBeNull();
   await page.keyboard.press("Enter");
   await expect(stepCount(page)).toContainText(`Step ${Number(focused) + 1} of ${total}`);
   await expect(page.locator(".seq .row.deciding")).toHaveCount(0);
@@ -67,6 +83,8 @@ test("the diagram's exports open: the SVG parses with every message, Mermaid has
   const messages = await page.locator(".seq .msg").count();
   expect(messages).toBeGreaterThan(0);
   const messageLabels = await page.locator(".seq .msg .msg-label").allTextContents();
+  // The exports are a menu that steps aside until opened.
+  await page.getByText("Export", { exact: true }).click();
 
   const [svgDownload] = await Promise.all([
     page.waitForEvent("download"),
@@ -96,5 +114,20 @@ test("the diagram's exports open: the SVG parses with every message, Mermaid has
   expect(mermaid.startsWith("sequenceDiagram\n")).toBe(true);
   const arrows = mermaid.split("\n").filter((line) => /^\s*\w+(->>|-->>|--\)|-\))\w+:/.test(line));
   expect(arrows.length).toBe(messages);
+  await app.expectClean();
+});
+
+test("print: the diagram and the narration, no controls", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=fixation-url&step=9999");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".narration")).toBeVisible();
+  await expect(page.locator(".seq-rows")).toBeVisible();
+  for (const control of [".playback", "header.top", ".details", ".exports"]) {
+    await expect(page.locator(control).first()).toBeHidden();
+  }
+  // The whole diagram, not a scroll box's window of it.
+  const box = await page.locator(".diagram-scroll").evaluate((el) => [el.scrollHeight, el.clientHeight]);
+  expect(box[0]).toBeLessThanOrEqual(box[1] + 1);
+  await page.pdf({ path: "target/screenshots/print-fixation.pdf" });
   await app.expectClean();
 });

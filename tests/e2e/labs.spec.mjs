@@ -151,6 +151,8 @@ test("defense matrix: a new seed computes it again", async ({ page }) => {
 
 test("export: the traffic as HAR 1.2 passes har-validator, the event log is JSON", async ({ page }) => {
   const app = await openApp(page, "#v=1&s=hijack-sniffing&step=9999");
+  // The exports are a menu that steps aside until opened.
+  await page.getByText("Export", { exact: true }).click();
   const [har] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Traffic (HAR)" }).click(),

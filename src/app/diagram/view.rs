@@ -17,6 +17,7 @@ use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Ton
 use super::svg::{chip_text, chip_width, Geometry, COL_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
 use crate::app::id_nickname::KNOWN_BADGE;
 use crate::app::state::Action;
+use crate::engine::event::EventKind;
 use crate::engine::world::Run;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -53,7 +54,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
         use_effect_with(props.cursor, move |cursor| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 let svg_width = el
-                    .query_selector("svg")
+                    .query_selector("svg.seq-rows")
                     .ok()
                     .flatten()
                     .map_or(0, |s| s.client_width());
@@ -66,9 +67,12 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                 let row_h = geometry.row_h.get(*cursor).copied().unwrap_or(0);
                 let top = (f64::from(row_top.saturating_sub(DECIDING_H)) * scale) as i32;
                 let bottom = (f64::from(row_top + row_h) * scale) as i32;
+                // The lifelines' heads stay at the top of the box (sticky),
+                // covering the rows under them.
+                let heads = (f64::from(HEAD_H) * scale) as i32;
                 let (now, height) = (el.scroll_top(), el.client_height());
-                if top < now {
-                    el.set_scroll_top((top - 8).max(0));
+                if top < now + heads {
+                    el.set_scroll_top((top - heads - 8).max(0));
                 } else if bottom > now + height {
                     el.set_scroll_top(bottom - height + 24);
                 }
@@ -84,14 +88,46 @@ pub fn SequenceDiagram(props: &Props) -> Html {
             }
         })
     };
+    // One tab stop for the whole diagram (the current row); the arrows up
+    // and down move the focus between rows, Home and End to the first and
+    // last, Enter or Space moves the cursor to the focused row. Left and
+    // right stay the page's step keys.
     let on_key = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" {
+            let key = e.key();
+            if key == "Enter" || key == " " {
                 if let Some(step) = target_step(e.target()) {
                     e.prevent_default();
+                    e.stop_propagation();
                     dispatch.emit(Action::SetCursor(step));
                 }
+                return;
+            }
+            let Some(row) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".row").ok().flatten())
+            else {
+                return;
+            };
+            let next = match key.as_str() {
+                "ArrowUp" => row.previous_element_sibling(),
+                "ArrowDown" => row.next_element_sibling(),
+                "Home" => row
+                    .parent_element()
+                    .and_then(|p| p.query_selector(".row").ok().flatten()),
+                "End" => row.parent_element().and_then(|p| p.last_element_child()),
+                _ => return,
+            };
+            e.prevent_default();
+            // An SVG element has focus() too; web-sys calls it by name, so
+            // the HTML binding serves without another web-sys feature.
+            if let Some(el) = next
+                .filter(|n| n.class_list().contains("row"))
+                .and_then(|n| n.query_selector(".row-hit").ok().flatten())
+            {
+                let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
             }
         })
     };
@@ -107,6 +143,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
         .map_or(HEAD_H, |t| t + g.row_h.get(cursor).copied().unwrap_or(0))
         + FOOT_H / 2;
 
+    let cols = format!("cols-{}", d.lifelines.len());
     html! {
         <section class="diagram" aria-label="Sequence diagram">
             <ul class="diagram-legend" aria-label="Who is who">
@@ -121,14 +158,41 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                 </li>
             </ul>
             <div class="diagram-scroll" ref={scroller}>
-                <svg class={classes!("seq", format!("cols-{}", d.lifelines.len()))} xmlns="http://www.w3.org/2000/svg"
-                    viewBox={format!("0 0 {} {}", g.width, g.height)}
-                    width={g.width.to_string()} height={g.height.to_string()}
-                    role="group" aria-label="Messages so far, one per step"
+                // The lifelines' heads in a drawing of their own, sticky at
+                // the top of the box: who is who stays in view while the
+                // rows scroll under it. Same width as the rows' drawing, so
+                // the columns line up.
+                <svg class={classes!("seq", "seq-heads", cols.clone())} xmlns="http://www.w3.org/2000/svg"
+                    viewBox={format!("0 0 {} {}", g.width, HEAD_H)}
+                    width={g.width.to_string()} height={HEAD_H.to_string()} aria-hidden="true">
+                    { for d.lifelines.iter().enumerate().map(|(col, l)| head(g, col, *l)) }
+                </svg>
+                <svg class={classes!("seq", "seq-rows", cols)} xmlns="http://www.w3.org/2000/svg"
+                    viewBox={format!("0 {} {} {}", HEAD_H, g.width, g.height - HEAD_H)}
+                    width={g.width.to_string()} height={(g.height - HEAD_H).to_string()}
+                    role="group" aria-label="Messages so far, one per step: the arrow keys move between them, Enter goes to one"
                     onclick={on_click} onkeydown={on_key}>
-                    { for d.lifelines.iter().enumerate().map(|(col, l)| head(g, col, *l, drawn_to)) }
+                    { for d.lifelines.iter().enumerate().map(|(col, _)| line(g, col, drawn_to)) }
                     { for d.rows.iter().enumerate().take(cursor + 1).map(|(i, row)| {
-                        draw_row(d, g, i, row, i == cursor, deciding == Some(i))
+                        // The verdict's own row says the outcome: while a
+                        // prediction is awaited, it says so instead.
+                        let hidden = props.pending
+                            && props.run.events.get(i).is_some_and(|e| matches!(e.kind, EventKind::Verdict { .. }));
+                        if hidden {
+                            let on = match row {
+                                Row::Note(n) => n.on,
+                                Row::Arrow(a) => a.to,
+                            };
+                            let veiled = Row::Note(Note {
+                                on,
+                                text: "verdict: hidden until you predict".into(),
+                                tone: Tone::Plain,
+                                ids: Vec::new(),
+                            });
+                            draw_row(d, g, i, &veiled, i == cursor, false)
+                        } else {
+                            draw_row(d, g, i, row, i == cursor, deciding == Some(i))
+                        }
                     }) }
                 </svg>
             </div>
@@ -136,13 +200,21 @@ pub fn SequenceDiagram(props: &Props) -> Html {
     }
 }
 
-fn head(g: &Geometry, col: usize, l: Lifeline, drawn_to: u32) -> Html {
+/// A lifeline's dashed line, in the rows' drawing.
+fn line(g: &Geometry, col: usize, drawn_to: u32) -> Html {
+    let x = g.x(col).to_string();
+    html! {
+        <line class="ll-line" aria-hidden="true" x1={x.clone()} y1={HEAD_H.to_string()} x2={x} y2={drawn_to.to_string()} />
+    }
+}
+
+/// A lifeline's head: its letter and name, in the sticky heads' drawing.
+fn head(g: &Geometry, col: usize, l: Lifeline) -> Html {
     let x = g.x(col);
     let left = x - COL_W / 2;
     html! {
-        <g class={classes!("lifeline", format!("ll-{}", l.key()))} aria-hidden="true">
-            <line class="ll-line" x1={x.to_string()} y1={(HEAD_H - 12).to_string()}
-                x2={x.to_string()} y2={drawn_to.to_string()} />
+        <g class={classes!("lifeline", format!("ll-{}", l.key()))}>
+            <line class="ll-line" x1={x.to_string()} y1="52" x2={x.to_string()} y2={HEAD_H.to_string()} />
             <rect class="ll-box" x={(left + 8).to_string()} y="8" width={(COL_W - 16).to_string()} height="44" rx="6" />
             <circle class="ll-dot" cx={(left + 30).to_string()} cy="30" r="13" />
             <text class="ll-letter-svg" x={(left + 30).to_string()} y="35" text-anchor="middle">{ l.letter() }</text>
@@ -169,21 +241,32 @@ fn draw_row(d: &Diagram, g: &Geometry, i: usize, row: &Row, current: bool, decid
         },
         Row::Note(_) => "note",
     };
+    let name = if deciding {
+        format!("{label}. {}", d.deciding_words())
+    } else {
+        label
+    };
     html! {
         <g class={classes!("row", kind, current.then_some("current"), deciding.then_some("deciding"))}
-            data-step={i.to_string()} tabindex="0" role="button"
-            aria-label={if deciding { format!("{label}. {}", d.deciding_words()) } else { label }}
-            aria-current={current.then_some("step")}>
-            // The whole row is the click target, not only its thin line.
-            <rect class="row-hit" x="0" y={(top - if deciding { DECIDING_H } else { 0 }).to_string()}
+            data-step={i.to_string()} aria-current={current.then_some("step")}>
+            // The whole row is the button (a click target wider than its
+            // thin line), named by the row's sentence. The drawing is its
+            // sibling, not its content, and hidden from the accessibility
+            // tree: it says the same to the eye. One tab stop for the whole
+            // diagram: the current row.
+            <rect class="row-hit" role="button" tabindex={if current { "0" } else { "-1" }}
+                aria-label={name} aria-current={current.then_some("step")}
+                x="0" y={(top - if deciding { DECIDING_H } else { 0 }).to_string()}
                 width={g.width.to_string()} height={(h + if deciding { DECIDING_H } else { 0 }).to_string()} />
-            if deciding {
-                <text class="deciding-words" x={LEFT.to_string()} y={(top - 6).to_string()}>
-                    { format!("★ {}", d.deciding_words()) }
-                </text>
-            }
-            <text class="step-no" x="6" y={(top + 22).to_string()}>{ i + 1 }</text>
-            { body }
+            <g class="row-drawing" aria-hidden="true">
+                <text class="step-no" x="6" y={(top + 22).to_string()}>{ i + 1 }</text>
+                { body }
+                if deciding {
+                    <text class="deciding-words" x={LEFT.to_string()} y={(top - 6).to_string()}>
+                        { format!("★ {}", d.deciding_words()) }
+                    </text>
+                }
+            </g>
         </g>
     }
 }

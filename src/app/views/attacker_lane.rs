@@ -1,8 +1,9 @@
 //! The attacker: their current move, what they know (captured IDs) and what
 //! they hold (their own browser's cookies).
 
-use crate::app::format;
+use crate::app::diagram::model::Lifeline;
 use crate::app::views::browser_lane::jar_table;
+use crate::app::views::id_tag::{party, Ids};
 use crate::engine::attacker::LearnedBy;
 use crate::engine::event::Event;
 use yew::prelude::*;
@@ -18,11 +19,11 @@ fn learned_by(how: &LearnedBy) -> &'static str {
 }
 
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(event: &Event, active: bool) -> Html {
+pub fn view(event: &Event, active: bool, ids: Option<Ids<'_>>) -> Html {
     let view = &event.snapshot.attacker;
     html! {
         <section class={classes!("lane", "attacker", active.then_some("active"))} aria-labelledby="lane-attacker">
-            <h2 id="lane-attacker">{ "Attacker" }</h2>
+            <h2 id="lane-attacker">{ party(Lifeline::Mallory) }<span class="role">{ " · the attacker" }</span></h2>
             <h3>{ "Current move" }</h3>
             <p class="move">{ if view.current_move.is_empty() { "Waiting.".to_string() } else { view.current_move.clone() } }</p>
             <h3>{ "Knows these session IDs" }</h3>
@@ -31,13 +32,17 @@ pub fn view(event: &Event, active: bool) -> Html {
             } else {
                 <ul class="known">
                     { for view.known_ids.iter().map(|k| html! {
-                        <li><code title={k.value.clone()}>{ format!("{}={}", k.name, format::short(&k.value, 14)) }</code>
+                        <li><code>{ &k.name }{ "=" }</code>
+                            <span title={k.value.clone()}>{ match ids {
+                                Some(ids) => ids.show(&k.value, 14),
+                                None => html! { <span class="mono">{ crate::app::format::short(&k.value, 14) }</span> },
+                            } }</span>
                             <span class="muted">{ format!(" {} at {}", learned_by(&k.learned_by), k.at) }</span></li>
                     }) }
                 </ul>
             }
             <h3>{ "Attacker's own cookies" }</h3>
-            { jar_table(&view.jar, None, "Attacker's cookie jar") }
+            { jar_table(&view.jar, None, "Attacker's cookie jar", ids) }
         </section>
     }
 }

@@ -1,7 +1,9 @@
 //! The victim's browser: address bar, cookie jar (with the columns browser
 //! developer tools use) and what `document.cookie` shows a script.
 
+use crate::app::diagram::model::Lifeline;
 use crate::app::format;
+use crate::app::views::id_tag::{party, Ids};
 use crate::app::views::reason_badge::reason_badge;
 use crate::engine::cookies::{Cookie, SameSite, SetCookieOutcome};
 use crate::engine::event::{Event, EventKind};
@@ -15,8 +17,15 @@ fn unchanged(c: &Cookie, jar: &[Cookie]) -> bool {
 }
 
 /// A cookie jar as a table. `previous` is the jar before this step; `None`
-/// marks nothing as new.
-pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> Html {
+/// marks nothing as new. With `ids`, a session ID shows as its nickname
+/// (and the badge when the attacker knows it); the full value is always in
+/// the cell's title.
+pub fn jar_table(
+    jar: &[Cookie],
+    previous: Option<&[Cookie]>,
+    caption: &str,
+    ids: Option<Ids<'_>>,
+) -> Html {
     if jar.is_empty() {
         return html! { <p class="empty">{ "No cookies." }</p> };
     }
@@ -36,11 +45,11 @@ pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> 
                     <th scope="col">{ "Value" }</th>
                     <th scope="col" class="detail">{ "Domain" }</th>
                     <th scope="col" class="detail">{ "Path" }</th>
-                    <th scope="col" class="detail">{ "Expires / Max-Age" }</th>
-                    <th scope="col" class="detail">{ "Size" }</th>
-                    <th scope="col">{ "HttpOnly" }</th>
-                    <th scope="col">{ "Secure" }</th>
-                    <th scope="col">{ "SameSite" }</th>
+                    <th scope="col" class="detail">{ "Expires" }</th>
+                    <th scope="col" class="detail size">{ "Size" }</th>
+                    <th scope="col" class="flag"><abbr title="HttpOnly">{ "HttpOnly" }</abbr></th>
+                    <th scope="col" class="flag">{ "Secure" }</th>
+                    <th scope="col" class="flag">{ "SameSite" }</th>
                 </tr>
             </thead>
             <tbody>
@@ -52,14 +61,19 @@ pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> 
                                 { &c.name }
                                 if new { <span class="tag">{ " new" }</span> }
                             </td>
-                            <td class="mono value" title={c.value.clone()}>{ format::short(&c.value, 8) }</td>
+                            <td class="value" title={c.value.clone()}>
+                                { match ids {
+                                    Some(ids) => ids.show(&c.value, 10),
+                                    None => html! { <span class="mono">{ format::short(&c.value, 10) }</span> },
+                                } }
+                            </td>
                             // Developer tools write a domain cookie with a leading dot.
-                            <td class="mono detail">{ if c.host_only { c.domain.clone() } else { format!(".{}", c.domain) } }</td>
+                            <td class="mono detail">{ domain(if c.host_only { c.domain.clone() } else { format!(".{}", c.domain) }) }</td>
                             <td class="mono detail">{ &c.path }</td>
                             <td class="mono detail" title={c.expires.map(format::iso_date).unwrap_or_default()}>
                                 { c.expires.map(|e| format::iso_date(e).chars().take(10).collect::<String>()).unwrap_or_else(|| "Session".into()) }
                             </td>
-                            <td class="detail">{ c.name.len() + c.value.len() }</td>
+                            <td class="detail size">{ c.name.len() + c.value.len() }</td>
                             <td>{ check(c.http_only) }</td>
                             <td>{ check(c.secure) }</td>
                             <td>{ if c.same_site == SameSite::Unspecified { html! {<span class="muted" title="No SameSite attribute: Chromium-based browsers treat it as Lax">{ "(Lax)" }</span>} } else { html! { c.same_site.as_str() } } }</td>
@@ -69,6 +83,12 @@ pub fn jar_table(jar: &[Cookie], previous: Option<&[Cookie]>, caption: &str) -> 
             </tbody>
         </table>
     }
+}
+
+/// A domain that may wrap after its dots, never inside a label.
+fn domain(text: String) -> Html {
+    let parts: Vec<&str> = text.split_inclusive('.').collect();
+    html! { <>{ for parts.into_iter().map(|p| html! { <>{ p.to_string() }<wbr /></> }) }</> }
 }
 
 /// What happened to each `Set-Cookie` line, as a list with reasons.
@@ -149,13 +169,13 @@ fn this_step(kind: &EventKind) -> Option<Html> {
 /// what is new. The lanes are plain functions, not components: they have
 /// no state of their own, and every step changes their input anyway.
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(event: &Event, previous_jar: &[Cookie], active: bool) -> Html {
+pub fn view(event: &Event, previous_jar: &[Cookie], active: bool, ids: Option<Ids<'_>>) -> Html {
     let view = &event.snapshot.browser;
     let secure = view.address_bar.starts_with("https://");
     let step = this_step(&event.kind);
     html! {
         <section class={classes!("lane", "browser", active.then_some("active"))} aria-labelledby="lane-browser">
-            <h2 id="lane-browser">{ "Victim's browser" }</h2>
+            <h2 id="lane-browser">{ party(Lifeline::Alice) }<span class="role">{ " · the victim" }</span></h2>
             <div class="address-bar" aria-label="Address bar">
                 <span class={classes!("scheme", if secure { "good" } else { "bad" })}>
                     { if view.address_bar.is_empty() { "" } else if secure { "HTTPS " } else { "⚠ Not secure " } }
@@ -166,9 +186,18 @@ pub fn view(event: &Event, previous_jar: &[Cookie], active: bool) -> Html {
                 <div class="this-step">{ step }</div>
             }
             <h3>{ "Cookies" }</h3>
-            { jar_table(&view.jar, Some(previous_jar), "Victim's cookie jar") }
-            <h3>{ "What a script sees: " }<code>{ "document.cookie" }</code></h3>
-            <p class="mono script-view">{ if view.document_cookie.is_empty() { "\"\" (nothing)".to_string() } else { format!("\"{}\"", view.document_cookie) } }</p>
+            { jar_table(&view.jar, Some(previous_jar), "Victim's cookie jar", ids) }
+            <p class="mono script-view">
+                <span class="script-label">{ "A script reads " }<code>{ "document.cookie" }</code>{ ": " }</span>
+                if view.document_cookie.is_empty() { { "\"\" (nothing)" } } else {
+                    { "\"" }
+                    { match ids {
+                        Some(ids) => ids.annotate(&view.document_cookie),
+                        None => html! { { view.document_cookie.clone() } },
+                    } }
+                    { "\"" }
+                }
+            </p>
         </section>
     }
 }

@@ -197,7 +197,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         <p>{ "Expired and deleted: " }
                             { for result.expired.iter().map(|c| html! { <code>{ &c.name }{ " " }</code> }) }</p>
                     }
-                    { jar_table(&result.jar, None, "The cookie jar at the moment of the request") }
+                    { jar_table(&result.jar, None, "The cookie jar at the moment of the request", None) }
                     if input.reader != Reader::Script {
                         <h3>{ "The Cookie header sent" }</h3>
                         <p class="mono cookie-sent">{ header_text }</p>

@@ -2,17 +2,52 @@
 //! each with its one-line explanation. A change reruns the scenario at once
 //! (in the reducer) and the panel says what changed in the outcome.
 
-use crate::app::controls::{ControlKind, Group, CONTROLS};
+use crate::app::controls::{Control, ControlKind, Group, CONTROLS};
 use crate::app::state::{Action, AppState};
+use crate::engine::matrix::cell;
+use crate::engine::rng::Seed;
+use crate::engine::scenario::Scenario;
+use crate::engine::server::settings::Settings;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The controls that matter for this attack, in the catalog's order: those
+/// where another value than the current one changes the outcome (who gets
+/// in, or the deciding reason). Read from the engine, one lean run per
+/// other value, never from a list kept here: a new control or scenario
+/// joins by itself.
+pub fn matters(scenario: &Scenario, settings: &Settings, seed: Seed) -> Vec<&'static str> {
+    let now = cell(scenario, settings, seed);
+    CONTROLS
+        .iter()
+        .filter(|c| {
+            let current = c.current(settings);
+            c.options()
+                .into_iter()
+                .filter(|(code, _)| *code != current)
+                .filter_map(|(code, _)| c.knob(code))
+                .any(|knob| {
+                    let other = cell(scenario, &settings.clone().with(&[knob]), seed);
+                    other.attacker_got_in != now.attacker_got_in || other.reason != now.reason
+                })
+        })
+        .map(|c| c.id)
+        .collect()
+}
+
+/// The panel with every control in its group.
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+    view_ordered(state, dispatch, &[])
+}
+
+/// The panel, the controls in `first` listed first under their own heading
+/// ("Matters for this attack"), the rest in their groups.
 /// Drawn only while the panel is open, so kept out of the root's render:
 /// see views.rs.
 #[inline(never)]
-pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'static str]) -> Html {
     let settings = &state.settings;
-    let control_html = |c: &'static crate::app::controls::Control| {
+    let control_html = |c: &'static Control| {
         let id = format!("ctl-{}", c.id);
         let desc = format!("{id}-desc");
         let dispatch = dispatch.clone();
@@ -75,10 +110,16 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                     <p>{ change }</p>
                 }
             </div>
+            if !first.is_empty() {
+                <fieldset class="matters">
+                    <legend>{ "Matters for this attack" }</legend>
+                    <ul>{ for CONTROLS.iter().filter(|c| first.contains(&c.id)).map(&control_html) }</ul>
+                </fieldset>
+            }
             { for Group::ALL.iter().map(|g| html! {
                 <fieldset>
-                    <legend>{ g.title() }</legend>
-                    <ul>{ for CONTROLS.iter().filter(|c| c.group == *g).map(control_html) }</ul>
+                    <legend>{ if first.is_empty() { g.title().to_string() } else { format!("{}: the rest", g.title()) } }</legend>
+                    <ul>{ for CONTROLS.iter().filter(|c| c.group == *g && !first.contains(&c.id)).map(&control_html) }</ul>
                 </fieldset>
             }) }
             <button type="button" onclick={reset}>{ "Reset to the scenario's settings" }</button>

@@ -84,12 +84,16 @@ pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let on_svg = diagram_file("svg", "image/svg+xml", svg);
     let on_mermaid = diagram_file("mmd", "text/plain", mermaid);
     html! {
-        <section class="exports" aria-label="Export">
-            <span>{ "Export this run: " }</span>
-            <button type="button" onclick={on_json}>{ "Event log (JSON)" }</button>
-            <button type="button" onclick={on_har}>{ "Traffic (HAR)" }</button>
-            <button type="button" onclick={on_svg}>{ "Diagram (SVG)" }</button>
-            <button type="button" onclick={on_mermaid}>{ "Diagram (Mermaid)" }</button>
-        </section>
+        // A menu that steps aside: the exports are for after class, the
+        // room needs the diagram.
+        <details class="exports">
+            <summary>{ "Export" }</summary>
+            <div class="export-menu" role="group" aria-label="Export this run">
+                <button type="button" onclick={on_json}>{ "Event log (JSON)" }</button>
+                <button type="button" onclick={on_har}>{ "Traffic (HAR)" }</button>
+                <button type="button" onclick={on_svg}>{ "Diagram (SVG)" }</button>
+                <button type="button" onclick={on_mermaid}>{ "Diagram (Mermaid)" }</button>
+            </div>
+        </details>
     }
 }

@@ -7,8 +7,10 @@ use crate::engine::scenario::ScenarioKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// The scenario picker, for the playback row (the header's line is full
+/// with the navigation and the switches at 1280 px).
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+pub fn picker(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let onchange = {
         let dispatch = dispatch.clone();
         Callback::from(move |e: Event| {
@@ -25,6 +27,40 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </optgroup>
         }
     };
+    html! {
+        <div class="picker">
+            <label for="scenario-select">{ "Scenario" }</label>
+            <select id="scenario-select" {onchange}>
+                { group(ScenarioKind::Everyday, "Everyday uses") }
+                { group(ScenarioKind::Attack, "Attacks") }
+            </select>
+        </div>
+    }
+}
+
+/// The scenario's description: in full before the run starts, then one
+/// click away; in projector mode the instructor tells it.
+pub fn description(state: &AppState) -> Html {
+    let scenario = state.current();
+    let lines = || {
+        html! { <>{ for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }</> }
+    };
+    if state.projector {
+        html! {}
+    } else if state.cursor == 0 {
+        html! { <p class="description">{ lines() }</p> }
+    } else {
+        html! {
+            <details class="description">
+                <summary>{ "About this scenario" }</summary>
+                { lines() }
+            </details>
+        }
+    }
+}
+
+#[inline(never)] // kept out of the root's render: see views.rs
+pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     let button = |label: &'static str, key: &'static str, pressed: bool, action: Action| {
         html! {
             <button type="button" aria-pressed={pressed.to_string()} aria-keyshortcuts={key}
@@ -33,7 +69,6 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </button>
         }
     };
-    let scenario = state.current();
     let view = state.labs.view;
     let mut views: Vec<View> = View::NAV.to_vec();
     if state.predict {
@@ -66,18 +101,6 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                 { button("Projector mode", "P", state.projector, Action::ToggleProjector) }
                 { button("Help (?)", "?", state.help_open, Action::ToggleHelp) }
             </div>
-            if view == View::Scenarios {
-                <div class="picker">
-                    <label for="scenario-select">{ "Scenario" }</label>
-                    <select id="scenario-select" {onchange}>
-                        { group(ScenarioKind::Everyday, "Everyday uses") }
-                        { group(ScenarioKind::Attack, "Attacks") }
-                    </select>
-                </div>
-                <p class="description">
-                    { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
-                </p>
-            }
         </header>
     }
 }

@@ -36,18 +36,21 @@ fn clicked_step(e: &MouseEvent) -> Option<usize> {
 }
 
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
+pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports: Html) -> Html {
     let events = &state.run.events;
     let total = events.len();
-    let button = |label: &'static str,
-                  text: &'static str,
+    // The visible words are the button's name (a speech user says what
+    // they see); the symbols around them are decoration.
+    let button = |before: &'static str,
+                  label: &'static str,
+                  after: &'static str,
                   key: &'static str,
                   action: Action,
                   disabled: bool| {
         html! {
-            <button type="button" aria-label={label} title={format!("{label} ({key})")} aria-keyshortcuts={key} {disabled}
+            <button type="button" title={format!("{label} ({key})")} aria-keyshortcuts={key} {disabled}
                 onclick={dispatch.reform(move |_| action.clone())}>
-                <span aria-hidden="true">{ text }</span>
+                <span aria-hidden="true">{ before }</span>{ label }<span aria-hidden="true">{ after }</span>
             </button>
         }
     };
@@ -72,6 +75,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             }
         })
     };
+    let pending = state.prediction_pending();
     let event = events.get(state.cursor);
     let clock = event
         .map(|e| e.time.to_string())
@@ -85,14 +89,15 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
     html! {
         <nav class="playback" aria-label="Playback">
             <div class="transport">
-                { button("Restart", "|◀ Restart", "R", Action::Restart, state.cursor == 0 && !state.playing) }
-                { button("Step back", "◀ Back", "ArrowLeft", Action::StepBack, state.cursor == 0) }
+                { picker }
+                { button("|◀ ", "Restart", "", "R", Action::Restart, state.cursor == 0 && !state.playing) }
+                { button("◀ ", "Step back", "", "ArrowLeft", Action::StepBack, state.cursor == 0) }
                 { if state.playing {
-                    button("Pause", "❚❚ Pause", "Space", Action::TogglePlay, false)
+                    button("❚❚ ", "Pause", "", "Space", Action::TogglePlay, false)
                 } else {
-                    button("Play", "▶ Play", "Space", Action::TogglePlay, total == 0)
+                    button("▶ ", "Play", "", "Space", Action::TogglePlay, total == 0)
                 } }
-                { button("Step forward", "Next ▶", "ArrowRight", Action::StepForward, state.cursor + 1 >= total) }
+                { button("", "Step forward", " ▶", "ArrowRight", Action::StepForward, state.cursor + 1 >= total) }
                 <label class="speed">
                     { "Speed " }
                     <select onchange={on_speed} aria-label="Speed">
@@ -109,11 +114,14 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         <span class="ff-label">{ format!(" » fast-forward +{ff}") }</span>
                     }
                 </span>
+                { exports }
             </div>
             <ol class="timeline" aria-label="Timeline" onclick={on_timeline}>
                 { for events.iter().enumerate().map(|(i, e)| {
                     let current = i == state.cursor;
-                    let deciding = state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
+                    // Not marked while a prediction is awaited: the mark
+                    // would give the answer away.
+                    let deciding = !pending && state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
                     let label = format!("Step {}: {} at {}", i + 1, actor_name(e.actor), e.time);
                     html! {
                         <li>

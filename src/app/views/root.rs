@@ -3,11 +3,13 @@
 //! lanes. Side effects live here in effects, never in the reducer.
 
 use crate::app::diagram::view::SequenceDiagram;
+use crate::app::id_nickname::Nicknames;
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState};
 use crate::app::storage::{StoredState, STORAGE_KEY};
 use crate::app::views::help::Help;
+use crate::app::views::id_tag::Ids;
 use crate::app::views::message::MessageDialog;
 use crate::app::views::playback::{actor_class, actor_name};
 use crate::app::views::{
@@ -263,6 +265,31 @@ pub fn Root() -> Html {
         });
     }
 
+    // The session IDs' nicknames, once per run: every lane names IDs the
+    // way the diagram does.
+    let nicknames = use_memo(state.run.clone(), |run| Nicknames::for_run(run));
+
+    // The defenses that matter for this attack, listed first in the panel:
+    // computed when the panel is open, and not while a prediction is still
+    // to be made (the list would give the answer away).
+    let reveal = !state.predict || state.prediction().is_some();
+    let matters = {
+        let scenarios = state.scenarios.clone();
+        let wanted = state.defenses_open && reveal && state.labs.view == View::Scenarios;
+        use_memo(
+            (
+                wanted,
+                state.current().id.clone(),
+                state.settings.clone(),
+                state.seed,
+            ),
+            move |(wanted, id, settings, seed)| match scenarios.iter().find(|s| s.id == *id) {
+                Some(scenario) if *wanted => defense_panel::matters(scenario, settings, *seed),
+                _ => Vec::new(),
+            },
+        )
+    };
+
     let events = &state.run.events;
     let Some(event) = events.get(state.cursor).or_else(|| events.last()) else {
         return html! { <main class="app"><p>{ "This scenario has no steps." }</p></main> };
@@ -304,47 +331,68 @@ pub fn Root() -> Html {
         };
     }
 
+    let id_names = Ids {
+        names: &nicknames,
+        snapshot: &event.snapshot,
+    };
+    let ids = Some(id_names);
+    // The verdict's sentence is the last event's narration too: said once,
+    // in the verdict.
+    let verdict_step =
+        matches!(event.kind, crate::engine::event::EventKind::Verdict { .. }) && !pending;
     html! {
-        <main class={classes!("app", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
+        <main class={classes!("app", "scenario-view", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
             { header::view(&state, &dispatch) }
             { notices::view(&state.notices, &dispatch) }
-            { playback::view(&state, &dispatch) }
-            <section class={classes!("narration", actor_class(event.actor))} aria-label="What happens">
-                <p class="step-label">
-                    { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
-                </p>
-                <p class="narration-text" aria-live="polite">
-                    if pending { { "The verdict stays hidden until you answer the question below." } } else { { &event.narration } }
-                </p>
-                if state.cursor == 0 && !state.playing {
-                    // What a first-time student needs in the first minute.
-                    <p class="start-hint">
-                        { "Press ▶ Play (or Space) to watch, or Next ▶ (→) to go one step at a time. \
-                           Open Defenses (D) to switch a protection on and see the outcome change." }
+            { playback::view(&state, &dispatch, header::picker(&state, &dispatch), export::buttons(&state, &dispatch)) }
+            <div class="now">
+                <section class={classes!("narration", actor_class(event.actor))} aria-label="What happens">
+                    <p class="step-label">
+                        { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
                     </p>
-                }
-            </section>
-            if pending {
-                { predict::question(&dispatch) }
-            } else {
-                { verdict::view(&state, &dispatch) }
-                { predict::answer(&state, &dispatch) }
-            }
-            // The run so far as a sequence diagram, the main view; the
-            // current event's details (message, jar, store) in the lanes below.
-            <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()} />
-            <div class="stage">
-                <div class="lanes">
-                    { browser_lane::view(event, previous_jar, event.actor == Actor::Victim) }
-                    { network_lane::view(event, state.cursor, event.actor == Actor::Network, &dispatch) }
-                    { server_lane::view(event, &previous_ids, event.actor == Actor::Server) }
-                    { attacker_lane::view(event, event.actor == Actor::Attacker) }
-                </div>
-                if state.defenses_open {
-                    { defense_panel::view(&state, &dispatch) }
+                    <p class="narration-text" aria-live="polite">
+                        if pending {
+                            { "The verdict stays hidden until you answer the question." }
+                        } else if verdict_step {
+                            { "The run is over. The verdict:" }
+                        } else {
+                            // Session IDs by their nicknames, as in the diagram.
+                            { id_names.annotate(&event.narration) }
+                        }
+                    </p>
+                    { header::description(&state) }
+                    if state.cursor == 0 && !state.playing && !state.projector {
+                        // What a first-time student needs in the first minute.
+                        <p class="start-hint">
+                            { "Press ▶ Play (or Space) to watch, or Step forward (→) to go one step at a time. \
+                               Open Defenses (D) to switch a protection on and see the outcome change." }
+                        </p>
+                    }
+                </section>
+                if pending {
+                    { predict::question(&dispatch) }
+                } else {
+                    { verdict::view(&state, &dispatch) }
+                    { predict::answer(&state, &dispatch) }
                 }
             </div>
-            { export::buttons(&state, &dispatch) }
+            // The run so far as a sequence diagram, the main view, with the
+            // defenses beside it when open (the diagram narrows, nothing is
+            // covered) and the current event's details in a column.
+            <div class="stage">
+                <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()} />
+                if state.defenses_open {
+                    { defense_panel::view_ordered(&state, &dispatch, &matters) }
+                }
+                // Scrolls on its own when it must; focusable so a keyboard
+                // can scroll it too.
+                <div class="details" role="region" aria-label="This step in detail" tabindex="0">
+                    { network_lane::view(event, state.cursor, event.actor == Actor::Network, &dispatch, ids) }
+                    { browser_lane::view(event, previous_jar, event.actor == Actor::Victim, ids) }
+                    { server_lane::view(event, &previous_ids, event.actor == Actor::Server, ids) }
+                    { attacker_lane::view(event, event.actor == Actor::Attacker, ids) }
+                </div>
+            </div>
             if state.help_open {
                 <Help dispatch={dispatch.clone()} />
             }

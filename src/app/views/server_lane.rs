@@ -1,7 +1,9 @@
 //! The server: its session store as a table, with idle and absolute expiry
 //! as bars that count down at the current simulated time.
 
+use crate::app::diagram::model::Lifeline;
 use crate::app::format;
+use crate::app::views::id_tag::{party, Ids};
 use crate::engine::clock::SimTime;
 use crate::engine::event::{Event, EventKind, SessionView};
 use yew::prelude::*;
@@ -24,14 +26,17 @@ fn expiry_bar(label: &str, now: SimTime, start: SimTime, deadline: Option<SimTim
     }
 }
 
-fn session_row(s: &SessionView, now: SimTime, new: bool) -> Html {
+fn session_row(s: &SessionView, now: SimTime, new: bool, ids: Option<Ids<'_>>) -> Html {
     let id = s.id.to_string();
     let has_expiry = s.idle_expires.is_some() || s.absolute_expires.is_some();
     html! {
         <>
         <tr class={classes!(new.then_some("changed"))}>
-            <td class="mono" title={id.clone()}>
-                { format::short(&id, 12) }
+            <td class="id" title={id.clone()}>
+                { match ids {
+                    Some(ids) => ids.show(&id, 12),
+                    None => html! { <span class="mono">{ format::short(&id, 12) }</span> },
+                } }
                 if new { <span class="tag">{ " new" }</span> }
                 if s.adopted { <span class="tag warn" title="The server adopted an ID it never issued">{ " adopted" }</span> }
             </td>
@@ -60,7 +65,7 @@ fn session_row(s: &SessionView, now: SimTime, new: bool) -> Html {
 /// The lane at `event`; `previous_ids` are the session IDs that existed one
 /// step earlier, to mark new ones.
 #[inline(never)] // kept out of the root's render: see views.rs
-pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
+pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Ids<'_>>) -> Html {
     let view = &event.snapshot.server;
     let now = event.time;
     let decision = match &event.kind {
@@ -69,7 +74,7 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
     };
     html! {
         <section class={classes!("lane", "server", active.then_some("active"))} aria-labelledby="lane-server">
-            <h2 id="lane-server">{ "Server (shop.example)" }</h2>
+            <h2 id="lane-server">{ party(Lifeline::Shop) }<span class="role">{ " · the server" }</span></h2>
             if active {
                 if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
             }
@@ -88,7 +93,7 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool) -> Html {
                         <th scope="col" class="detail">{ "Bound to" }</th>
                     </tr></thead>
                     <tbody>
-                        { for view.sessions.iter().map(|s| session_row(s, now, !previous_ids.contains(&s.id.to_string()))) }
+                        { for view.sessions.iter().map(|s| session_row(s, now, !previous_ids.contains(&s.id.to_string()), ids)) }
                     </tbody>
                 </table>
             }
