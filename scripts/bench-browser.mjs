@@ -58,7 +58,7 @@ async function waitForServer(url) {
 // lanes are drawn and Play can be pressed; for the minimal app, its button.
 const READY = {
   app: `(() => !!document.querySelector(".lane.browser") &&
-    [...document.querySelectorAll('button[aria-label="Play"]')].some((b) => !b.disabled))`,
+    [...document.querySelectorAll('.playback button[aria-keyshortcuts="Space"]')].some((b) => !b.disabled))`,
   minimal: `(() => { const b = document.querySelector("#ready"); return !!b && !b.disabled; })`,
 };
 
@@ -228,7 +228,7 @@ try {
     const { context, page } = await newPage("app");
     await page.goto(`${urls.app}#v=1&s=${encodeURIComponent(scenario)}`);
     await page.waitForFunction(() => window.__readyAt !== undefined);
-    await page.getByLabel("Speed").selectOption("400");
+    await page.getByLabel("Speed", { exact: true }).selectOption("400");
     await page.evaluate(() => {
       window.__frames = [];
       window.__longTasks = [];
@@ -245,7 +245,7 @@ try {
       };
       requestAnimationFrame(frame);
     });
-    await page.getByRole("button", { name: "Play" }).click();
+    await page.getByRole("button", { name: "Play", exact: true }).click();
     await page.waitForTimeout(PLAY_MS);
     const stepText = await page.locator(".step-count").textContent();
     const { frames, longTasks } = await page.evaluate(() => {
