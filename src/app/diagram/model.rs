@@ -465,6 +465,12 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
             Tone::Plain,
             Vec::new(),
         ),
+        EventKind::NetworkChanged { party, to, .. } => note(
+            Lifeline::of_party(*party),
+            format!("new network: requests now come from {to}"),
+            Tone::Plain,
+            Vec::new(),
+        ),
         EventKind::HstsUpgrade { to, preloaded, .. } => note(
             Lifeline::Alice,
             format!(

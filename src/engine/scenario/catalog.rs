@@ -16,8 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput,
-    SessionStart, SiteTransport,
+    ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy,
+    SearchOutput, SessionStart, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -28,6 +28,7 @@ pub fn catalog() -> Vec<Scenario> {
         checkout(),
         preferences(),
         rate_limiting(),
+        mobile_ip_change(),
         hijack_sniffing(),
         hijack_sniffing_active(),
         hijack_xss(),
@@ -279,6 +280,35 @@ fn rate_limiting() -> Scenario {
                 },
             ),
         ],
+    )
+}
+
+/// The carrier's address her phone moves to: TEST-NET-1 (RFC 5737), so
+/// it is nobody's real address and differs from the café's and the
+/// attacker's.
+const MOBILE_IP: &str = "192.0.2.77";
+
+fn mobile_ip_change() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        types(secs(30), "{shop}/account"),
+        victim(
+            secs(40),
+            VictimAct::ChangesNetwork {
+                ip: MOBILE_IP.into(),
+            },
+        ),
+        types(secs(60), "{shop}/account"),
+    ]);
+    everyday(
+        "mobile-ip-change",
+        "Binding's price: a phone changes network",
+        lines(
+            "Alice logs in on her phone at home, then walks out: the phone switches from Wi-Fi to 4G and her public IP address changes between two requests. The shop binds each session to the IP address it started from.",
+            "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, the attacker shares the victim's address).",
+        ),
+        vec![Knob::Binding(ClientBinding::Ip)],
+        acts,
     )
 }
 
