@@ -21,3 +21,28 @@ test("mobile-ip-change: IP binding logs Alice out, no binding keeps her in", asy
   await expect(addressBar(page)).toContainText("/account");
   await app.expectClean();
 });
+
+test("cart-size: the cart cookie is refused past 4096 bytes, the session keeps it all", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=cart-size&step=9999");
+  const server = page.locator(".lane.server");
+  const narration = page.locator(".narration-text");
+  // As it comes the cart is all on the client: the session holds none.
+  await expect(server).not.toContainText("Tea cup");
+
+  // Kept in the session, every cup is there at the end (a settings change
+  // at the end keeps the cursor at the end).
+  await flip(page, "Cart kept in", "session");
+  await expect(server).toContainText("Tea cup 14 of 14");
+  await page.getByLabel("Cart kept in", { exact: true }).selectOption("cookie");
+  await expect(server).not.toContainText("Tea cup");
+
+  // Back in the cookie, step back from the end to the cup the browser refused.
+  // Keys step the cursor only when no control has the focus.
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < 20; i++) {
+    if (((await narration.textContent()) ?? "").includes("NameValuePairExceedsMaxSize")) break;
+    await page.keyboard.press("ArrowLeft");
+  }
+  await expect(narration).toContainText("NameValuePairExceedsMaxSize");
+  await app.expectClean();
+});

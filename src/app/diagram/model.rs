@@ -685,6 +685,16 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Tone::Gain,
             Vec::new(),
         ),
+        Decision::CartCookieWritten { items, bytes } => (
+            format!("writes the cart cookie: {items} item(s), {bytes} bytes"),
+            Tone::Plain,
+            Vec::new(),
+        ),
+        Decision::SessionCartGrew { id, bytes, .. } => (
+            format!("cart in session {} holds {bytes} bytes", nick(id.as_str())),
+            Tone::Plain,
+            one(id.as_str()),
+        ),
         Decision::SessionCreated { id, .. } => (
             format!("new session {}", nick(id.as_str())),
             Tone::Plain,

@@ -16,8 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy,
-    SearchOutput, SessionStart, SiteTransport,
+    CartStorage, ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage,
+    SameSitePolicy, SearchOutput, SessionStart, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -29,6 +29,7 @@ pub fn catalog() -> Vec<Scenario> {
         preferences(),
         rate_limiting(),
         mobile_ip_change(),
+        cart_size(),
         hijack_sniffing(),
         hijack_sniffing_active(),
         hijack_xss(),
@@ -308,6 +309,32 @@ fn mobile_ip_change() -> Scenario {
             "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, the attacker shares the victim's address).",
         ),
         vec![Knob::Binding(ClientBinding::Ip)],
+        acts,
+    )
+}
+
+/// How many cups Alice puts in her cart, one by one.
+const CUPS: u64 = 14;
+
+fn cart_size() -> Scenario {
+    let mut acts = vec![types(secs(0), "{shop}/")];
+    for n in 1..=CUPS {
+        // Each line of the cart as a shop would keep it: the product, its
+        // options and the gift card's text, about 300 bytes once encoded.
+        let item = format!(
+            "Tea cup {n} of {CUPS}, porcelain, hand-painted with a name, gift-wrapped; card: Happy 90th birthday, Grandma! One cup for each of us, so that the whole family can drink tea together at your party, as we did every Sunday when we were small. Thank you for every story, every cake and every pot of tea. With love from Alice"
+        );
+        acts.push(submits(secs(10 * n), "/cart/add", &[("item", &item)]));
+    }
+    acts.push(types(secs(10 * (CUPS + 1)), "{shop}/cart"));
+    everyday(
+        "cart-size",
+        "Session size: a cart in a cookie",
+        lines(
+            "Alice orders a personalised tea cup for each of 14 relatives, each with a long gift card. The shop keeps the cart in a cookie and rewrites it whole on every change.",
+            "Watch the cookie grow until the browser refuses it (past 4096 bytes): the cart silently stops growing. Kept in the session, the same cart has no such limit, but the server holds it in memory for every user.",
+        ),
+        vec![Knob::CartStorage(CartStorage::Cookie)],
         acts,
     )
 }
