@@ -423,6 +423,13 @@ pub static CONTROLS: &[Control] = &[
         kind: ControlKind::Choice(&field::RoleStorage),
     },
     Control {
+        id: "cart-storage",
+        label: "Cart kept in",
+        group: Group::Application,
+        explanation: "A cart in a cookie travels with every request and stops growing at the browser's 4096-byte limit; in the session it costs server memory for every user instead.",
+        kind: ControlKind::Choice(&field::CartStorage),
+    },
+    Control {
         id: "origin-check",
         label: "Origin check",
         group: Group::Application,

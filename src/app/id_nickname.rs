@@ -166,6 +166,7 @@ fn ids_in_event(event: &Event) -> Vec<String> {
         | EventKind::CookiesProcessed { .. }
         | EventKind::CookiesExpired { .. }
         | EventKind::BrowserClosed { .. }
+        | EventKind::NetworkChanged { .. }
         | EventKind::HstsUpgrade { .. }
         | EventKind::HstsNoted { .. }
         | EventKind::HttpsUpgrade { .. }

@@ -125,6 +125,13 @@ pub enum EventKind {
     CookiesExpired { party: Party, cookies: Vec<Cookie> },
     /// The browser closed: session cookies are gone.
     BrowserClosed { party: Party, removed: Vec<Cookie> },
+    /// The browser's public IP address changed (a new network, the
+    /// carrier's NAT): later requests reach the server from `to`.
+    NetworkChanged {
+        party: Party,
+        from: String,
+        to: String,
+    },
     /// The browser rewrote `http://` to `https://` before sending (HSTS).
     HstsUpgrade { from: Url, to: Url, preloaded: bool },
     /// The browser noted a `Strict-Transport-Security` header.

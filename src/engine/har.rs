@@ -362,6 +362,7 @@ fn kind_name(k: &EventKind) -> &'static str {
         EventKind::CookiesProcessed { .. } => "CookiesProcessed",
         EventKind::CookiesExpired { .. } => "CookiesExpired",
         EventKind::BrowserClosed { .. } => "BrowserClosed",
+        EventKind::NetworkChanged { .. } => "NetworkChanged",
         EventKind::HstsUpgrade { .. } => "HstsUpgrade",
         EventKind::HstsNoted { .. } => "HstsNoted",
         EventKind::ConnectionFailed { .. } => "ConnectionFailed",

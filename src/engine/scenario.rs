@@ -92,6 +92,10 @@ pub enum VictimAct {
     /// Closes the browser: session cookies are gone (the simulated browser
     /// does not restore the previous session on start-up).
     ClosesBrowser,
+    /// Her device's public IP address changes to `ip` between two requests:
+    /// a phone leaving the Wi-Fi for 4G, or the mobile carrier's NAT moving
+    /// her to another public address. Cookies and tab stay as they were.
+    ChangesNetwork { ip: String },
 }
 
 /// What the attacker does.

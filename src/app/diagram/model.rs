@@ -465,6 +465,12 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
             Tone::Plain,
             Vec::new(),
         ),
+        EventKind::NetworkChanged { party, to, .. } => note(
+            Lifeline::of_party(*party),
+            format!("new network: requests now come from {to}"),
+            Tone::Plain,
+            Vec::new(),
+        ),
         EventKind::HstsUpgrade { to, preloaded, .. } => note(
             Lifeline::Alice,
             format!(
@@ -678,6 +684,16 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             "stores the review, as written".into(),
             Tone::Gain,
             Vec::new(),
+        ),
+        Decision::CartCookieWritten { items, bytes } => (
+            format!("writes the cart cookie: {items} item(s), {bytes} bytes"),
+            Tone::Plain,
+            Vec::new(),
+        ),
+        Decision::SessionCartGrew { id, bytes, .. } => (
+            format!("cart in session {} holds {bytes} bytes", nick(id.as_str())),
+            Tone::Plain,
+            one(id.as_str()),
         ),
         Decision::SessionCreated { id, .. } => (
             format!("new session {}", nick(id.as_str())),

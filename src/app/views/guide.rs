@@ -26,6 +26,9 @@ const GUIDE: &str = r##"<section class="lab guide" aria-labelledby="guide-title"
 <tr><td>45–50</td><td><a href="#v=1&amp;view=matrix">Defense matrix</a></td><td>Pick a ✓ cell: which step did the defense break?</td><td>Open the cell; try the Cookie lab at home.</td></tr>
 </tbody>
 </table>
+<h3>Beyond the 50 minutes</h3>
+<p><a href="#v=1&amp;s=mobile-ip-change">Binding's price</a>: Alice's phone goes from Wi-Fi to 4G between two pages, and with "Bind session to" set to the IP address the shop refuses her own session (the reason: bound to another client, IP address) and she is logged out. Ask "was that worth it?", then show <a href="#v=1&amp;s=hijack-sniffing&amp;cfg=binding:ip">hijacking by sniffing with IP binding on</a>: the attacker on the same café Wi-Fi shares her public address and still gets in. Set "Bind session to" to nothing and she stays logged in.</p>
+<p><a href="#v=1&amp;s=cart-size">Session size</a>: the shop keeps Alice's cart in a cookie and rewrites it whole on every change. Ask "how big can a cart get?", then step to the cup whose cookie passes 4096 bytes: the browser refuses it (NameValuePairExceedsMaxSize), the shop is not told, and the cart silently stops growing. Set "Cart kept in" to the session: every cup is kept, and the server says how many bytes it now holds for her, the memory it pays for every user.</p>
 <h3>Publishing the page for a class</h3>
 <ol>
 <li>Build it once: <code>scripts/test</code> builds and checks everything; <code>trunk build --release --public-url ./</code> only builds.</li>

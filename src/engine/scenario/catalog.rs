@@ -16,8 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SameSitePolicy, SearchOutput,
-    SessionStart, SiteTransport,
+    CartStorage, ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage,
+    SameSitePolicy, SearchOutput, SessionStart, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -28,6 +28,8 @@ pub fn catalog() -> Vec<Scenario> {
         checkout(),
         preferences(),
         rate_limiting(),
+        mobile_ip_change(),
+        cart_size(),
         hijack_sniffing(),
         hijack_sniffing_active(),
         hijack_xss(),
@@ -279,6 +281,61 @@ fn rate_limiting() -> Scenario {
                 },
             ),
         ],
+    )
+}
+
+/// The carrier's address her phone moves to: TEST-NET-1 (RFC 5737), so
+/// it is nobody's real address and differs from the café's and the
+/// attacker's.
+const MOBILE_IP: &str = "192.0.2.77";
+
+fn mobile_ip_change() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        types(secs(30), "{shop}/account"),
+        victim(
+            secs(40),
+            VictimAct::ChangesNetwork {
+                ip: MOBILE_IP.into(),
+            },
+        ),
+        types(secs(60), "{shop}/account"),
+    ]);
+    everyday(
+        "mobile-ip-change",
+        "Binding's price: a phone changes network",
+        lines(
+            "Alice logs in on her phone at home, then walks out: the phone switches from Wi-Fi to 4G and her public IP address changes between two requests. The shop binds each session to the IP address it started from.",
+            "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, the attacker shares the victim's address).",
+        ),
+        vec![Knob::Binding(ClientBinding::Ip)],
+        acts,
+    )
+}
+
+/// How many cups Alice puts in her cart, one by one.
+const CUPS: u64 = 14;
+
+fn cart_size() -> Scenario {
+    let mut acts = vec![types(secs(0), "{shop}/")];
+    for n in 1..=CUPS {
+        // Each line of the cart as a shop would keep it: the product, its
+        // options and the gift card's text, about 300 bytes once encoded.
+        let item = format!(
+            "Tea cup {n} of {CUPS}, porcelain, hand-painted with a name, gift-wrapped; card: Happy 90th birthday, Grandma! One cup for each of us, so that the whole family can drink tea together at your party, as we did every Sunday when we were small. Thank you for every story, every cake and every pot of tea. With love from Alice"
+        );
+        acts.push(submits(secs(10 * n), "/cart/add", &[("item", &item)]));
+    }
+    acts.push(types(secs(10 * (CUPS + 1)), "{shop}/cart"));
+    everyday(
+        "cart-size",
+        "Session size: a cart in a cookie",
+        lines(
+            "Alice orders a personalised tea cup for each of 14 relatives, each with a long gift card. The shop keeps the cart in a cookie and rewrites it whole on every change.",
+            "Watch the cookie grow until the browser refuses it (past 4096 bytes): the cart silently stops growing. Kept in the session, the same cart has no such limit, but the server holds it in memory for every user.",
+        ),
+        vec![Knob::CartStorage(CartStorage::Cookie)],
+        acts,
     )
 }
 

@@ -223,6 +223,20 @@ pub enum Decision {
     },
     /// A product review was saved in the shop's database.
     ReviewStored,
+    /// The cart is kept in a cookie: the shop rewrote it whole, `items`
+    /// items in `bytes` bytes of name and value. Whether the browser keeps
+    /// it is the jar's decision.
+    CartCookieWritten {
+        items: u32,
+        bytes: u64,
+    },
+    /// The cart kept in the session passed a whole kilobyte: memory the
+    /// server holds for this one user.
+    SessionCartGrew {
+        id: SessionId,
+        items: u32,
+        bytes: u64,
+    },
     AdminPanelServed {
         user: Option<UserName>,
         source: RoleSource,
@@ -306,6 +320,13 @@ impl Decision {
             Decision::OrderPlaced { user, items } => {
                 format!("The order of {items} item(s) is placed for {user}.")
             }
+            Decision::CartCookieWritten { items, bytes } => format!(
+                "The shop writes the whole cart, {items} item(s), into the cart cookie: {bytes} bytes of name and value, sent back with every request. Whether the browser keeps it is the browser's decision: browsers refuse a cookie whose name and value pass 4096 bytes, and the shop is not told."
+            ),
+            Decision::SessionCartGrew { id, items, bytes } => format!(
+                "The cart in session {id} now holds {items} item(s), {bytes} bytes. The browser still carries only the session ID; the server keeps the cart in its memory (or its session database), for every shopper at once: 10,000 carts like this one take about {} MB.",
+                bytes.saturating_mul(10_000) / 1_000_000
+            ),
             Decision::ReviewStored => "The shop saves the review in its database: every later visitor of the product page gets it, as the page writes it.".into(),
             Decision::AdminPanelServed { source, .. } => match source {
                 RoleSource::Session => "The session says the role is admin, so the admin panel is served.".into(),

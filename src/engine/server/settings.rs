@@ -85,6 +85,9 @@ settings! {
             /// A secret token in the `/transfer` form, checked on submit.
             CsrfToken => pub csrf_token: bool = false,
             RoleStorage => pub role_storage: RoleStorage = RoleStorage::Session,
+            /// Where the shopping cart lives: in the session on the server, or
+            /// written whole into a `cart` cookie on every change.
+            CartStorage => pub cart_storage: CartStorage = CartStorage::Session,
             /// Refuse a state-changing request (POST) whose `Origin` names another
             /// origin than the shop's; without `Origin`, check `Referer` instead
             /// (OWASP's CSRF cheat sheet, "Verifying Origin With Standard Headers").
@@ -372,6 +375,19 @@ choice_enum! {
         Session = ("session", "the session (server)"),
         /// In a client cookie `role=user`: the client can edit it.
         ClientCookie = ("cookie", "a cookie (client)"),
+    }
+}
+
+choice_enum! {
+    /// Where the shopping cart lives.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum CartStorage {
+        /// In the server-side session: no size limit but the server's
+        /// memory, paid for every user.
+        Session = ("session", "the session (server)"),
+        /// In a `cart` cookie the shop rewrites whole on every change: the
+        /// browser refuses a cookie whose name and value pass 4096 bytes.
+        Cookie = ("cookie", "a cookie (client)"),
     }
 }
 

@@ -11,7 +11,7 @@ use super::accounts::{Role, UserName};
 use super::decision::{Decision, LimitScope, RegenerateTrigger, RoleSource, TransferRefusal};
 use super::id_generator::SessionId;
 use super::settings::{
-    LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SearchOutput, SessionContents,
+    CartStorage, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage, SearchOutput, SessionContents,
 };
 use super::{Handling, Server};
 use crate::engine::http::{cookie_header, form, HttpResponse, Method, StatusCode};
@@ -21,6 +21,8 @@ use crate::engine::rng::SimRng;
 pub const ROLE_COOKIE: &str = "role";
 /// The preference cookie's name: the theme lives on the client.
 pub const THEME_COOKIE: &str = "theme";
+/// The cart cookie's name, when the cart is kept on the client.
+pub const CART_COOKIE: &str = "cart";
 /// A year, for the persistent preference cookie.
 const YEAR_SECS: u64 = 31_536_000;
 
@@ -96,10 +98,7 @@ fn user_in(server: &Server, id: Option<&SessionId>) -> Option<UserName> {
 fn home(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
     let id = server.open(h, rng);
     let user = user_in(server, id.as_ref());
-    let items = id
-        .as_ref()
-        .and_then(|id| server.session(id))
-        .map_or(0, |s| s.data.cart.len());
+    let items = cart_items(server, h, id.as_ref()).len();
     page(
         "Welcome",
         user.as_ref(),
@@ -249,11 +248,10 @@ fn account(server: &mut Server, h: &mut Handling) -> HttpResponse {
 fn cart(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
     let id = server.open(h, rng);
     let user = user_in(server, id.as_ref());
-    let items: Vec<String> = id
-        .as_ref()
-        .and_then(|id| server.session(id))
-        .map(|s| s.data.cart.iter().map(|i| escape_html(i)).collect())
-        .unwrap_or_default();
+    let items: Vec<String> = cart_items(server, h, id.as_ref())
+        .iter()
+        .map(|i| escape_html(i))
+        .collect();
     page(
         "Cart",
         user.as_ref(),
@@ -269,17 +267,85 @@ fn cart(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse
 }
 
 fn cart_add(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let id = server.start(h, rng);
     let item = form::lookup(&h.form, "item")
         .unwrap_or("")
         .trim()
         .to_string();
-    if !item.is_empty() {
-        if let Some(s) = server.session_mut(&id) {
-            s.data.cart.push(item);
+    match server.settings().application.cart_storage {
+        CartStorage::Session => {
+            let id = server.start(h, rng);
+            if !item.is_empty() {
+                if let Some(s) = server.session_mut(&id) {
+                    let before = cart_value(&s.data.cart).len();
+                    s.data.cart.push(item);
+                    let after = cart_value(&s.data.cart).len();
+                    // Told only when the cart passes a whole kilobyte, so
+                    // that small carts say nothing new.
+                    if after / 1024 > before / 1024 {
+                        h.decisions.push(Decision::SessionCartGrew {
+                            id: id.clone(),
+                            items: count(s.data.cart.len()),
+                            bytes: u64::try_from(after).unwrap_or(u64::MAX),
+                        });
+                    }
+                }
+            }
+        }
+        CartStorage::Cookie => {
+            // The session (if any) is kept as the shop keeps it on every
+            // page; the cart itself is the client's.
+            server.open(h, rng);
+            let mut items = cookie_cart(h);
+            if !item.is_empty() {
+                items.push(item);
+                let value = cart_value(&items);
+                let bytes = CART_COOKIE.len() + value.len();
+                h.decisions.push(Decision::CartCookieWritten {
+                    items: count(items.len()),
+                    bytes: u64::try_from(bytes).unwrap_or(u64::MAX),
+                });
+                h.set_cookies.push(format!("{CART_COOKIE}={value}; Path=/"));
+            }
         }
     }
     redirect("/cart")
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The cart as the shop writes it: each item percent-encoded, joined by
+/// `|` (a character a cookie value may hold as it is).
+pub fn cart_value(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| form::encode(i))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The cart the browser sent back in its `cart` cookie.
+fn cookie_cart(h: &Handling) -> Vec<String> {
+    cookie_header::first(&h.cookies, CART_COOKIE)
+        .map(|v| {
+            v.split('|')
+                .filter(|i| !i.is_empty())
+                .map(form::decode)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The cart where the shop keeps it.
+fn cart_items(server: &Server, h: &Handling, id: Option<&SessionId>) -> Vec<String> {
+    match server.settings().application.cart_storage {
+        CartStorage::Session => id
+            .and_then(|id| server.session(id))
+            .map(|s| s.data.cart.clone())
+            .unwrap_or_default(),
+        CartStorage::Cookie => cookie_cart(h),
+    }
 }
 
 #[derive(Clone, Copy)]

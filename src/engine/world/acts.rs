@@ -96,6 +96,21 @@ impl World {
                     ),
                 }
             }
+            VictimAct::ChangesNetwork { ip } => {
+                let from = std::mem::replace(&mut self.victim.ip, ip.clone());
+                let narration = format!(
+                    "Alice's phone leaves the home Wi-Fi for 4G (her mobile carrier's NAT could do the same without her moving): her requests now reach the shop from {ip} instead of {from}. Nothing in her browser changed: same tab, same cookies."
+                );
+                self.emit(
+                    Actor::Victim,
+                    EventKind::NetworkChanged {
+                        party: Party::Victim,
+                        from,
+                        to: ip,
+                    },
+                    narration,
+                );
+            }
             VictimAct::ClosesBrowser => {
                 let before = self.victim.jar.cookies().to_vec();
                 self.victim.jar.end_browser_session();

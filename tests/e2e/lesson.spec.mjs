@@ -1,0 +1,48 @@
+// The rest of the lesson (issue 15), as a student meets it: each everyday
+// scenario as it comes, then with its deciding setting flipped by its label
+// in the defenses panel. What the page shows is computed by the engine.
+import { test, expect } from "@playwright/test";
+import { openApp } from "./helpers.mjs";
+
+const addressBar = (page) => page.getByLabel("Address bar");
+
+async function flip(page, label, value) {
+  await page.getByRole("button", { name: "Defenses" }).click();
+  const control = page.getByLabel(label, { exact: true });
+  if (value === true || value === false) await control.setChecked(value);
+  else await control.selectOption(String(value));
+}
+
+test("mobile-ip-change: IP binding logs Alice out, no binding keeps her in", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=mobile-ip-change&step=9999");
+  // Refused on her new address, she is sent back to the login page.
+  await expect(addressBar(page)).toContainText("/login");
+  await flip(page, "Bind session to", "none");
+  await expect(addressBar(page)).toContainText("/account");
+  await app.expectClean();
+});
+
+test("cart-size: the cart cookie is refused past 4096 bytes, the session keeps it all", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=cart-size&step=9999");
+  const server = page.locator(".lane.server");
+  const narration = page.locator(".narration-text");
+  // As it comes the cart is all on the client: the session holds none.
+  await expect(server).not.toContainText("Tea cup");
+
+  // Kept in the session, every cup is there at the end (a settings change
+  // at the end keeps the cursor at the end).
+  await flip(page, "Cart kept in", "session");
+  await expect(server).toContainText("Tea cup 14 of 14");
+  await page.getByLabel("Cart kept in", { exact: true }).selectOption("cookie");
+  await expect(server).not.toContainText("Tea cup");
+
+  // Back in the cookie, step back from the end to the cup the browser refused.
+  // Keys step the cursor only when no control has the focus.
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < 20; i++) {
+    if (((await narration.textContent()) ?? "").includes("NameValuePairExceedsMaxSize")) break;
+    await page.keyboard.press("ArrowLeft");
+  }
+  await expect(narration).toContainText("NameValuePairExceedsMaxSize");
+  await app.expectClean();
+});
