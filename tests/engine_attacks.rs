@@ -6,7 +6,9 @@ use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::choice::Choice;
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::EventKind;
+use session_lab::engine::http::Method;
 use session_lab::engine::matrix::{Column, Defense};
+use session_lab::engine::network::Party;
 use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{
@@ -188,6 +190,59 @@ fn fixation_by_cookie_tossing() {
         &[Defense::RegenerateOnLogin],
         VerdictReason::SessionEnded(EndReason::Regenerated),
     );
+}
+
+/// Alice already holds the shop's own host-only cookie (Path=/): the tossed
+/// one wins on /login only by its longer path, listed first in the `Cookie`
+/// header, and the shop reads the first.
+#[test]
+fn the_tossed_cookie_wins_by_its_longer_path_beside_alices_own() {
+    let s = scenario("fixation-cookie-tossing");
+    let r = run(&s, &s.settings(), Seed(7));
+    let login_post = r
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Request {
+                party: Party::Victim,
+                request,
+                sent,
+                ..
+            } if request.method == Method::Post && request.url.path() == "/login" => {
+                Some((sent.clone(), e.narration.clone()))
+            }
+            _ => None,
+        })
+        .expect("Alice logs in");
+    let (sent, narration) = login_post;
+    let sessions: Vec<_> = sent.iter().filter(|c| c.name == "sessionid").collect();
+    assert_eq!(sessions.len(), 2, "{sent:?}");
+    // The tossed one first (Domain cookie, longer path), then her own.
+    assert!(!sessions[0].host_only && sessions[0].path == "/login");
+    assert!(sessions[1].host_only && sessions[1].path == "/");
+    assert!(narration.contains("longer paths first"), "{narration}");
+    match judged(&r).reason {
+        VerdictReason::ServedAsVictim { session, .. } => {
+            assert_eq!(session.0, sessions[0].value)
+        }
+        other => panic!("{other:?}"),
+    }
+    // Elsewhere only her own cookie goes: there she looks logged out.
+    let account = r.events.iter().find_map(|e| match &e.kind {
+        EventKind::Request {
+            party: Party::Victim,
+            request,
+            sent,
+            excluded,
+            ..
+        } if request.url.path() == "/account" => Some((sent.clone(), excluded.clone())),
+        _ => None,
+    });
+    let (sent, excluded) = account.expect("Alice opens her account");
+    assert!(sent.iter().all(|c| c.host_only));
+    assert!(excluded
+        .iter()
+        .any(|(c, why)| c.path == "/login" && *why == BlockedReason::NotOnPath));
 }
 
 #[test]

@@ -343,8 +343,9 @@ impl World {
                 "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
-                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example carrying the session ID the shop issued to the attacker: {planted_id}.",
-                crate::engine::attacker::SIBLING_HOST
+                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example and Path={path} carrying the session ID the shop issued to the attacker: {planted_id}. On {path} a browser that already holds the shop's own cookie (Path=/) sends both, the longer path first; on other pages only the shop's own goes, so there the victim may look logged out.",
+                crate::engine::attacker::SIBLING_HOST,
+                path = crate::engine::attacker::TOSS_PATH,
             ),
         };
         if let EvilPage::CookieToss { planted_id } = &page {

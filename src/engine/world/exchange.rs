@@ -992,6 +992,7 @@ fn request_narration(
         let names: Vec<&str> = sent.iter().map(|c| c.name.as_str()).collect();
         s.push_str(&format!(" with the cookie(s) {}.", names.join(", ")));
     }
+    s.push_str(&same_name_order(sent));
     for (c, reason) in excluded {
         s.push_str(&format!(
             " {} is left out ({}).",
@@ -1007,6 +1008,46 @@ fn request_narration(
         ));
     }
     s
+}
+
+/// When two sent cookies share a name (a tossed cookie beside the site's
+/// own), which one goes first and why: the server usually reads the first.
+fn same_name_order(sent: &[Cookie]) -> String {
+    let Some((i, first)) = sent
+        .iter()
+        .enumerate()
+        .find(|(i, c)| sent[i + 1..].iter().any(|o| o.name == c.name))
+    else {
+        return String::new();
+    };
+    let others: Vec<&Cookie> = sent[i + 1..]
+        .iter()
+        .filter(|o| o.name == first.name)
+        .collect();
+    let scope = |c: &Cookie| {
+        if c.host_only {
+            format!("host-only, Path={}", c.path)
+        } else {
+            format!("Domain={}, Path={}", c.domain, c.path)
+        }
+    };
+    let rest: Vec<String> = others
+        .iter()
+        .map(|c| format!("{} ({})", c.value, scope(c)))
+        .collect();
+    let why = if others.iter().all(|o| o.path.len() < first.path.len()) {
+        "browsers list cookies with longer paths first (RFC 6265bis §5.8.3)"
+    } else {
+        "browsers list cookies with equally long paths oldest first (RFC 6265bis §5.8.3)"
+    };
+    format!(
+        " Two cookies named {name} go along: {} ({}) first, then {}, because {why}. A server that reads the first {name} takes {}.",
+        first.value,
+        scope(first),
+        rest.join(", "),
+        first.value,
+        name = first.name,
+    )
 }
 
 fn response_narration(host: &str, resp: &HttpResponse, served: &Served) -> String {
