@@ -7,6 +7,7 @@
 //! happened. The [`Verdict`] is the first win, or else the first obstacle:
 //! the defense that broke the chain earliest.
 
+use crate::engine::attacker::UserAgentSource;
 use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::BlockedReason;
 use crate::engine::server::accounts::UserName;
@@ -31,8 +32,14 @@ pub struct Verdict {
 pub enum VerdictReason {
     // The attacker got in.
     /// The server served a request from the attacker's machine with the
-    /// victim's session.
-    ServedAsVictim { user: UserName, session: SessionId },
+    /// victim's session. `passed`: the client checks the session was
+    /// bound by (IP address, User-Agent) and why the attacker's request
+    /// matched them; empty when the server checks nothing but the ID.
+    ServedAsVictim {
+        user: UserName,
+        session: SessionId,
+        passed: Vec<BindingPassed>,
+    },
     /// A request the attacker wrote ran in the victim's browser, with the
     /// victim's cookie, and the server carried it out. `telltales` are the
     /// headers by which the browser said it came from another site
@@ -92,6 +99,63 @@ pub enum VerdictReason {
     AttackIncomplete,
 }
 
+/// A check of the client that the server made on the attacker's request,
+/// and why the request passed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BindingPassed {
+    /// The session is bound to an IP address. `behind_victims_nat`: the
+    /// attacker's requests leave from the victim's own public address (the
+    /// café's NAT); otherwise the session was bound to the attacker's own
+    /// address when their browser started it.
+    Ip { behind_victims_nat: bool },
+    /// The session is bound to a User-Agent, and the attacker's browser
+    /// sends that one: the most common one (the victim's too), one copied
+    /// from where the attacker read it, or, `None`, simply their own.
+    /// `most_common`: it is the most common one, which the attacker sends
+    /// without reading anything.
+    UserAgent {
+        from: Option<UserAgentSource>,
+        most_common: bool,
+    },
+}
+
+impl BindingPassed {
+    /// The clause for the verdict's sentence.
+    pub fn explanation(self, user: &UserName) -> String {
+        match self {
+            BindingPassed::Ip {
+                behind_victims_nat: true,
+            } => format!(
+                "the shop checks the IP address, but the attacker shares {user}'s public address behind the café's NAT"
+            ),
+            BindingPassed::Ip {
+                behind_victims_nat: false,
+            } => "the shop checks the IP address, but the session was bound to the attacker's own address when their browser started it".into(),
+            BindingPassed::UserAgent {
+                from: Some(UserAgentSource::MostCommon),
+                ..
+            } => format!(
+                "the shop checks the User-Agent, but the attacker sends the most common one, which is {user}'s"
+            ),
+            BindingPassed::UserAgent {
+                from: Some(from),
+                most_common,
+            } => format!(
+                "the shop checks the User-Agent, but the attacker sends {user}'s, {}{}",
+                from.describe(),
+                if most_common {
+                    " (the most common one, which they sent anyway)"
+                } else {
+                    ""
+                }
+            ),
+            BindingPassed::UserAgent { from: None, .. } => {
+                "the shop checks the User-Agent, but the attacker's browser sends the one the session was bound to".into()
+            }
+        }
+    }
+}
+
 impl VerdictReason {
     pub fn attacker_got_in(&self) -> bool {
         matches!(
@@ -105,9 +169,23 @@ impl VerdictReason {
     /// One sentence for students.
     pub fn sentence(&self) -> String {
         match self {
-            VerdictReason::ServedAsVictim { user, session } => format!(
-                "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
-            ),
+            VerdictReason::ServedAsVictim {
+                user,
+                session,
+                passed,
+            } => {
+                if passed.is_empty() {
+                    format!(
+                        "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
+                    )
+                } else {
+                    let checks: Vec<String> = passed.iter().map(|p| p.explanation(user)).collect();
+                    format!(
+                        "The server served the attacker's own request as {user}, because it carried session ID {session}: {}, so the ID was enough.",
+                        checks.join("; ")
+                    )
+                }
+            }
             VerdictReason::ForgedRequestExecuted { user, telltales } => {
                 if telltales.is_empty() {
                     format!(

@@ -13,9 +13,10 @@ use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
 use crate::engine::server::accounts::{Role, VICTIM_USER};
 use crate::engine::server::decision::{Decision, RejectReason, RoleSource};
+use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
-use crate::engine::verdict::VerdictReason;
+use crate::engine::verdict::{BindingPassed, VerdictReason};
 
 /// Who sent the request a decision was made for.
 #[derive(Debug, Clone, Copy)]
@@ -263,6 +264,35 @@ impl World {
             .map(|(_, how)| *how)
     }
 
+    /// The client checks the session `id` is bound by, which the
+    /// attacker's request just passed, and why it passed each: from the
+    /// settings, the session's binding, and who the attacker appears to be.
+    fn bindings_passed(&self, id: &SessionId) -> Vec<BindingPassed> {
+        let binding = self.settings.server.binding;
+        let bound = self
+            .server
+            .store()
+            .get(id)
+            .is_some_and(|s| s.bound_to.is_some());
+        if !bound {
+            return Vec::new();
+        }
+        let mut passed = Vec::new();
+        if binding.checks_ip() {
+            passed.push(BindingPassed::Ip {
+                behind_victims_nat: self.attacker.position.on_victims_network(),
+            });
+        }
+        if binding.checks_user_agent() {
+            passed.push(BindingPassed::UserAgent {
+                from: self.attacker.user_agent_from,
+                most_common: self.attacker.browser.user_agent
+                    == crate::engine::network::MOST_COMMON_USER_AGENT,
+            });
+        }
+        passed
+    }
+
     /// Checks a served request against the attack's goal.
     pub(super) fn judge_response(
         &mut self,
@@ -284,8 +314,15 @@ impl World {
                     if let (Some(user), Some(session)) =
                         (served.user.clone(), served.session.clone())
                     {
-                        self.log
-                            .win(index, VerdictReason::ServedAsVictim { user, session });
+                        let passed = self.bindings_passed(&session);
+                        self.log.win(
+                            index,
+                            VerdictReason::ServedAsVictim {
+                                user,
+                                session,
+                                passed,
+                            },
+                        );
                     }
                 } else if origin.party == Party::Attacker
                     && relied_id_sent

@@ -1,0 +1,77 @@
+//! Issue 14, an expert's review of the matrix and its sentences: each
+//! outcome says the mechanism that decided it, asserted with its typed
+//! reason.
+//!
+//! - A binding that was checked and passed is named, with why it matched.
+
+use session_lab::engine::attacker::UserAgentSource;
+use session_lab::engine::matrix::{Column, Defense};
+use session_lab::engine::rng::Seed;
+use session_lab::engine::run;
+use session_lab::engine::scenario::{find, Scenario};
+use session_lab::engine::verdict::{BindingPassed, Verdict, VerdictReason};
+
+fn scenario(id: &str) -> Scenario {
+    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
+}
+
+fn verdict(id: &str, column: Column) -> Verdict {
+    let s = scenario(id);
+    let settings = column.apply(s.settings());
+    run(&s, &settings, Seed(7))
+        .verdict
+        .expect("an attack has a verdict")
+}
+
+#[test]
+fn a_binding_that_passed_is_named_with_why_it_matched() {
+    // Behind the café's NAT the attacker's address is Alice's.
+    let v = verdict("hijack-sniffing", Column::Only(Defense::BindToIp));
+    match &v.reason {
+        VerdictReason::ServedAsVictim { passed, .. } => assert_eq!(
+            passed,
+            &[BindingPassed::Ip {
+                behind_victims_nat: true
+            }]
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        v.sentence
+            .contains("shares alice's public address behind the café's NAT"),
+        "{}",
+        v.sentence
+    );
+    assert!(!v.sentence.contains("the ID alone"), "{}", v.sentence);
+
+    // Nothing read: the most common User-Agent is Alice's.
+    let v = verdict("predictable-ids", Column::Only(Defense::BindToUserAgent));
+    match &v.reason {
+        VerdictReason::ServedAsVictim { passed, .. } => assert_eq!(
+            passed,
+            &[BindingPassed::UserAgent {
+                from: Some(UserAgentSource::MostCommon),
+                most_common: true
+            }]
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        v.sentence
+            .contains("the attacker sends the most common one, which is alice's"),
+        "{}",
+        v.sentence
+    );
+
+    // With no binding the ID alone is the key.
+    let v = verdict("hijack-sniffing", Column::NoDefense);
+    match &v.reason {
+        VerdictReason::ServedAsVictim { passed, .. } => assert!(passed.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        v.sentence.contains("the ID alone is the key"),
+        "{}",
+        v.sentence
+    );
+}
