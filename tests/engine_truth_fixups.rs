@@ -3,8 +3,10 @@
 //! reason.
 //!
 //! - A binding that was checked and passed is named, with why it matched.
+//! - CSRF gets in undefended because the shop sets SameSite=None.
 
 use session_lab::engine::attacker::UserAgentSource;
+use session_lab::engine::cookies::SameSite;
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
 use session_lab::engine::run;
@@ -74,4 +76,27 @@ fn a_binding_that_passed_is_named_with_why_it_matched() {
         "{}",
         v.sentence
     );
+}
+
+#[test]
+fn csrf_undefended_names_the_samesite_none_the_scenario_sets() {
+    let v = verdict("csrf", Column::NoDefense);
+    assert!(v.attacker_got_in);
+    match &v.reason {
+        VerdictReason::ForgedRequestExecuted { same_site, .. } => {
+            assert_eq!(*same_site, Some(SameSite::None))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(
+        v.sentence
+            .contains("the shop sets SameSite=None on its session cookie"),
+        "{}",
+        v.sentence
+    );
+    assert!(v.sentence.contains("Firefox and Safari"), "{}", v.sentence);
+    assert!(scenario("csrf")
+        .description
+        .iter()
+        .any(|l| l.contains("SameSite=None")));
 }

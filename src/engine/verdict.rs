@@ -9,7 +9,7 @@
 
 use crate::engine::attacker::UserAgentSource;
 use crate::engine::browser::UpgradeBy;
-use crate::engine::cookies::BlockedReason;
+use crate::engine::cookies::{BlockedReason, SameSite};
 use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::{RejectReason, RequestRefusal, TransferRefusal};
 use crate::engine::server::id_generator::SessionId;
@@ -45,10 +45,12 @@ pub enum VerdictReason {
     /// headers by which the browser said it came from another site
     /// (`Origin: https://evil.example`, `Sec-Fetch-Site: cross-site`),
     /// which the server did not check; none when it came from the shop's
-    /// own page (XSS).
+    /// own page (XSS). `same_site`: the SameSite attribute of the session
+    /// cookie the victim's browser held, which let it ride along.
     ForgedRequestExecuted {
         user: UserName,
         telltales: Vec<String>,
+        same_site: Option<SameSite>,
     },
     /// The server gave the attacker's ordinary account the admin panel
     /// because of a cookie the attacker edited.
@@ -186,14 +188,19 @@ impl VerdictReason {
                     )
                 }
             }
-            VerdictReason::ForgedRequestExecuted { user, telltales } => {
+            VerdictReason::ForgedRequestExecuted {
+                user,
+                telltales,
+                same_site,
+            } => {
                 if telltales.is_empty() {
                     format!(
                         "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out: nothing in it differs from a request {user} makes herself."
                     )
                 } else {
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. {}The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        same_site.map_or(String::new(), cross_site_cookie),
                         telltales.join(", ")
                     )
                 }
@@ -262,6 +269,18 @@ impl VerdictReason {
             ),
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
         }
+    }
+}
+
+/// Why the session cookie rode along on another site's request, by its
+/// SameSite attribute: a sentence (with its trailing space) or nothing.
+fn cross_site_cookie(same_site: SameSite) -> String {
+    match same_site {
+        SameSite::None => "The cookie rode along because the shop sets SameSite=None on its session cookie. Firefox and Safari would send a cookie with no SameSite attribute anyway; Chromium keeps it home on a cross-site POST after its first two minutes. ".into(),
+        SameSite::Unspecified => "The session cookie has no SameSite attribute: Firefox and Safari send it with every cross-site request, and Chromium still sends it on a cross-site POST within its first two minutes (Lax-allowing-unsafe). ".into(),
+        SameSite::Lax => "The session cookie is SameSite=Lax, which still goes along on a link to the shop (a top-level GET). ".into(),
+        // A Strict cookie never rides on another site's request.
+        SameSite::Strict => String::new(),
     }
 }
 

@@ -610,8 +610,8 @@ fn csrf() -> Scenario {
         "csrf",
         "Cross-site request forgery",
         lines(
-            "While logged in, Alice opens a prize page on evil.example.",
-            "Its hidden form posts a transfer to the shop; will her browser attach her session cookie?",
+            "While logged in, Alice opens a prize page on evil.example. The shop sets SameSite=None on its session cookie (as sites embedded elsewhere do).",
+            "The page's hidden form posts a transfer to the shop; will her browser attach her session cookie? (Firefox and Safari would send a cookie with no SameSite attribute anyway; Chromium keeps it home on a cross-site POST after its first two minutes.)",
         ),
         AttackGoal::ForgeVictimRequest,
         AttackerPosition::CrossSitePage,

@@ -341,9 +341,22 @@ impl World {
                 });
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
                     let telltales = telltales(request);
+                    // The cookie that rode along, as the victim's jar holds it.
+                    let name = self.settings.cookie.full_name();
+                    let same_site = self
+                        .victim
+                        .jar
+                        .cookies()
+                        .iter()
+                        .find(|c| c.name == name)
+                        .map(|c| c.same_site);
                     self.log.win(
                         index,
-                        VerdictReason::ForgedRequestExecuted { user, telltales },
+                        VerdictReason::ForgedRequestExecuted {
+                            user,
+                            telltales,
+                            same_site,
+                        },
                     );
                 }
             }
