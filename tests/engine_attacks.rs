@@ -18,7 +18,7 @@ use session_lab::engine::server::id_generator::IdGenerator;
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::Settings;
 use session_lab::engine::server::store::EndReason;
-use session_lab::engine::verdict::{Verdict, VerdictReason};
+use session_lab::engine::verdict::{LeftOutOf, Verdict, VerdictReason};
 use session_lab::engine::{run, Run};
 
 fn scenario(id: &str) -> Scenario {
@@ -337,12 +337,18 @@ fn cross_site_request_forgery() {
     assert_kept_out(
         id,
         &[Defense::SameSiteLax],
-        VerdictReason::CookieNotSent(BlockedReason::SameSiteLax),
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SameSiteLax,
+            of: LeftOutOf::AttackerMade,
+        },
     );
     assert_kept_out(
         id,
         &[Defense::SameSiteStrict],
-        VerdictReason::CookieNotSent(BlockedReason::SameSiteStrict),
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SameSiteStrict,
+            of: LeftOutOf::AttackerMade,
+        },
     );
     assert_kept_out(
         id,

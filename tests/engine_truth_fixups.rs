@@ -4,14 +4,15 @@
 //!
 //! - A binding that was checked and passed is named, with why it matched.
 //! - CSRF gets in undefended because the shop sets SameSite=None.
+//! - A cookie left out is worded by the request it was left out of.
 
 use session_lab::engine::attacker::UserAgentSource;
-use session_lab::engine::cookies::SameSite;
+use session_lab::engine::cookies::{BlockedReason, SameSite};
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
 use session_lab::engine::run;
 use session_lab::engine::scenario::{find, Scenario};
-use session_lab::engine::verdict::{BindingPassed, Verdict, VerdictReason};
+use session_lab::engine::verdict::{BindingPassed, LeftOutOf, Verdict, VerdictReason};
 
 fn scenario(id: &str) -> Scenario {
     find(id).unwrap_or_else(|| panic!("no scenario {id}"))
@@ -99,4 +100,38 @@ fn csrf_undefended_names_the_samesite_none_the_scenario_sets() {
         .description
         .iter()
         .any(|l| l.contains("SameSite=None")));
+}
+
+#[test]
+fn a_cookie_left_out_is_worded_by_the_request_it_was_left_out_of() {
+    // Alice's own request, fallen back to http:// on the attacker's Wi-Fi.
+    let v = verdict("hijack-sniffing-active", Column::Only(Defense::HostPrefix));
+    assert_eq!(
+        v.reason,
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SecureOnly,
+            of: LeftOutOf::PlainHttpRead
+        }
+    );
+    assert!(
+        v.sentence
+            .contains("out of the plain http:// request the attacker was reading"),
+        "{}",
+        v.sentence
+    );
+    // The forged form on evil.example.
+    let v = verdict("csrf", Column::Only(Defense::SameSiteLax));
+    assert_eq!(
+        v.reason,
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SameSiteLax,
+            of: LeftOutOf::AttackerMade
+        }
+    );
+    assert!(
+        v.sentence
+            .contains("out of the request the attacker made the victim's browser send"),
+        "{}",
+        v.sentence
+    );
 }

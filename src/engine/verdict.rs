@@ -57,8 +57,12 @@ pub enum VerdictReason {
     RoleTampered,
 
     // The attacker was kept out.
-    /// The browser left the victim's session cookie out of the request.
-    CookieNotSent(BlockedReason),
+    /// The browser left the victim's session cookie out of a request that
+    /// mattered to the attack: `of` says which.
+    CookieNotSent {
+        reason: BlockedReason,
+        of: LeftOutOf,
+    },
     /// The browser refused to store the cookie the attacker planted.
     CookieNotStored(BlockedReason),
     /// The injected script ran but the session cookie was hidden from it.
@@ -99,6 +103,26 @@ pub enum VerdictReason {
     GuessesMissed { attempts: u32 },
     /// The attack's last step never happened (nothing to judge).
     AttackIncomplete,
+}
+
+/// The request the victim's browser left the session cookie out of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LeftOutOf {
+    /// One the attacker made the victim's browser send (a forged form, an
+    /// injected script's fetch).
+    AttackerMade,
+    /// One of the victim's own, sent as plain http:// while the attacker
+    /// read the Wi-Fi.
+    PlainHttpRead,
+}
+
+impl LeftOutOf {
+    pub fn describe(self) -> &'static str {
+        match self {
+            LeftOutOf::AttackerMade => "the request the attacker made the victim's browser send",
+            LeftOutOf::PlainHttpRead => "the plain http:// request the attacker was reading",
+        }
+    }
 }
 
 /// A check of the client that the server made on the attacker's request,
@@ -208,10 +232,11 @@ impl VerdictReason {
             VerdictReason::RoleTampered => {
                 "The server trusted a role the client sent in a cookie, so editing the cookie made the attacker an admin.".into()
             }
-            VerdictReason::CookieNotSent(r) => format!(
-                "The browser left the session cookie out of the attacker's request ({}): {}",
-                r.devtools_name(),
-                r.explanation()
+            VerdictReason::CookieNotSent { reason, of } => format!(
+                "The browser left the session cookie out of {} ({}): {}",
+                of.describe(),
+                reason.devtools_name(),
+                reason.explanation()
             ),
             VerdictReason::CookieNotStored(r) => format!(
                 "The browser refused the cookie the attacker planted ({}): {}",

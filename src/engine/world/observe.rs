@@ -16,7 +16,7 @@ use crate::engine::server::decision::{Decision, RejectReason, RoleSource};
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
-use crate::engine::verdict::{BindingPassed, VerdictReason};
+use crate::engine::verdict::{BindingPassed, LeftOutOf, VerdictReason};
 
 /// Who sent the request a decision was made for.
 #[derive(Debug, Clone, Copy)]
@@ -190,7 +190,16 @@ impl World {
                 excluded
                     .iter()
                     .find(|(c, _)| c.name == session_name)
-                    .map(|(_, reason)| VerdictReason::CookieNotSent(*reason))
+                    .map(|(_, reason)| VerdictReason::CookieNotSent {
+                        reason: *reason,
+                        // Attacker-made first: the attack's own request
+                        // decides, even if the Wi-Fi also carried it.
+                        of: if attacker_made {
+                            LeftOutOf::AttackerMade
+                        } else {
+                            LeftOutOf::PlainHttpRead
+                        },
+                    })
             }
             Setback::SessionCookieRefused {
                 party,
