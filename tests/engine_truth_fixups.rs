@@ -5,9 +5,12 @@
 //! - A binding that was checked and passed is named, with why it matched.
 //! - CSRF gets in undefended because the shop sets SameSite=None.
 //! - A cookie left out is worded by the request it was left out of.
+//! - Every defense against sniffing: HSTS preload decides, and is named.
 
 use session_lab::engine::attacker::UserAgentSource;
+use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::cookies::{BlockedReason, SameSite};
+use session_lab::engine::event::EventKind;
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
 use session_lab::engine::run;
@@ -134,4 +137,30 @@ fn a_cookie_left_out_is_worded_by_the_request_it_was_left_out_of() {
         "{}",
         v.sentence
     );
+}
+
+/// With every defense on, the sniffing attacker learns nothing because HSTS
+/// preload rewrote Alice's http:// address before anything left her
+/// browser: the verdict names that, as the HSTS column alone does.
+#[test]
+fn all_defenses_against_sniffing_name_hsts_preload() {
+    for id in ["hijack-sniffing", "hijack-sniffing-active"] {
+        let s = scenario(id);
+        let r = run(&s, &Column::AllDefenses.apply(s.settings()), Seed(7));
+        let v = r.verdict.clone().expect("an attack has a verdict");
+        assert_eq!(
+            v.reason,
+            VerdictReason::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded: true }),
+            "{id}"
+        );
+        assert!(matches!(
+            r.events[v.deciding_event].kind,
+            EventKind::HstsUpgrade {
+                preloaded: true,
+                ..
+            }
+        ));
+        let alone = verdict(id, Column::Only(Defense::HstsPreload));
+        assert_eq!(alone.reason, v.reason, "{id}");
+    }
 }

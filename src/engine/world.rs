@@ -124,6 +124,10 @@ pub struct World {
         crate::engine::server::id_generator::SessionId,
         crate::engine::server::store::EndReason,
     )>,
+    /// The first event where HSTS kept a request of the victim's off the
+    /// Wi-Fi the attacker listens to, even one without the session cookie:
+    /// why the attacker then has nothing to replay.
+    kept_off_wifi: Option<(usize, crate::engine::browser::UpgradeBy)>,
 }
 
 impl World {
@@ -156,6 +160,7 @@ impl World {
             },
             log: AttackLog::default(),
             ended_ids: Vec::new(),
+            kept_off_wifi: None,
         }
     }
 

@@ -152,8 +152,9 @@ impl World {
                 "The browser rewrites {url} to {upgraded} before sending anything (an internal 307, reason HSTS), because {why}. Nothing crosses the network in clear, and if https:// cannot be reached the browser gives up rather than fall back to http://."
             ),
         );
+        let index = self.events.len().saturating_sub(1);
+        self.note_kept_off_wifi(party, &url, index, UpgradeBy::Hsts { preloaded });
         if would_expose {
-            let index = self.events.len().saturating_sub(1);
             self.note_obstacle(
                 index,
                 Setback::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded }),

@@ -161,8 +161,34 @@ impl World {
     /// Records what happened at event `index` as an obstacle, if it is one:
     /// the one way obstacles reach the verdict's log.
     pub(super) fn note_obstacle(&mut self, index: usize, setback: Setback<'_>) {
+        // Nothing to replay because HSTS kept the victim's requests off the
+        // Wi-Fi: the rewrite is what decided it, and the verdict names it
+        // (as it does when HSTS kept the cookie itself off).
+        if let (Setback::NothingToReplay, Some((at, by))) = (&setback, self.kept_off_wifi) {
+            if self.goal.is_some() {
+                self.log.obstacle(at, VerdictReason::KeptOffPlainHttp(by));
+                return;
+            }
+        }
         if let Some(reason) = self.obstacle_in(setback) {
             self.log.obstacle(index, reason);
+        }
+    }
+
+    /// Remembers the first time `by` kept a request of the victim's for
+    /// `url` (plain http://) off the Wi-Fi while the attacker listened.
+    pub(super) fn note_kept_off_wifi(
+        &mut self,
+        party: Party,
+        url: &crate::engine::url::Url,
+        index: usize,
+        by: UpgradeBy,
+    ) {
+        let exposed = party == Party::Victim
+            && self.network.is_listening()
+            && url.scheme() == crate::engine::url::Scheme::Http;
+        if exposed && self.kept_off_wifi.is_none() {
+            self.kept_off_wifi = Some((index, by));
         }
     }
 
