@@ -6,6 +6,7 @@
 //! - CSRF gets in undefended because the shop sets SameSite=None.
 //! - A cookie left out is worded by the request it was left out of.
 //! - Every defense against sniffing: HSTS preload decides, and is named.
+//! - Secure on an http-only shop: refused, and its Set-Cookie read in clear.
 
 use session_lab::engine::attacker::UserAgentSource;
 use session_lab::engine::browser::UpgradeBy;
@@ -162,5 +163,36 @@ fn all_defenses_against_sniffing_name_hsts_preload() {
         ));
         let alone = verdict(id, Column::Only(Defense::HstsPreload));
         assert_eq!(alone.reason, v.reason, "{id}");
+    }
+}
+
+/// Secure (or __Host-) on a shop served only over http://: the browser
+/// refuses the cookie, yet the attacker gets in with the ID read in the
+/// refused Set-Cookie, which crossed the Wi-Fi in clear.
+#[test]
+fn secure_without_https_is_refused_but_its_set_cookie_is_read_in_clear() {
+    for defense in [Defense::SecureCookie, Defense::HostPrefix] {
+        let v = verdict("hijack-sniffing", Column::Only(defense));
+        assert!(v.attacker_got_in, "{defense:?}");
+        match &v.reason {
+            VerdictReason::ServedAsVictim {
+                refused_in_clear, ..
+            } => assert_eq!(*refused_in_clear, Some(BlockedReason::SecureOnly)),
+            other => panic!("{defense:?}: {other:?}"),
+        }
+        assert!(
+            v.sentence.contains(
+                "Secure without HTTPS breaks the site, and the Set-Cookie still crosses in clear"
+            ),
+            "{}",
+            v.sentence
+        );
+    }
+    // Undefended, the cookie was stored: nothing was refused.
+    match verdict("hijack-sniffing", Column::NoDefense).reason {
+        VerdictReason::ServedAsVictim {
+            refused_in_clear, ..
+        } => assert_eq!(refused_in_clear, None),
+        other => panic!("{other:?}"),
     }
 }

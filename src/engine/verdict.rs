@@ -35,10 +35,15 @@ pub enum VerdictReason {
     /// victim's session. `passed`: the client checks the session was
     /// bound by (IP address, User-Agent) and why the attacker's request
     /// matched them; empty when the server checks nothing but the ID.
+    /// `refused_in_clear`: the victim's browser had refused this session's
+    /// cookie (a `Secure` or `__Host-` cookie from a plain http:// shop, say)
+    /// but its `Set-Cookie` crossed the Wi-Fi in clear, where the attacker
+    /// read the ID.
     ServedAsVictim {
         user: UserName,
         session: SessionId,
         passed: Vec<BindingPassed>,
+        refused_in_clear: Option<BlockedReason>,
     },
     /// A request the attacker wrote ran in the victim's browser, with the
     /// victim's cookie, and the server carried it out. `telltales` are the
@@ -199,8 +204,9 @@ impl VerdictReason {
                 user,
                 session,
                 passed,
+                refused_in_clear,
             } => {
-                if passed.is_empty() {
+                let served = if passed.is_empty() {
                     format!(
                         "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
                     )
@@ -210,6 +216,13 @@ impl VerdictReason {
                         "The server served the attacker's own request as {user}, because it carried session ID {session}: {}, so the ID was enough.",
                         checks.join("; ")
                     )
+                };
+                match refused_in_clear {
+                    None => served,
+                    Some(r) => format!(
+                        "{served} {user}'s browser had refused that session's cookie ({}) on the plain http:// shop, so each of her pages started a new session, but the Set-Cookie that carried the ID crossed the Wi-Fi in clear, and the attacker read it there: Secure without HTTPS breaks the site, and the Set-Cookie still crosses in clear.",
+                        r.devtools_name()
+                    ),
                 }
             }
             VerdictReason::ForgedRequestExecuted {

@@ -518,6 +518,7 @@ impl World {
             narration,
         );
         if let Some(reason) = rejected_plant {
+            self.note_refused_in_clear(party, url, &outcomes_lines(&lines), reason);
             self.note_obstacle(
                 index,
                 Setback::SessionCookieRefused {
@@ -1009,6 +1010,17 @@ fn request_narration(
         ));
     }
     s
+}
+
+/// The `name=value` pairs at the head of `Set-Cookie` lines.
+fn outcomes_lines(lines: &[String]) -> Vec<(String, String)> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let (name, value) = l.split(';').next()?.split_once('=')?;
+            Some((name.trim().to_string(), value.trim().to_string()))
+        })
+        .collect()
 }
 
 /// When two sent cookies share a name (a tossed cookie beside the site's

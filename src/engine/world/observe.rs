@@ -175,6 +175,28 @@ impl World {
         }
     }
 
+    /// The victim's browser refused the session cookie (for `reason`) a
+    /// plain http:// response set while the attacker was reading the
+    /// Wi-Fi: the ID in it crossed in clear all the same.
+    pub(super) fn note_refused_in_clear(
+        &mut self,
+        party: Party,
+        url: &crate::engine::url::Url,
+        pairs: &[(String, String)],
+        reason: BlockedReason,
+    ) {
+        let read = party == Party::Victim
+            && self.network.is_listening()
+            && url.scheme() == crate::engine::url::Scheme::Http;
+        if !read {
+            return;
+        }
+        let name = self.settings.cookie.full_name();
+        for (_, value) in pairs.iter().filter(|(n, v)| *n == name && !v.is_empty()) {
+            self.refused_in_clear.push((value.clone(), reason));
+        }
+    }
+
     /// Remembers the first time `by` kept a request of the victim's for
     /// `url` (plain http://) off the Wi-Fi while the attacker listened.
     pub(super) fn note_kept_off_wifi(
@@ -350,12 +372,18 @@ impl World {
                         (served.user.clone(), served.session.clone())
                     {
                         let passed = self.bindings_passed(&session);
+                        let refused_in_clear = self
+                            .refused_in_clear
+                            .iter()
+                            .find(|(v, _)| *v == session.0)
+                            .map(|(_, reason)| *reason);
                         self.log.win(
                             index,
                             VerdictReason::ServedAsVictim {
                                 user,
                                 session,
                                 passed,
+                                refused_in_clear,
                             },
                         );
                     }
