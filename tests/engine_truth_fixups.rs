@@ -196,3 +196,38 @@ fn secure_without_https_is_refused_but_its_set_cookie_is_read_in_clear() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Session riding: the script's request differs from Alice's own form
+/// (Fetch Metadata says cors/empty, no user activation), in nothing the
+/// server can rely on; with the CSRF token on, the script read it.
+#[test]
+fn session_riding_differs_only_in_what_the_server_cannot_rely_on() {
+    let v = verdict("session-riding-xss", Column::Only(Defense::CsrfToken));
+    match &v.reason {
+        VerdictReason::ForgedRequestExecuted {
+            telltales,
+            script_marks,
+            token_from_page,
+            ..
+        } => {
+            assert!(telltales.is_empty());
+            assert!(script_marks.contains(&"Sec-Fetch-Mode: cors".to_string()));
+            assert!(script_marks.contains(&"no Sec-Fetch-User".to_string()));
+            assert!(*token_from_page);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(v.sentence.contains("same-origin"), "{}", v.sentence);
+    assert!(
+        v.sentence
+            .contains("the script read the CSRF token from the form it fetched"),
+        "{}",
+        v.sentence
+    );
+    match verdict("session-riding-xss", Column::NoDefense).reason {
+        VerdictReason::ForgedRequestExecuted {
+            token_from_page, ..
+        } => assert!(!token_from_page),
+        other => panic!("{other:?}"),
+    }
+}

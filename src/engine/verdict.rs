@@ -52,10 +52,17 @@ pub enum VerdictReason {
     /// which the server did not check; none when it came from the shop's
     /// own page (XSS). `same_site`: the SameSite attribute of the session
     /// cookie the victim's browser held, which let it ride along.
+    /// `script_marks`: how a request a script sent differs from a form the
+    /// victim submits herself (`Sec-Fetch-Mode: cors`, no
+    /// `Sec-Fetch-User`...), none of which a server can rely on.
+    /// `token_from_page`: the server checked a CSRF token, and the request
+    /// carried the right one, read from the shop's own form.
     ForgedRequestExecuted {
         user: UserName,
         telltales: Vec<String>,
         same_site: Option<SameSite>,
+        script_marks: Vec<String>,
+        token_from_page: bool,
     },
     /// The server gave the attacker's ordinary account the admin panel
     /// because of a cookie the attacker edited.
@@ -229,10 +236,25 @@ impl VerdictReason {
                 user,
                 telltales,
                 same_site,
+                script_marks,
+                token_from_page,
             } => {
                 if telltales.is_empty() {
+                    let differs = if script_marks.is_empty() {
+                        format!("Nothing in it differs from a request {user} makes herself: ")
+                    } else {
+                        format!(
+                            "It does differ from a form {user} submits herself ({}), but in nothing the server can rely on: ",
+                            script_marks.join(", ")
+                        )
+                    };
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out: nothing in it differs from a request {user} makes herself."
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out. {differs}it is same-origin, so Origin and Sec-Fetch-Site say the shop{}.",
+                        if *token_from_page {
+                            ", and the script read the CSRF token from the form it fetched"
+                        } else {
+                            ""
+                        }
                     )
                 } else {
                     format!(

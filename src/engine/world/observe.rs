@@ -413,12 +413,21 @@ impl World {
                         .iter()
                         .find(|c| c.name == name)
                         .map(|c| c.same_site);
+                    let script_marks = script_marks(request);
+                    let token_from_page = self.settings.application.csrf_token
+                        && crate::engine::http::form::lookup(
+                            &crate::engine::http::form::decode_pairs(&request.body),
+                            "csrf",
+                        )
+                        .is_some_and(|t| !t.is_empty());
                     self.log.win(
                         index,
                         VerdictReason::ForgedRequestExecuted {
                             user,
                             telltales,
                             same_site,
+                            script_marks,
+                            token_from_page,
                         },
                     );
                 }
@@ -459,6 +468,29 @@ pub(super) fn telltales(request: &HttpRequest) -> Vec<String> {
         .filter(|s| matches!(*s, "cross-site" | "same-site"))
     {
         out.push(format!("Sec-Fetch-Site: {site}"));
+    }
+    out
+}
+
+/// How a request a script sent shows it in its Fetch Metadata: not a
+/// navigation (`Sec-Fetch-Mode`, `Sec-Fetch-Dest`), no user activation (no
+/// `Sec-Fetch-User`). Empty for a navigation a form made.
+fn script_marks(request: &HttpRequest) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(mode) = request
+        .header("Sec-Fetch-Mode")
+        .filter(|m| *m != "navigate")
+    {
+        out.push(format!("Sec-Fetch-Mode: {mode}"));
+    }
+    if let Some(dest) = request
+        .header("Sec-Fetch-Dest")
+        .filter(|d| *d != "document")
+    {
+        out.push(format!("Sec-Fetch-Dest: {dest}"));
+    }
+    if !out.is_empty() && request.header("Sec-Fetch-User").is_none() {
+        out.push("no Sec-Fetch-User".into());
     }
     out
 }
