@@ -260,7 +260,15 @@ fn predicting_weak_ids() {
             v.reason
         );
         if !predictable {
-            assert_eq!(v.reason, VerdictReason::GuessesMissed { attempts: 200 });
+            assert!(
+                matches!(
+                    v.reason,
+                    VerdictReason::GuessesMissed { attempts: 200, unpredictable_bits, logged_in: 1 }
+                        if unpredictable_bits == generator.unpredictable_bits()
+                ),
+                "{:?}",
+                v.reason
+            );
         }
     }
     // Regeneration does not help when the next ID is predictable too.
@@ -268,7 +276,11 @@ fn predicting_weak_ids() {
     assert_kept_out(
         id,
         &[Defense::StrongIds],
-        VerdictReason::GuessesMissed { attempts: 200 },
+        VerdictReason::GuessesMissed {
+            attempts: 200,
+            unpredictable_bits: 128,
+            logged_in: 1,
+        },
     );
     assert_kept_out(
         id,

@@ -231,3 +231,25 @@ fn session_riding_differs_only_in_what_the_server_cannot_rely_on() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Strong IDs: the verdict gives the odds, from the ID space and the
+/// logged-in sessions a guess could hit, not only the attempt count.
+#[test]
+fn missed_guesses_give_the_odds() {
+    let v = verdict("predictable-ids", Column::Only(Defense::StrongIds));
+    assert_eq!(
+        v.reason,
+        VerdictReason::GuessesMissed {
+            attempts: 200,
+            unpredictable_bits: 128,
+            logged_in: 1
+        }
+    );
+    assert!(
+        v.sentence.contains(
+            "200 guesses against 2^128 possible IDs with 1 logged-in session to find: a hit is 1 chance in about 2 × 10^36"
+        ),
+        "{}",
+        v.sentence
+    );
+}

@@ -10,6 +10,7 @@
 use crate::engine::attacker::UserAgentSource;
 use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, SameSite};
+use crate::engine::id_analysis::{describe_log10_count, guess_count_log10};
 use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::{RejectReason, RequestRefusal, TransferRefusal};
 use crate::engine::server::id_generator::SessionId;
@@ -111,8 +112,14 @@ pub enum VerdictReason {
     RoleNotFromCookie,
     /// The attacker never learned a session ID to use.
     NoIdLearned,
-    /// None of the guessed IDs named a live session.
-    GuessesMissed { attempts: u32 },
+    /// None of the guessed IDs named a live session. `unpredictable_bits`
+    /// of each ID the attacker could not work out, and `logged_in`
+    /// sessions any guess could have hit: the odds.
+    GuessesMissed {
+        attempts: u32,
+        unpredictable_bits: u32,
+        logged_in: u64,
+    },
     /// The attack's last step never happened (nothing to judge).
     AttackIncomplete,
 }
@@ -324,9 +331,25 @@ impl VerdictReason {
             VerdictReason::NoIdLearned => {
                 "The attacker never saw a session ID, so there was nothing to replay.".into()
             }
-            VerdictReason::GuessesMissed { attempts } => format!(
-                "None of the {attempts} guessed IDs named a live session: the IDs are too random to guess."
-            ),
+            VerdictReason::GuessesMissed {
+                attempts,
+                unpredictable_bits,
+                logged_in,
+            } => {
+                let bits = f64::from(*unpredictable_bits);
+                // Each guess hits with probability S / 2^B; A guesses, at
+                // most A·S / 2^B: the odds against, as log10.
+                let against = (bits * std::f64::consts::LOG10_2
+                    - (f64::from(*attempts) * (*logged_in).max(1) as f64).log10())
+                .max(0.0);
+                format!(
+                    "None of the {attempts} guessed IDs named a live session: {attempts} guesses against 2^{unpredictable_bits} possible IDs with {} logged-in {} to find: a hit is 1 chance in {}, and finding one takes {} on average. The IDs are too random to guess.",
+                    (*logged_in).max(1),
+                    if *logged_in > 1 { "sessions" } else { "session" },
+                    describe_log10_count(against, "").trim_end(),
+                    describe_log10_count(guess_count_log10(bits, *logged_in), "guesses"),
+                )
+            }
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
         }
     }

@@ -579,11 +579,23 @@ impl World {
                 self.replay(path);
             }
             None => {
+                // What the attacker was up against: the ID space and the
+                // logged-in sessions any guess could have hit.
+                let now = self.clock.now();
+                let logged_in = self
+                    .server
+                    .store()
+                    .sessions()
+                    .iter()
+                    .filter(|s| s.user.is_some() && s.expired_at(now).is_none())
+                    .count();
                 self.note_obstacle(
                     index,
                     Setback::GuessesMissed {
                         first_refusal,
                         attempts: attempts_made,
+                        unpredictable_bits: self.settings.server.id_generator.unpredictable_bits(),
+                        logged_in: u64::try_from(logged_in).unwrap_or(u64::MAX),
                     },
                 );
             }

@@ -56,6 +56,8 @@ pub(super) enum Setback<'a> {
     GuessesMissed {
         first_refusal: Option<RejectReason>,
         attempts: u32,
+        unpredictable_bits: u32,
+        logged_in: u64,
     },
     /// The attacker's request with an ID they rely on was served by a
     /// session nobody is logged in to.
@@ -263,10 +265,16 @@ impl World {
             Setback::GuessesMissed {
                 first_refusal,
                 attempts,
+                unpredictable_bits,
+                logged_in,
             } => Some(match first_refusal {
                 Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
                 Some(r) => VerdictReason::IdRejected(r),
-                None => VerdictReason::GuessesMissed { attempts },
+                None => VerdictReason::GuessesMissed {
+                    attempts,
+                    unpredictable_bits,
+                    logged_in,
+                },
             }),
             Setback::ServedNobody => Some(VerdictReason::SessionNotLoggedIn),
             Setback::KeptOffPlainHttp(by) => Some(VerdictReason::KeptOffPlainHttp(by)),
