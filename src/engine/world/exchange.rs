@@ -1082,14 +1082,17 @@ fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
         .iter()
         .map(|o| match o {
             SetCookieOutcome::Stored { cookie, replaced } => {
-                let kind = if cookie.is_persistent() {
-                    "persistent"
+                // "Session cookie" in DevTools means "no expiry date", not
+                // "the session-ID cookie": say what it means, so that a
+                // `role` cookie is not read as the session ID.
+                let lifetime = if cookie.is_persistent() {
+                    ", kept until its expiry date"
                 } else {
-                    "session"
+                    ", which has no expiry date (gone when the browser closes)"
                 };
                 match replaced {
-                    Some(_) => format!("replaces the {kind} cookie {}", cookie.name),
-                    None => format!("stores the {kind} cookie {}", cookie.name),
+                    Some(_) => format!("replaces the cookie {}{lifetime}", cookie.name),
+                    None => format!("stores the cookie {}{lifetime}", cookie.name),
                 }
             }
             SetCookieOutcome::Removed { cookie } => format!("deletes the cookie {}", cookie.name),
