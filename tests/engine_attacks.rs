@@ -6,7 +6,9 @@ use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::choice::Choice;
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::EventKind;
+use session_lab::engine::http::Method;
 use session_lab::engine::matrix::{Column, Defense};
+use session_lab::engine::network::Party;
 use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{
@@ -16,7 +18,7 @@ use session_lab::engine::server::id_generator::IdGenerator;
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::Settings;
 use session_lab::engine::server::store::EndReason;
-use session_lab::engine::verdict::{Verdict, VerdictReason};
+use session_lab::engine::verdict::{LeftOutOf, Verdict, VerdictReason};
 use session_lab::engine::{run, Run};
 
 fn scenario(id: &str) -> Scenario {
@@ -190,6 +192,59 @@ fn fixation_by_cookie_tossing() {
     );
 }
 
+/// Alice already holds the shop's own host-only cookie (Path=/): the tossed
+/// one wins on /login only by its longer path, listed first in the `Cookie`
+/// header, and the shop reads the first.
+#[test]
+fn the_tossed_cookie_wins_by_its_longer_path_beside_alices_own() {
+    let s = scenario("fixation-cookie-tossing");
+    let r = run(&s, &s.settings(), Seed(7));
+    let login_post = r
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Request {
+                party: Party::Victim,
+                request,
+                sent,
+                ..
+            } if request.method == Method::Post && request.url.path() == "/login" => {
+                Some((sent.clone(), e.narration.clone()))
+            }
+            _ => None,
+        })
+        .expect("Alice logs in");
+    let (sent, narration) = login_post;
+    let sessions: Vec<_> = sent.iter().filter(|c| c.name == "sessionid").collect();
+    assert_eq!(sessions.len(), 2, "{sent:?}");
+    // The tossed one first (Domain cookie, longer path), then her own.
+    assert!(!sessions[0].host_only && sessions[0].path == "/login");
+    assert!(sessions[1].host_only && sessions[1].path == "/");
+    assert!(narration.contains("longer paths first"), "{narration}");
+    match judged(&r).reason {
+        VerdictReason::ServedAsVictim { session, .. } => {
+            assert_eq!(session.0, sessions[0].value)
+        }
+        other => panic!("{other:?}"),
+    }
+    // Elsewhere only her own cookie goes: there she looks logged out.
+    let account = r.events.iter().find_map(|e| match &e.kind {
+        EventKind::Request {
+            party: Party::Victim,
+            request,
+            sent,
+            excluded,
+            ..
+        } if request.url.path() == "/account" => Some((sent.clone(), excluded.clone())),
+        _ => None,
+    });
+    let (sent, excluded) = account.expect("Alice opens her account");
+    assert!(sent.iter().all(|c| c.host_only));
+    assert!(excluded
+        .iter()
+        .any(|(c, why)| c.path == "/login" && *why == BlockedReason::NotOnPath));
+}
+
 #[test]
 fn predicting_weak_ids() {
     let id = "predictable-ids";
@@ -205,7 +260,15 @@ fn predicting_weak_ids() {
             v.reason
         );
         if !predictable {
-            assert_eq!(v.reason, VerdictReason::GuessesMissed { attempts: 200 });
+            assert!(
+                matches!(
+                    v.reason,
+                    VerdictReason::GuessesMissed { attempts: 200, unpredictable_bits, logged_in: 1 }
+                        if unpredictable_bits == generator.unpredictable_bits()
+                ),
+                "{:?}",
+                v.reason
+            );
         }
     }
     // Regeneration does not help when the next ID is predictable too.
@@ -213,7 +276,11 @@ fn predicting_weak_ids() {
     assert_kept_out(
         id,
         &[Defense::StrongIds],
-        VerdictReason::GuessesMissed { attempts: 200 },
+        VerdictReason::GuessesMissed {
+            attempts: 200,
+            unpredictable_bits: 128,
+            logged_in: 1,
+        },
     );
     assert_kept_out(
         id,
@@ -282,12 +349,18 @@ fn cross_site_request_forgery() {
     assert_kept_out(
         id,
         &[Defense::SameSiteLax],
-        VerdictReason::CookieNotSent(BlockedReason::SameSiteLax),
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SameSiteLax,
+            of: LeftOutOf::AttackerMade,
+        },
     );
     assert_kept_out(
         id,
         &[Defense::SameSiteStrict],
-        VerdictReason::CookieNotSent(BlockedReason::SameSiteStrict),
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SameSiteStrict,
+            of: LeftOutOf::AttackerMade,
+        },
     );
     assert_kept_out(
         id,

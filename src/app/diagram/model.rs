@@ -28,8 +28,8 @@ pub enum Lifeline {
     Shop,
     /// The attacker's own browser and tools.
     Mallory,
-    /// Sites the attacker runs (their page, their collector, a sibling
-    /// host of the shop).
+    /// Sites the attacker runs (their page, their collector, a subdomain
+    /// of the shop's host).
     MallorySites,
 }
 
@@ -72,7 +72,7 @@ impl Lifeline {
             Lifeline::Wifi => "the café's Wi-Fi, where an observer can read plain HTTP",
             Lifeline::Shop => "the shop's server and its session store",
             Lifeline::Mallory => "the attacker, Mallory, with her own browser and tools",
-            Lifeline::MallorySites => "pages the attacker runs (evil.example, a sibling host)",
+            Lifeline::MallorySites => "pages the attacker runs: evil.example, and a subdomain of the shop (blog.shop.example)",
         }
     }
 

@@ -528,6 +528,9 @@ fn fixation_cookie_tossing() -> Scenario {
         // shop knows it when the victim comes back with it.
         attacker(secs(0), AttackerAct::Visits { path: "/".into() }),
         attacker(secs(2), AttackerAct::TossesOwnId),
+        // Alice has been to the shop before: her browser holds a session
+        // cookie of its own, which the tossed one must beat.
+        types(secs(4), "{shop}/"),
         attacker(
             secs(5),
             AttackerAct::SendsLink {
@@ -548,7 +551,7 @@ fn fixation_cookie_tossing() -> Scenario {
         "Session fixation by cookie tossing",
         lines(
             "The attacker runs a blog on blog.shop.example, a subdomain of the shop's host, and opens the shop to get a session ID of their own.",
-            "The blog's page sets the shop's session cookie for Domain=shop.example with that ID, which the shop issued itself.",
+            "Alice already holds the shop's cookie. The blog's page sets another for Domain=shop.example, Path=/login, with the attacker's ID: on /login the longer path goes first, and the shop reads the first.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Subdomain,
@@ -664,8 +667,8 @@ fn csrf() -> Scenario {
         "csrf",
         "Cross-site request forgery",
         lines(
-            "While logged in, Alice opens a prize page on evil.example.",
-            "Its hidden form posts a transfer to the shop; will her browser attach her session cookie?",
+            "While logged in, Alice opens a prize page on evil.example. The shop sets SameSite=None on its session cookie (as sites embedded elsewhere do).",
+            "The page's hidden form posts a transfer to the shop; will her browser attach her session cookie? (Firefox and Safari would send a cookie with no SameSite attribute anyway; Chromium keeps it home on a cross-site POST after its first two minutes.)",
         ),
         AttackGoal::ForgeVictimRequest,
         AttackerPosition::CrossSitePage,

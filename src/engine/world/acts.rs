@@ -358,8 +358,9 @@ impl World {
                 "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
-                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example carrying the session ID the shop issued to the attacker: {planted_id}.",
-                crate::engine::attacker::SIBLING_HOST
+                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example and Path={path} carrying the session ID the shop issued to the attacker: {planted_id}. On {path} a browser that already holds the shop's own cookie (Path=/) sends both, the longer path first; on other pages only the shop's own goes, so there the victim may look logged out.",
+                crate::engine::attacker::SIBLING_HOST,
+                path = crate::engine::attacker::TOSS_PATH,
             ),
         };
         if let EvilPage::CookieToss { planted_id } = &page {
@@ -593,11 +594,23 @@ impl World {
                 self.replay(path);
             }
             None => {
+                // What the attacker was up against: the ID space and the
+                // logged-in sessions any guess could have hit.
+                let now = self.clock.now();
+                let logged_in = self
+                    .server
+                    .store()
+                    .sessions()
+                    .iter()
+                    .filter(|s| s.user.is_some() && s.expired_at(now).is_none())
+                    .count();
                 self.note_obstacle(
                     index,
                     Setback::GuessesMissed {
                         first_refusal,
                         attempts: attempts_made,
+                        unpredictable_bits: self.settings.server.id_generator.unpredictable_bits(),
+                        logged_in: u64::try_from(logged_in).unwrap_or(u64::MAX),
                     },
                 );
             }

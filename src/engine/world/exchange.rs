@@ -152,8 +152,9 @@ impl World {
                 "The browser rewrites {url} to {upgraded} before sending anything (an internal 307, reason HSTS), because {why}. Nothing crosses the network in clear, and if https:// cannot be reached the browser gives up rather than fall back to http://."
             ),
         );
+        let index = self.events.len().saturating_sub(1);
+        self.note_kept_off_wifi(party, &url, index, UpgradeBy::Hsts { preloaded });
         if would_expose {
-            let index = self.events.len().saturating_sub(1);
             self.note_obstacle(
                 index,
                 Setback::KeptOffPlainHttp(UpgradeBy::Hsts { preloaded }),
@@ -517,6 +518,7 @@ impl World {
             narration,
         );
         if let Some(reason) = rejected_plant {
+            self.note_refused_in_clear(party, url, &outcomes_lines(&lines), reason);
             self.note_obstacle(
                 index,
                 Setback::SessionCookieRefused {
@@ -992,6 +994,7 @@ fn request_narration(
         let names: Vec<&str> = sent.iter().map(|c| c.name.as_str()).collect();
         s.push_str(&format!(" with the cookie(s) {}.", names.join(", ")));
     }
+    s.push_str(&same_name_order(sent));
     for (c, reason) in excluded {
         s.push_str(&format!(
             " {} is left out ({}).",
@@ -1007,6 +1010,57 @@ fn request_narration(
         ));
     }
     s
+}
+
+/// The `name=value` pairs at the head of `Set-Cookie` lines.
+fn outcomes_lines(lines: &[String]) -> Vec<(String, String)> {
+    lines
+        .iter()
+        .filter_map(|l| {
+            let (name, value) = l.split(';').next()?.split_once('=')?;
+            Some((name.trim().to_string(), value.trim().to_string()))
+        })
+        .collect()
+}
+
+/// When two sent cookies share a name (a tossed cookie beside the site's
+/// own), which one goes first and why: the server usually reads the first.
+fn same_name_order(sent: &[Cookie]) -> String {
+    let Some((i, first)) = sent
+        .iter()
+        .enumerate()
+        .find(|(i, c)| sent[i + 1..].iter().any(|o| o.name == c.name))
+    else {
+        return String::new();
+    };
+    let others: Vec<&Cookie> = sent[i + 1..]
+        .iter()
+        .filter(|o| o.name == first.name)
+        .collect();
+    let scope = |c: &Cookie| {
+        if c.host_only {
+            format!("host-only, Path={}", c.path)
+        } else {
+            format!("Domain={}, Path={}", c.domain, c.path)
+        }
+    };
+    let rest: Vec<String> = others
+        .iter()
+        .map(|c| format!("{} ({})", c.value, scope(c)))
+        .collect();
+    let why = if others.iter().all(|o| o.path.len() < first.path.len()) {
+        "browsers list cookies with longer paths first (RFC 6265bis §5.8.3)"
+    } else {
+        "browsers list cookies with equally long paths oldest first (RFC 6265bis §5.8.3)"
+    };
+    format!(
+        " Two cookies named {name} go along: {} ({}) first, then {}, because {why}. A server that reads the first {name} takes {}.",
+        first.value,
+        scope(first),
+        rest.join(", "),
+        first.value,
+        name = first.name,
+    )
 }
 
 fn response_narration(host: &str, resp: &HttpResponse, served: &Served) -> String {
@@ -1028,14 +1082,17 @@ fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
         .iter()
         .map(|o| match o {
             SetCookieOutcome::Stored { cookie, replaced } => {
-                let kind = if cookie.is_persistent() {
-                    "persistent"
+                // "Session cookie" in DevTools means "no expiry date", not
+                // "the session-ID cookie": say what it means, so that a
+                // `role` cookie is not read as the session ID.
+                let lifetime = if cookie.is_persistent() {
+                    ", kept until its expiry date"
                 } else {
-                    "session"
+                    ", which has no expiry date (gone when the browser closes)"
                 };
                 match replaced {
-                    Some(_) => format!("replaces the {kind} cookie {}", cookie.name),
-                    None => format!("stores the {kind} cookie {}", cookie.name),
+                    Some(_) => format!("replaces the cookie {}{lifetime}", cookie.name),
+                    None => format!("stores the cookie {}{lifetime}", cookie.name),
                 }
             }
             SetCookieOutcome::Removed { cookie } => format!("deletes the cookie {}", cookie.name),

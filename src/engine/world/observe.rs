@@ -13,9 +13,10 @@ use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
 use crate::engine::server::accounts::{Role, VICTIM_USER};
 use crate::engine::server::decision::{Decision, RejectReason, RoleSource};
+use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
-use crate::engine::verdict::VerdictReason;
+use crate::engine::verdict::{BindingPassed, LeftOutOf, VerdictReason};
 
 /// Who sent the request a decision was made for.
 #[derive(Debug, Clone, Copy)]
@@ -55,6 +56,8 @@ pub(super) enum Setback<'a> {
     GuessesMissed {
         first_refusal: Option<RejectReason>,
         attempts: u32,
+        unpredictable_bits: u32,
+        logged_in: u64,
     },
     /// The attacker's request with an ID they rely on was served by a
     /// session nobody is logged in to.
@@ -160,8 +163,56 @@ impl World {
     /// Records what happened at event `index` as an obstacle, if it is one:
     /// the one way obstacles reach the verdict's log.
     pub(super) fn note_obstacle(&mut self, index: usize, setback: Setback<'_>) {
+        // Nothing to replay because HSTS kept the victim's requests off the
+        // Wi-Fi: the rewrite is what decided it, and the verdict names it
+        // (as it does when HSTS kept the cookie itself off).
+        if let (Setback::NothingToReplay, Some((at, by))) = (&setback, self.kept_off_wifi) {
+            if self.goal.is_some() {
+                self.log.obstacle(at, VerdictReason::KeptOffPlainHttp(by));
+                return;
+            }
+        }
         if let Some(reason) = self.obstacle_in(setback) {
             self.log.obstacle(index, reason);
+        }
+    }
+
+    /// The victim's browser refused the session cookie (for `reason`) a
+    /// plain http:// response set while the attacker was reading the
+    /// Wi-Fi: the ID in it crossed in clear all the same.
+    pub(super) fn note_refused_in_clear(
+        &mut self,
+        party: Party,
+        url: &crate::engine::url::Url,
+        pairs: &[(String, String)],
+        reason: BlockedReason,
+    ) {
+        let read = party == Party::Victim
+            && self.network.is_listening()
+            && url.scheme() == crate::engine::url::Scheme::Http;
+        if !read {
+            return;
+        }
+        let name = self.settings.cookie.full_name();
+        for (_, value) in pairs.iter().filter(|(n, v)| *n == name && !v.is_empty()) {
+            self.refused_in_clear.push((value.clone(), reason));
+        }
+    }
+
+    /// Remembers the first time `by` kept a request of the victim's for
+    /// `url` (plain http://) off the Wi-Fi while the attacker listened.
+    pub(super) fn note_kept_off_wifi(
+        &mut self,
+        party: Party,
+        url: &crate::engine::url::Url,
+        index: usize,
+        by: UpgradeBy,
+    ) {
+        let exposed = party == Party::Victim
+            && self.network.is_listening()
+            && url.scheme() == crate::engine::url::Scheme::Http;
+        if exposed && self.kept_off_wifi.is_none() {
+            self.kept_off_wifi = Some((index, by));
         }
     }
 
@@ -189,7 +240,16 @@ impl World {
                 excluded
                     .iter()
                     .find(|(c, _)| c.name == session_name)
-                    .map(|(_, reason)| VerdictReason::CookieNotSent(*reason))
+                    .map(|(_, reason)| VerdictReason::CookieNotSent {
+                        reason: *reason,
+                        // Attacker-made first: the attack's own request
+                        // decides, even if the Wi-Fi also carried it.
+                        of: if attacker_made {
+                            LeftOutOf::AttackerMade
+                        } else {
+                            LeftOutOf::PlainHttpRead
+                        },
+                    })
             }
             Setback::SessionCookieRefused {
                 party,
@@ -205,10 +265,16 @@ impl World {
             Setback::GuessesMissed {
                 first_refusal,
                 attempts,
+                unpredictable_bits,
+                logged_in,
             } => Some(match first_refusal {
                 Some(RejectReason::Ended(end)) => VerdictReason::SessionEnded(end),
                 Some(r) => VerdictReason::IdRejected(r),
-                None => VerdictReason::GuessesMissed { attempts },
+                None => VerdictReason::GuessesMissed {
+                    attempts,
+                    unpredictable_bits,
+                    logged_in,
+                },
             }),
             Setback::ServedNobody => Some(VerdictReason::SessionNotLoggedIn),
             Setback::KeptOffPlainHttp(by) => Some(VerdictReason::KeptOffPlainHttp(by)),
@@ -263,6 +329,35 @@ impl World {
             .map(|(_, how)| *how)
     }
 
+    /// The client checks the session `id` is bound by, which the
+    /// attacker's request just passed, and why it passed each: from the
+    /// settings, the session's binding, and who the attacker appears to be.
+    fn bindings_passed(&self, id: &SessionId) -> Vec<BindingPassed> {
+        let binding = self.settings.server.binding;
+        let bound = self
+            .server
+            .store()
+            .get(id)
+            .is_some_and(|s| s.bound_to.is_some());
+        if !bound {
+            return Vec::new();
+        }
+        let mut passed = Vec::new();
+        if binding.checks_ip() {
+            passed.push(BindingPassed::Ip {
+                behind_victims_nat: self.attacker.position.on_victims_network(),
+            });
+        }
+        if binding.checks_user_agent() {
+            passed.push(BindingPassed::UserAgent {
+                from: self.attacker.user_agent_from,
+                most_common: self.attacker.browser.user_agent
+                    == crate::engine::network::MOST_COMMON_USER_AGENT,
+            });
+        }
+        passed
+    }
+
     /// Checks a served request against the attack's goal.
     pub(super) fn judge_response(
         &mut self,
@@ -284,8 +379,21 @@ impl World {
                     if let (Some(user), Some(session)) =
                         (served.user.clone(), served.session.clone())
                     {
-                        self.log
-                            .win(index, VerdictReason::ServedAsVictim { user, session });
+                        let passed = self.bindings_passed(&session);
+                        let refused_in_clear = self
+                            .refused_in_clear
+                            .iter()
+                            .find(|(v, _)| *v == session.0)
+                            .map(|(_, reason)| *reason);
+                        self.log.win(
+                            index,
+                            VerdictReason::ServedAsVictim {
+                                user,
+                                session,
+                                passed,
+                                refused_in_clear,
+                            },
+                        );
                     }
                 } else if origin.party == Party::Attacker
                     && relied_id_sent
@@ -304,9 +412,31 @@ impl World {
                 });
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
                     let telltales = telltales(request);
+                    // The cookie that rode along, as the victim's jar holds it.
+                    let name = self.settings.cookie.full_name();
+                    let same_site = self
+                        .victim
+                        .jar
+                        .cookies()
+                        .iter()
+                        .find(|c| c.name == name)
+                        .map(|c| c.same_site);
+                    let script_marks = script_marks(request);
+                    let token_from_page = self.settings.application.csrf_token
+                        && crate::engine::http::form::lookup(
+                            &crate::engine::http::form::decode_pairs(&request.body),
+                            "csrf",
+                        )
+                        .is_some_and(|t| !t.is_empty());
                     self.log.win(
                         index,
-                        VerdictReason::ForgedRequestExecuted { user, telltales },
+                        VerdictReason::ForgedRequestExecuted {
+                            user,
+                            telltales,
+                            same_site,
+                            script_marks,
+                            token_from_page,
+                        },
                     );
                 }
             }
@@ -346,6 +476,29 @@ pub(super) fn telltales(request: &HttpRequest) -> Vec<String> {
         .filter(|s| matches!(*s, "cross-site" | "same-site"))
     {
         out.push(format!("Sec-Fetch-Site: {site}"));
+    }
+    out
+}
+
+/// How a request a script sent shows it in its Fetch Metadata: not a
+/// navigation (`Sec-Fetch-Mode`, `Sec-Fetch-Dest`), no user activation (no
+/// `Sec-Fetch-User`). Empty for a navigation a form made.
+fn script_marks(request: &HttpRequest) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(mode) = request
+        .header("Sec-Fetch-Mode")
+        .filter(|m| *m != "navigate")
+    {
+        out.push(format!("Sec-Fetch-Mode: {mode}"));
+    }
+    if let Some(dest) = request
+        .header("Sec-Fetch-Dest")
+        .filter(|d| *d != "document")
+    {
+        out.push(format!("Sec-Fetch-Dest: {dest}"));
+    }
+    if !out.is_empty() && request.header("Sec-Fetch-User").is_none() {
+        out.push("no Sec-Fetch-User".into());
     }
     out
 }
