@@ -267,7 +267,7 @@ test("guide: a 50-minute class, its questions, and how to publish", async ({ pag
   await expect(page.locator(".guide")).toContainText("50-minute");
   await expect(page.locator(".guide")).toContainText("dist/");
   await expect(page.locator(".guide .plan tbody tr")).toHaveCount(9);
-  await page.getByRole("link", { name: "Hijacking by sniffing" }).click();
+  await page.getByRole("link", { name: "Hijacking by sniffing", exact: true }).click();
   await expect(page.locator("#scenario-select")).toHaveValue("hijack-sniffing");
   // The keyboard reaches the navigation.
   await nav(page).getByRole("button", { name: "Guide" }).focus();
