@@ -339,18 +339,30 @@ fn cart_size() -> Scenario {
     )
 }
 
-fn hijack_sniffing() -> Scenario {
+/// Alice at the café while the attacker listens: she opens the shop, logs
+/// in, looks at her account and later follows an old http:// bookmark; the
+/// attacker then replays what they read. An active attacker blocks port
+/// 443 just before the bookmark.
+fn cafe_session(active: bool) -> Vec<TimedAct> {
     let mut acts = vec![
         attacker(secs(0), AttackerAct::StartsSniffing),
         types(secs(5), "http://shop.example/"),
     ];
     acts.extend(victim_logs_in(15));
+    acts.push(types(secs(40), "{shop}/account"));
+    if active {
+        acts.push(attacker(secs(50), AttackerAct::BlocksHttps));
+    }
     acts.extend([
-        types(secs(40), "{shop}/account"),
         // An old bookmark still says http://.
         types(secs(60), "http://shop.example/account"),
         replay(secs(90), "/account"),
     ]);
+    acts
+}
+
+fn hijack_sniffing() -> Scenario {
+    let acts = cafe_session(false);
     attack(
         "hijack-sniffing",
         "Session hijacking by sniffing",
@@ -366,18 +378,7 @@ fn hijack_sniffing() -> Scenario {
 }
 
 fn hijack_sniffing_active() -> Scenario {
-    let mut acts = vec![
-        attacker(secs(0), AttackerAct::StartsSniffing),
-        types(secs(5), "http://shop.example/"),
-    ];
-    acts.extend(victim_logs_in(15));
-    acts.extend([
-        types(secs(40), "{shop}/account"),
-        attacker(secs(50), AttackerAct::BlocksHttps),
-        // An old bookmark still says http://.
-        types(secs(60), "http://shop.example/account"),
-        replay(secs(90), "/account"),
-    ]);
+    let acts = cafe_session(true);
     attack(
         "hijack-sniffing-active",
         "Sniffing with an active attacker",
