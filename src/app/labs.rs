@@ -374,18 +374,8 @@ pub fn parse_change(text: &str) -> Option<(&'static str, String)> {
     Some((control.id, value.to_string()))
 }
 
-/// A count with thousands separators: `100,000`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+/// A count with thousands separators (`100,000`), written once in the engine.
+pub use crate::engine::id_analysis::group_thousands as thousands;
 
 /// Tenths as a decimal: `638` → `63.8`, without float formatting.
 pub fn tenths(n: u64) -> String {

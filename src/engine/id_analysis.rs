@@ -478,7 +478,8 @@ pub fn describe_log10_count(l: f64, noun: &str) -> String {
     format!("about {mantissa} × 10^{exp} {noun}")
 }
 
-fn group_thousands(n: u64) -> String {
+/// A count with thousands separators: `100,000`.
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
