@@ -33,6 +33,20 @@ async function fits(page) {
   });
 }
 
+// The diagram's text as the room sees it: the font size times the
+// drawing's scale on screen (the SVG may be scaled to its box).
+async function diagramTextPx(page) {
+  return page.evaluate(() => {
+    const px = (sel) =>
+      Math.min(
+        ...[...document.querySelectorAll(sel)].map(
+          (t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+        ),
+      );
+    return { label: px(".seq .msg-label"), chip: px(".seq .chip text") };
+  });
+}
+
 for (const scheme of ["light", "dark"]) {
   for (const projector of [false, true]) {
     const tag = `${scheme}${projector ? "-projector" : ""}`;
@@ -65,6 +79,13 @@ for (const scheme of ["light", "dark"]) {
         }
         await page.screenshot({ path: `target/screenshots/layout-${tag}-${s}.png` });
         for (const p of await fits(page)) problems.push(`${s}: ${p}`);
+        // Arrow labels at 14 px or more as rendered, chips at 12 px (more
+        // in projector mode): legible from the room, not scaled down.
+        const text = await diagramTextPx(page);
+        console.log(`${tag} ${s}: labels ${text.label.toFixed(1)} px, chips ${text.chip.toFixed(1)} px`);
+        const [label, chip] = projector ? [16, 14] : [14, 12];
+        if (text.label < label - 0.05) problems.push(`${s}: arrow labels ${text.label.toFixed(1)} px < ${label}`);
+        if (text.chip < chip - 0.05) problems.push(`${s}: chips ${text.chip.toFixed(1)} px < ${chip}`);
       }
       expect(problems).toEqual([]);
       await app.expectClean();
