@@ -16,12 +16,28 @@ async function fits(page) {
       return r.top >= 0 && r.bottom <= vh + 1 && r.height > 0 ? null : `${sel}: ${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh}`;
     };
     const problems = [".seq-rows .row.current", ".lane.network", ".verdict", ".narration"].map(seen).filter(Boolean);
-    // Tables: at least their first row on screen, and none wider than its lane.
+    // Tables: at least their first row on screen, inside the visible part
+    // of every box that scrolls or clips it (the details column scrolls on
+    // its own: a row under its fold is as unseen as one under the page's),
+    // and none wider than its lane.
+    const clip = (el) => {
+      let top = 0, bottom = vh;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (getComputedStyle(a).overflowY === "visible") continue;
+        const r = a.getBoundingClientRect();
+        top = Math.max(top, r.top);
+        bottom = Math.min(bottom, r.bottom);
+      }
+      return { top, bottom };
+    };
     for (const sel of [".lane.browser table.jar", ".lane.server table.sessions"]) {
       const el = document.querySelector(sel);
       if (!el) continue;
-      const row = el.querySelector("tbody tr").getBoundingClientRect();
-      if (row.bottom > vh + 1) problems.push(`${sel}: first row at ${Math.round(row.top)}..${Math.round(row.bottom)}`);
+      const tr = el.querySelector("tbody tr");
+      const row = tr.getBoundingClientRect();
+      const { top, bottom } = clip(tr);
+      if (row.top < top - 1 || row.bottom > bottom + 1)
+        problems.push(`${sel}: first row at ${Math.round(row.top)}..${Math.round(row.bottom)}, visible ${Math.round(top)}..${Math.round(bottom)}`);
     }
     for (const t of document.querySelectorAll(".details table")) {
       const lane = t.closest(".lane");
