@@ -192,6 +192,8 @@ async fn the_diagram_shows_the_runs_arrows_chips_notes_and_deciding_mark() {
         cursor: last,
         pending: false,
         dispatch,
+        projector: false,
+        narrowed: false,
     };
     yew::Renderer::<SequenceDiagram>::with_root_and_props(root.clone(), props).render();
     settle().await;

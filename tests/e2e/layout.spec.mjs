@@ -16,12 +16,28 @@ async function fits(page) {
       return r.top >= 0 && r.bottom <= vh + 1 && r.height > 0 ? null : `${sel}: ${Math.round(r.top)}..${Math.round(r.bottom)} of ${vh}`;
     };
     const problems = [".seq-rows .row.current", ".lane.network", ".verdict", ".narration"].map(seen).filter(Boolean);
-    // Tables: at least their first row on screen, and none wider than its lane.
+    // Tables: at least their first row on screen, inside the visible part
+    // of every box that scrolls or clips it (the details column scrolls on
+    // its own: a row under its fold is as unseen as one under the page's),
+    // and none wider than its lane.
+    const clip = (el) => {
+      let top = 0, bottom = vh;
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (getComputedStyle(a).overflowY === "visible") continue;
+        const r = a.getBoundingClientRect();
+        top = Math.max(top, r.top);
+        bottom = Math.min(bottom, r.bottom);
+      }
+      return { top, bottom };
+    };
     for (const sel of [".lane.browser table.jar", ".lane.server table.sessions"]) {
       const el = document.querySelector(sel);
       if (!el) continue;
-      const row = el.querySelector("tbody tr").getBoundingClientRect();
-      if (row.bottom > vh + 1) problems.push(`${sel}: first row at ${Math.round(row.top)}..${Math.round(row.bottom)}`);
+      const tr = el.querySelector("tbody tr");
+      const row = tr.getBoundingClientRect();
+      const { top, bottom } = clip(tr);
+      if (row.top < top - 1 || row.bottom > bottom + 1)
+        problems.push(`${sel}: first row at ${Math.round(row.top)}..${Math.round(row.bottom)}, visible ${Math.round(top)}..${Math.round(bottom)}`);
     }
     for (const t of document.querySelectorAll(".details table")) {
       const lane = t.closest(".lane");
@@ -30,6 +46,20 @@ async function fits(page) {
     const page = document.scrollingElement;
     if (page.scrollHeight > page.clientHeight + 1) problems.push(`the page scrolls: ${page.scrollHeight} > ${page.clientHeight}`);
     return problems;
+  });
+}
+
+// The diagram's text as the room sees it: the font size times the
+// drawing's scale on screen (the SVG may be scaled to its box).
+async function diagramTextPx(page) {
+  return page.evaluate(() => {
+    const px = (sel) =>
+      Math.min(
+        ...[...document.querySelectorAll(sel)].map(
+          (t) => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+        ),
+      );
+    return { label: px(".seq .msg-label"), chip: px(".seq .chip text") };
   });
 }
 
@@ -65,6 +95,13 @@ for (const scheme of ["light", "dark"]) {
         }
         await page.screenshot({ path: `target/screenshots/layout-${tag}-${s}.png` });
         for (const p of await fits(page)) problems.push(`${s}: ${p}`);
+        // Arrow labels at 14 px or more as rendered, chips at 12 px (more
+        // in projector mode): legible from the room, not scaled down.
+        const text = await diagramTextPx(page);
+        console.log(`${tag} ${s}: labels ${text.label.toFixed(1)} px, chips ${text.chip.toFixed(1)} px`);
+        const [label, chip] = projector ? [16, 14] : [14, 12];
+        if (text.label < label - 0.05) problems.push(`${s}: arrow labels ${text.label.toFixed(1)} px < ${label}`);
+        if (text.chip < chip - 0.05) problems.push(`${s}: chips ${text.chip.toFixed(1)} px < ${chip}`);
       }
       expect(problems).toEqual([]);
       await app.expectClean();

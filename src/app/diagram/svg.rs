@@ -8,8 +8,13 @@
 use super::model::{ArrowKind, Chip, ChipKind, Diagram, Row, Tone};
 use crate::app::id_nickname::KNOWN_BADGE;
 
-/// Width of one lifeline's column.
+/// Width of one lifeline's column in the export, and the widest the page
+/// draws one.
 pub const COL_W: u32 = 230;
+/// The narrowest column the page draws: below it the drawing is scaled
+/// down instead (labels spanning one column would run into their
+/// neighbours).
+pub const MIN_COL_W: u32 = 110;
 /// Room on the left for the step numbers.
 pub const LEFT: u32 = 44;
 /// The lifelines' heads.
@@ -28,6 +33,8 @@ pub const SMALL_CHAR_W: u32 = 7;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Geometry {
     pub width: u32,
+    /// Width of one lifeline's column.
+    pub col_w: u32,
     pub height: u32,
     /// The top of each row.
     pub row_top: Vec<u32>,
@@ -36,7 +43,26 @@ pub struct Geometry {
 }
 
 impl Geometry {
+    /// The export's geometry: columns of a fixed width.
     pub fn of(d: &Diagram) -> Geometry {
+        Geometry::fit(d, None)
+    }
+
+    /// The page's geometry: the drawing is as wide as the box that shows
+    /// it (`width`, in the drawing's units), so it is drawn at its own
+    /// size, not scaled down: the text keeps the size the style sheet
+    /// gives it, which is what the back row reads. The columns narrow to
+    /// fit, down to `MIN_COL_W`.
+    pub fn fit(d: &Diagram, width: Option<u32>) -> Geometry {
+        let n = d.lifelines.len().max(1) as u32;
+        let frame = LEFT + 12;
+        let (col_w, width) = match width {
+            None => (COL_W, frame + COL_W * n),
+            Some(w) => {
+                let col_w = (w.saturating_sub(frame) / n).clamp(MIN_COL_W, COL_W);
+                (col_w, w.max(frame + col_w * n))
+            }
+        };
         let mut y = HEAD_H;
         let mut row_top = Vec::with_capacity(d.rows.len());
         let mut row_h = Vec::with_capacity(d.rows.len());
@@ -55,7 +81,8 @@ impl Geometry {
             y += h;
         }
         Geometry {
-            width: LEFT + COL_W * (d.lifelines.len().max(1) as u32) + 12,
+            width,
+            col_w,
             height: y + FOOT_H,
             row_top,
             row_h,
@@ -64,7 +91,24 @@ impl Geometry {
 
     /// The x of a lifeline's column.
     pub fn x(&self, col: usize) -> u32 {
-        LEFT + COL_W * col as u32 + COL_W / 2
+        LEFT + self.col_w * col as u32 + self.col_w / 2
+    }
+
+    /// The centre of a label of `chars` characters (14 px) over the span
+    /// from `x1` to `x2`, moved so that it stays inside the drawing.
+    pub fn label_x(&self, x1: u32, x2: u32, chars: usize) -> u32 {
+        let half = (chars as u32 * CHAR_W) / 2;
+        let lo = LEFT + half;
+        let hi = self.width.saturating_sub(4 + half);
+        ((x1 + x2) / 2).min(hi).max(lo.min(hi))
+    }
+
+    /// Where an arrow's first chip starts: under the arrow's left end, or
+    /// further left when the chips would run past the drawing's right edge.
+    pub fn chips_x(&self, x1: u32, x2: u32, total_w: u32) -> u32 {
+        let start = x1.min(x2) + 4;
+        let room = self.width.saturating_sub(4 + total_w);
+        start.min(room).max(4)
     }
 
     /// The y of an arrow's line in row `i` (below its label).
@@ -153,10 +197,10 @@ pub fn svg(d: &Diagram, title: &str) -> String {
              <text x=\"{tx}\" y=\"35\" fill=\"{INK}\" font-weight=\"bold\">{name}</text></g>\n",
             y1 = HEAD_H - 12,
             y2 = g.height - FOOT_H / 2,
-            rx = x - COL_W / 2 + 8,
-            rw = COL_W - 16,
-            cx = x - COL_W / 2 + 30,
-            tx = x - COL_W / 2 + 48,
+            rx = x - g.col_w / 2 + 8,
+            rw = g.col_w - 16,
+            cx = x - g.col_w / 2 + 30,
+            tx = x - g.col_w / 2 + 48,
             letter = l.letter(),
             name = xml(l.name()),
         ));

@@ -14,7 +14,7 @@
 //! the current row into view after each render.
 
 use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Tone};
-use super::svg::{chip_text, chip_width, Geometry, COL_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
+use super::svg::{chip_text, chip_width, Geometry, CHAR_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
 use crate::app::id_nickname::KNOWN_BADGE;
 use crate::app::state::Action;
 use crate::engine::event::EventKind;
@@ -30,6 +30,23 @@ pub struct Props {
     /// A prediction is awaited: the deciding mark stays hidden.
     pub pending: bool,
     pub dispatch: Callback<Action>,
+    /// Projector mode: everything in the drawing is drawn larger.
+    pub projector: bool,
+    /// The defenses panel is open beside the diagram, which narrows it:
+    /// a change re-renders, so the drawing is fitted to the new width.
+    pub narrowed: bool,
+}
+
+/// In projector mode the drawing is made for a box this many times
+/// narrower than the real one and scaled up to fill it: labels, chips and
+/// notes all grow together, and the chips' widths (estimated from their
+/// characters) stay right.
+const PROJECTOR_ZOOM: f64 = 1.25;
+
+/// The width of the diagram's box, in CSS pixels.
+fn box_width(scroller: &NodeRef) -> Option<u32> {
+    let w = scroller.cast::<web_sys::Element>()?.client_width();
+    u32::try_from(w).ok().filter(|w| *w > 0)
 }
 
 /// The step a click or key landed on: the `data-step` of the row that
@@ -43,8 +60,40 @@ fn target_step(target: Option<web_sys::EventTarget>) -> Option<usize> {
 #[component]
 pub fn SequenceDiagram(props: &Props) -> Html {
     let diagram = use_memo(props.run.clone(), |run| Diagram::of_run(run));
-    let geometry = use_memo(diagram.clone(), |d| Geometry::of(d));
     let scroller = use_node_ref();
+    // The box's width, measured after each render and on window resizes:
+    // the drawing is laid out for it (see `Geometry::fit`). `None` until
+    // the first measure.
+    let box_w = use_state_eq(|| None::<u32>);
+    let units = (*box_w).map(|w| {
+        if props.projector {
+            (f64::from(w) / PROJECTOR_ZOOM) as u32
+        } else {
+            w
+        }
+    });
+    let geometry = use_memo((diagram.clone(), units), |(d, w)| Geometry::fit(d, *w));
+    {
+        let (scroller, box_w) = (scroller.clone(), box_w.clone());
+        use_effect(move || {
+            if let Some(w) = box_width(&scroller) {
+                box_w.set(Some(w));
+            }
+        });
+    }
+    {
+        let (scroller, box_w) = (scroller.clone(), box_w.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo_events::EventListener::new(&w, "resize", move |_| {
+                    if let Some(w) = box_width(&scroller) {
+                        box_w.set(Some(w));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     // Keep the current row in view inside the diagram's own scroll box,
     // without scrolling the page.
@@ -145,7 +194,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
 
     let cols = format!("cols-{}", d.lifelines.len());
     html! {
-        <section class="diagram" aria-label="Sequence diagram">
+        <section class={classes!("diagram", props.narrowed.then_some("narrowed"))} aria-label="Sequence diagram">
             <ul class="diagram-legend" aria-label="Who is who">
                 { for d.lifelines.iter().map(|l| html! {
                     <li class={classes!("legend-item", format!("ll-{}", l.key()))} title={l.role()}>
@@ -209,16 +258,35 @@ fn line(g: &Geometry, col: usize, drawn_to: u32) -> Html {
 }
 
 /// A lifeline's head: its letter and name, in the sticky heads' drawing.
+/// A name too long for a narrow column goes on two lines.
 fn head(g: &Geometry, col: usize, l: Lifeline) -> Html {
     let x = g.x(col);
-    let left = x - COL_W / 2;
+    let left = x - g.col_w / 2;
+    let name = l.name();
+    // Bold 14 px runs wider than the labels' average character.
+    let fits = name.chars().count() as u32 * (CHAR_W + 1) <= g.col_w.saturating_sub(44);
+    let text_x = (left + 38).to_string();
+    // Split at the last space, or after the dot of a host name
+    // ("shop." / "example").
+    let split = name
+        .rsplit_once(' ')
+        .or_else(|| name.find('.').map(|i| name.split_at(i + 1)));
+    let name_html = match split {
+        Some((first, second)) if !fits => html! {
+            <text class="ll-name two-lines" x={text_x.clone()} y="28">
+                { first }
+                <tspan x={text_x} dy="15">{ second }</tspan>
+            </text>
+        },
+        _ => html! { <text class="ll-name" x={text_x} y="35">{ name }</text> },
+    };
     html! {
         <g class={classes!("lifeline", format!("ll-{}", l.key()))}>
             <line class="ll-line" x1={x.to_string()} y1="52" x2={x.to_string()} y2={HEAD_H.to_string()} />
-            <rect class="ll-box" x={(left + 8).to_string()} y="8" width={(COL_W - 16).to_string()} height="44" rx="6" />
-            <circle class="ll-dot" cx={(left + 30).to_string()} cy="30" r="13" />
-            <text class="ll-letter-svg" x={(left + 30).to_string()} y="35" text-anchor="middle">{ l.letter() }</text>
-            <text class="ll-name" x={(left + 50).to_string()} y="35">{ l.name() }</text>
+            <rect class="ll-box" x={(left + 4).to_string()} y="8" width={(g.col_w - 8).to_string()} height="44" rx="6" />
+            <circle class="ll-dot" cx={(left + 21).to_string()} cy="30" r="12" />
+            <text class="ll-letter-svg" x={(left + 21).to_string()} y="35" text-anchor="middle">{ l.letter() }</text>
+            { name_html }
         </g>
     }
 }
@@ -278,7 +346,12 @@ fn arrow(d: &Diagram, g: &Geometry, i: usize, a: &Arrow) -> Html {
     let (x1, x2) = (g.x(fc), g.x(tc));
     let y = g.arrow_y(i);
     let direction = if x2 >= x1 { "rightward" } else { "leftward" };
-    let mut cx = x1.min(x2) + 4;
+    let total: u32 = a
+        .chips
+        .iter()
+        .map(|c| chip_width(&chip_text(c, d)) + 6)
+        .sum();
+    let mut cx = g.chips_x(x1, x2, total);
     let chips = a.chips.iter().map(|c| {
         let text = chip_text(c, d);
         let w = chip_width(&text);
@@ -304,7 +377,7 @@ fn arrow(d: &Diagram, g: &Geometry, i: usize, a: &Arrow) -> Html {
     });
     html! {
         <>
-            <text class="msg-label" x={((x1 + x2) / 2).to_string()} y={(y - 8).to_string()} text-anchor="middle">
+            <text class="msg-label" x={g.label_x(x1, x2, a.label.chars().count()).to_string()} y={(y - 8).to_string()} text-anchor="middle">
                 { &a.label }
             </text>
             <line class={classes!("wire", direction)} x1={x1.to_string()} y1={y.to_string()}

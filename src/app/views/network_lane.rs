@@ -139,7 +139,9 @@ pub fn view(
                     // Numbered by value: projector mode hides all but the
                     // last, which must keep its own number.
                     { for view.captured.iter().enumerate().skip(view.captured.len().saturating_sub(RECENT)).map(|(i, c)| html! {
-                        <li class="mono" value={(i + 1).to_string()}>{ show(c, ids) }</li>
+                        // The whole line in its title: projector mode
+                        // keeps it to one line.
+                        <li class="mono" value={(i + 1).to_string()} title={c.clone()}>{ show(c, ids) }</li>
                     }) }
                 </ol>
             }

@@ -380,7 +380,8 @@ pub fn Root() -> Html {
             // defenses beside it when open (the diagram narrows, nothing is
             // covered) and the current event's details in a column.
             <div class="stage">
-                <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()} />
+                <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()}
+                    projector={state.projector} narrowed={state.defenses_open} />
                 if state.defenses_open {
                     { defense_panel::view_ordered(&state, &dispatch, &matters) }
                 }
