@@ -30,7 +30,7 @@ function sizes(text) {
     .filter(Boolean)
     .map(([, file, raw, gzip]) => ({ file, raw: Number(raw), gzip: Number(gzip) }));
 }
-const BUDGET_KB = 250;
+const BUDGET_KB = 300; // this round may add 50 KB (diagram, text, scenarios) and no more
 const size = sizes(read("size.txt"));
 for (const f of size.filter((f) => f.file !== "total")) {
   row("Size", `\`${f.file}\` gzip (raw)`, `${fixed(f.gzip)} KB (${fixed(f.raw)} KB)`, "", "");
