@@ -23,6 +23,19 @@ test("cookie lab: a typed Secure line over http:// gets its reason badge", async
   await app.expectClean();
 });
 
+test("cookie lab: a tab inside a cookie's value is refused, as Chromium refuses it; a space is kept", async ({ page }) => {
+  const app = await openApp(page);
+  await nav(page).getByRole("button", { name: "Cookie lab" }).click();
+  await page.getByLabel("Response URL", { exact: true }).fill("https://shop.example/");
+  await page.getByLabel("Set-Cookie lines", { exact: true }).fill("Set-Cookie: tabbed=x\ty\nSet-Cookie: spaced=x y");
+  await page.getByLabel("Request URL", { exact: true }).fill("https://shop.example/");
+  const output = page.locator(".lab-output");
+  await expect(output.locator(".badge", { hasText: "DisallowedCharacter" })).toBeVisible();
+  await expect(output.locator(".cookie-sent")).toHaveText("Cookie: spaced=x y");
+  await expect(page.locator("table.jar tbody tr")).toHaveCount(1);
+  await app.expectClean();
+});
+
 test("cookie lab: presets teach, time passes, a script reads, and the link keeps it all", async ({ page, context }) => {
   const app = await openApp(page);
   await nav(page).getByRole("button", { name: "Cookie lab" }).click();
