@@ -2,6 +2,8 @@
 //! decisive defense, for the reason the verdict names. Everything runs
 //! through the engine: the outcomes are computed, not looked up.
 
+mod common;
+use common::runs::scenario;
 use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::choice::Choice;
 use session_lab::engine::cookies::BlockedReason;
@@ -10,7 +12,6 @@ use session_lab::engine::http::Method;
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::network::Party;
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{
     BindingMismatch, RejectReason, RequestRefusal, TransferRefusal,
 };
@@ -20,10 +21,6 @@ use session_lab::engine::server::settings::Settings;
 use session_lab::engine::server::store::EndReason;
 use session_lab::engine::verdict::{LeftOutOf, Verdict, VerdictReason};
 use session_lab::engine::{run, Run};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn judged(run: &Run) -> Verdict {
     let verdict = run.verdict.clone().expect("an attack has a verdict");

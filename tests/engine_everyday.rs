@@ -1,59 +1,34 @@
 //! Everyday scenarios keep the state they should across their requests.
 
+mod common;
+use common::runs::{decisions, responses_to, scenario};
 use session_lab::engine::event::{Event, EventKind};
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{Decision, LimitScope, RegenerateTrigger};
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::LoginLimit;
 use session_lab::engine::{run, Run};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn run_default(id: &str) -> Run {
     let s = scenario(id);
     run(&s, &s.settings(), Seed(11))
 }
 
-fn decisions(run: &Run) -> Vec<&Decision> {
-    run.events
-        .iter()
+/// Page bodies of the responses to GETs of `path`, with whose session served them.
+fn pages<'a>(run: &'a Run, path: &str) -> Vec<(&'a Event, String, Option<String>)> {
+    responses_to(run, path)
+        .into_iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Server { decision } => Some(decision),
+            EventKind::Response {
+                response, served, ..
+            } => Some((
+                e,
+                response.body.clone(),
+                served.user.as_ref().map(|u| u.0.clone()),
+            )),
             _ => None,
         })
         .collect()
-}
-
-/// Page bodies of the responses to GETs of `path`, with whose session served them.
-fn pages<'a>(run: &'a Run, path: &str) -> Vec<(&'a Event, String, Option<String>)> {
-    let mut out = Vec::new();
-    let mut wanted = std::collections::BTreeSet::new();
-    for e in &run.events {
-        match &e.kind {
-            EventKind::Request {
-                exchange, request, ..
-            } if request.url.path() == path => {
-                wanted.insert(*exchange);
-            }
-            EventKind::Response {
-                exchange,
-                response,
-                served,
-                ..
-            } if wanted.contains(exchange) => {
-                out.push((
-                    e,
-                    response.body.clone(),
-                    served.user.as_ref().map(|u| u.0.clone()),
-                ));
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 #[test]

@@ -3,18 +3,15 @@
 //! Each scenario is checked as it comes and with its deciding setting
 //! flipped, by its outcome and its typed reason.
 
+mod common;
+use common::runs::{decisions, responses_to, scenario};
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::{Event, EventKind};
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{BindingMismatch, Decision, RejectReason};
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::{CartStorage, ClientBinding, Settings};
 use session_lab::engine::{run, Run};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn run_with(id: &str, knobs: &[Knob]) -> Run {
     let s = scenario(id);
@@ -22,36 +19,15 @@ fn run_with(id: &str, knobs: &[Knob]) -> Run {
     run(&s, &settings, Seed(11))
 }
 
-fn decisions(run: &Run) -> Vec<&Decision> {
-    run.events
-        .iter()
+/// Whose session served each response to a request for `path`, in order.
+fn served_users(run: &Run, path: &str) -> Vec<Option<String>> {
+    responses_to(run, path)
+        .into_iter()
         .filter_map(|e| match &e.kind {
-            EventKind::Server { decision } => Some(decision),
+            EventKind::Response { served, .. } => Some(served.user.as_ref().map(|u| u.0.clone())),
             _ => None,
         })
         .collect()
-}
-
-/// Whose session served each response to a request for `path`, in order.
-fn served_users(run: &Run, path: &str) -> Vec<Option<String>> {
-    let mut wanted = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for e in &run.events {
-        match &e.kind {
-            EventKind::Request {
-                exchange, request, ..
-            } if request.url.path() == path => {
-                wanted.insert(*exchange);
-            }
-            EventKind::Response {
-                exchange, served, ..
-            } if wanted.contains(exchange) => {
-                out.push(served.user.as_ref().map(|u| u.0.clone()));
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn last(run: &Run) -> &Event {
@@ -119,22 +95,13 @@ fn ip_binding_does_not_stop_the_cafe_sniffer() {
 
 /// The bodies of the responses to GETs of `path`, in order.
 fn bodies(run: &Run, path: &str) -> Vec<String> {
-    let mut wanted = std::collections::BTreeSet::new();
-    let mut out = Vec::new();
-    for e in &run.events {
-        match &e.kind {
-            EventKind::Request {
-                exchange, request, ..
-            } if request.url.path() == path => {
-                wanted.insert(*exchange);
-            }
-            EventKind::Response {
-                exchange, response, ..
-            } if wanted.contains(exchange) => out.push(response.body.clone()),
-            _ => {}
-        }
-    }
-    out
+    responses_to(run, path)
+        .into_iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Response { response, .. } => Some(response.body.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// How many cups the scenario adds: counted from its acts, not by hand.

@@ -5,6 +5,8 @@
 //! active attacker who blocks port 443, third-party cookie blocking and a
 //! tab inside a cookie's value.
 
+mod common;
+use common::runs::scenario;
 use session_lab::engine::browser::{Browser, UpgradeBy};
 use session_lab::engine::clock::SimTime;
 use session_lab::engine::cookies::{BlockedReason, Initiator, RequestContext, SetCookieOutcome};
@@ -12,7 +14,7 @@ use session_lab::engine::event::EventKind;
 use session_lab::engine::http::{HttpRequest, Method};
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Act, Scenario, VictimAct};
+use session_lab::engine::scenario::{Act, Scenario, VictimAct};
 use session_lab::engine::server::decision::RequestRefusal;
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::{
@@ -21,10 +23,6 @@ use session_lab::engine::server::settings::{
 use session_lab::engine::url::Url;
 use session_lab::engine::verdict::{LeftOutOf, Verdict, VerdictReason};
 use session_lab::engine::{run, Run};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn url(s: &str) -> Url {
     Url::parse(s).unwrap_or_else(|e| panic!("{s}: {e}"))

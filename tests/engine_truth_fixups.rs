@@ -8,6 +8,8 @@
 //! - Every defense against sniffing: HSTS preload decides, and is named.
 //! - Secure on an http-only shop: refused, and its Set-Cookie read in clear.
 
+mod common;
+use common::runs::scenario;
 use session_lab::engine::attacker::UserAgentSource;
 use session_lab::engine::browser::UpgradeBy;
 use session_lab::engine::cookies::{BlockedReason, SameSite};
@@ -15,12 +17,7 @@ use session_lab::engine::event::EventKind;
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::rng::Seed;
 use session_lab::engine::run;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::verdict::{BindingPassed, LeftOutOf, Verdict, VerdictReason};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn verdict(id: &str, column: Column) -> Verdict {
     let s = scenario(id);

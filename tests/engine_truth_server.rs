@@ -10,13 +10,14 @@
 //! - Cookie tossing plants a server-issued ID: strict mode does not help.
 //! - The server forgets ended sessions: a destroyed ID is only unknown.
 
+mod common;
+use common::runs::{decisions, scenario};
 use session_lab::engine::attacker::UserAgentSource;
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::{EventKind, RequestCause};
 use session_lab::engine::matrix::{Column, Defense};
 use session_lab::engine::network::{Party, ATTACKER_IP, VICTIM_IP, VICTIM_USER_AGENT};
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{
     BindingMismatch, Decision, NewSessionCause, RejectReason,
 };
@@ -25,10 +26,6 @@ use session_lab::engine::server::settings::{ClientBinding, SameSitePolicy, Sessi
 use session_lab::engine::server::store::EndReason;
 use session_lab::engine::verdict::VerdictReason;
 use session_lab::engine::{run, Run};
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn run_with(id: &str, knobs: &[Knob]) -> Run {
     let s = scenario(id);
@@ -60,16 +57,6 @@ fn copied_from(r: &Run) -> Option<UserAgentSource> {
         EventKind::UserAgentCopied { from, .. } => Some(*from),
         _ => None,
     })
-}
-
-fn decisions(r: &Run) -> Vec<&Decision> {
-    r.events
-        .iter()
-        .filter_map(|e| match &e.kind {
-            EventKind::Server { decision } => Some(decision),
-            _ => None,
-        })
-        .collect()
 }
 
 #[test]

@@ -1,9 +1,10 @@
 //! The words match the model (issue 14, item 8): what a control or a
 //! sentence claims is what the engine does, checked on the engine.
 
+mod common;
+use common::runs::scenario;
 use session_lab::engine::event::EventKind;
 use session_lab::engine::rng::Seed;
-use session_lab::engine::scenario::{find, Scenario};
 use session_lab::engine::server::decision::{Decision, RegenerateTrigger};
 use session_lab::engine::server::knob::Knob;
 use session_lab::engine::server::settings::{SessionContents, Settings};
@@ -11,10 +12,6 @@ use session_lab::engine::server::shop::card_reference;
 use session_lab::engine::{run, Run};
 
 const CARD: &str = "4111 1111 1111 1111";
-
-fn scenario(id: &str) -> Scenario {
-    find(id).unwrap_or_else(|| panic!("no scenario {id}"))
-}
 
 fn checkout(knobs: &[Knob]) -> Run {
     let s = scenario("checkout");

@@ -1,4 +1,10 @@
-//! Shared by the property-test files (each `mod common;`).
+//! Shared by the test files that declare `mod common;`: the property tests
+//! read `cases_or`, the engine tests the run helpers of [`runs`].
+
+// Each test file uses its own subset of these helpers.
+#![allow(dead_code)]
+
+pub mod runs;
 
 /// Cases per property: `PROPTEST_CASES` when it is a positive number (the
 /// long run of `scripts/bench --fuzz-long`), else the file's `default`.
