@@ -468,6 +468,12 @@ pub fn describe_log10_count(l: f64, noun: &str) -> String {
         let n = 10f64.powf(l.max(0.0)).round().max(1.0) as u64;
         return format!("about {} {noun}", group_thousands(n));
     }
+    scientific(l, noun)
+}
+
+/// `10^l` in words with a one-digit mantissa: "about 9 × 10^13 guesses"
+/// (a mantissa that rounds up to 10 carries into the exponent).
+fn scientific(l: f64, noun: &str) -> String {
     let exp = l.floor();
     let mantissa = 10f64.powf(l - exp).round() as u64;
     let (mantissa, exp) = if mantissa >= 10 {
@@ -534,14 +540,7 @@ pub fn describe_log10_secs(l: f64) -> String {
         let n = 10f64.powf(in_unit).round() as u64;
         return format!("about {n} {name}");
     }
-    let exp = in_unit.floor();
-    let mantissa = 10f64.powf(in_unit - exp).round() as u64;
-    let (mantissa, exp) = if mantissa >= 10 {
-        (1, exp as i64 + 1)
-    } else {
-        (mantissa, exp as i64)
-    };
-    format!("about {mantissa} × 10^{exp} {name}")
+    scientific(in_unit, name)
 }
 
 #[cfg(test)]
