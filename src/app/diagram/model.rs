@@ -510,7 +510,9 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
                 UserAgentSource::SniffedRequest => {
                     "copies Alice's User-Agent from the sniffed request"
                 }
-                UserAgentSource::OwnSiteLog => "copies Alice's User-Agent from her own site's log",
+                UserAgentSource::OwnSiteLog => {
+                    "copies Alice's User-Agent from the log of Mallory's own site"
+                }
                 UserAgentSource::MostCommon => "sends the most common User-Agent",
             }
             .into(),
