@@ -262,7 +262,7 @@ fn settings_like() -> impl Strategy<Value = String> {
         |(control, option, valid, odd)| {
             let c = control.get(CONTROLS);
             let value = if valid {
-                option.get(&c.options()).0.to_string()
+                option.get(c.options()).0.to_string()
             } else {
                 odd
             };
@@ -314,7 +314,7 @@ fn settings_changes_apply_and_round_trip() {
                 .iter()
                 .map(|(c, o)| {
                     let c = c.get(CONTROLS);
-                    let value = o.get(&c.options()).0.to_string();
+                    let value = o.get(c.options()).0.to_string();
                     (c, value)
                 })
                 .collect();

@@ -46,7 +46,7 @@ impl Group {
 /// A select's options, and how the settings map onto them.
 pub trait Options: Sync {
     /// `(code, label)` pairs, in the order the select lists them.
-    fn options(&self) -> Vec<(&'static str, &'static str)>;
+    fn options(&self) -> &'static [(&'static str, &'static str)];
     /// The code of the current value. A value the select does not offer
     /// (set by a scenario) gives a code outside [`Options::options`].
     fn current(&self, s: &Settings) -> &'static str;
@@ -56,15 +56,12 @@ pub trait Options: Sync {
 
 /// A setting whose type lists its own options.
 impl<V: Choice> Options for Field<V> {
-    fn options(&self) -> Vec<(&'static str, &'static str)> {
-        V::ALL
-            .iter()
-            .map(|v| (v.code(), v.option_label()))
-            .collect()
+    fn options(&self) -> &'static [(&'static str, &'static str)] {
+        V::TABLE
     }
 
     fn current(&self, s: &Settings) -> &'static str {
-        (self.get)(s).code()
+        V::TABLE[(self.get)(s).index()].0
     }
 
     fn knob(&self, code: &str) -> Option<Knob> {
@@ -80,8 +77,8 @@ struct Timeouts {
 }
 
 impl Options for Timeouts {
-    fn options(&self) -> Vec<(&'static str, &'static str)> {
-        self.options.to_vec()
+    fn options(&self) -> &'static [(&'static str, &'static str)] {
+        self.options
     }
 
     fn current(&self, s: &Settings) -> &'static str {
@@ -110,8 +107,8 @@ struct CookieDomain;
 const SHOP_DOMAIN: &str = "shop.example";
 
 impl Options for CookieDomain {
-    fn options(&self) -> Vec<(&'static str, &'static str)> {
-        vec![
+    fn options(&self) -> &'static [(&'static str, &'static str)] {
+        &[
             ("host-only", "not set (this host only)"),
             (SHOP_DOMAIN, "shop.example and its subdomains"),
         ]
@@ -157,9 +154,9 @@ const ON_OFF: [(&str, &str); 2] = [("on", "on"), ("off", "off")];
 
 impl Control {
     /// `(code, label)` of every value the control offers.
-    pub fn options(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn options(&self) -> &'static [(&'static str, &'static str)] {
         match &self.kind {
-            ControlKind::Toggle(_) => ON_OFF.to_vec(),
+            ControlKind::Toggle(_) => &ON_OFF,
             ControlKind::Choice(o) => o.options(),
         }
     }
@@ -195,10 +192,9 @@ impl Control {
     pub fn value_text(&self, s: &Settings) -> &'static str {
         let v = self.current(s);
         self.options()
-            .into_iter()
+            .iter()
             .find(|(value, _)| *value == v)
-            .map(|(_, label)| label)
-            .unwrap_or(v)
+            .map_or(v, |(_, label)| label)
     }
 }
 
@@ -470,7 +466,7 @@ mod tests {
     fn every_option_round_trips() {
         for c in CONTROLS {
             let mut s = Settings::default();
-            for (value, _) in c.options() {
+            for &(value, _) in c.options() {
                 let knob = c.knob(value);
                 assert!(knob.is_some(), "{}: {value}", c.label);
                 if let Some(k) = knob {
@@ -504,7 +500,7 @@ mod tests {
             .iter()
             .flat_map(|c| {
                 c.options()
-                    .into_iter()
+                    .iter()
                     .filter_map(|(code, _)| c.knob(code))
                     .map(|k| k.name())
             })
@@ -555,7 +551,7 @@ mod tests {
             .iter()
             .flat_map(|c| {
                 c.options()
-                    .into_iter()
+                    .iter()
                     .map(move |(code, label)| format!("{} \"{}\": {code}={label}", c.id, c.label))
             })
             .collect();

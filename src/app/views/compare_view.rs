@@ -19,8 +19,8 @@ fn other_value(control: &'static str, base: &crate::engine::server::Settings) ->
         Some(c) => {
             let now = c.current(base);
             c.options()
-                .into_iter()
-                .map(|(v, _)| v)
+                .iter()
+                .map(|&(v, _)| v)
                 .find(|v| *v != now)
                 .unwrap_or(now)
                 .into()

@@ -23,7 +23,7 @@ pub fn matters(scenario: &Scenario, settings: &Settings, seed: Seed) -> Vec<&'st
         .filter(|c| {
             let current = c.current(settings);
             c.options()
-                .into_iter()
+                .iter()
                 .filter(|(code, _)| *code != current)
                 .filter_map(|(code, _)| c.knob(code))
                 .any(|knob| {
@@ -82,7 +82,7 @@ pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'st
                     <div class="control choice">
                         <label for={id.clone()}>{ c.label }</label>
                         <select id={id.clone()} aria-describedby={desc.clone()} {onchange}>
-                            { for options.options().into_iter().map(|(value, label)| html! {
+                            { for options.options().iter().map(|&(value, label)| html! {
                                 <option {value} selected={value == current}>{ label }</option>
                             }) }
                         </select>

@@ -191,17 +191,15 @@ impl Choice for CookieLifetime {
         },
     ];
 
-    fn code(self) -> &'static str {
-        match self {
-            CookieLifetime::BrowserSession => "session",
-            CookieLifetime::Persistent { .. } => "persistent",
-        }
-    }
+    const TABLE: &'static [(&'static str, &'static str)] = &[
+        ("session", "session cookie"),
+        ("persistent", "Max-Age 30 days"),
+    ];
 
-    fn option_label(self) -> &'static str {
+    fn index(self) -> usize {
         match self {
-            CookieLifetime::BrowserSession => "session cookie",
-            CookieLifetime::Persistent { .. } => "Max-Age 30 days",
+            CookieLifetime::BrowserSession => 0,
+            CookieLifetime::Persistent { .. } => 1,
         }
     }
 }
@@ -328,19 +326,17 @@ impl Choice for LoginLimit {
         LoginLimit::PerAccount { max_failures: 3 },
     ];
 
-    fn code(self) -> &'static str {
-        match self {
-            LoginLimit::None => "none",
-            LoginLimit::PerSession { .. } => "per-session",
-            LoginLimit::PerAccount { .. } => "per-account",
-        }
-    }
+    const TABLE: &'static [(&'static str, &'static str)] = &[
+        ("none", "none"),
+        ("per-session", "3 per session"),
+        ("per-account", "3 per account"),
+    ];
 
-    fn option_label(self) -> &'static str {
+    fn index(self) -> usize {
         match self {
-            LoginLimit::None => "none",
-            LoginLimit::PerSession { .. } => "3 per session",
-            LoginLimit::PerAccount { .. } => "3 per account",
+            LoginLimit::None => 0,
+            LoginLimit::PerSession { .. } => 1,
+            LoginLimit::PerAccount { .. } => 2,
         }
     }
 }
