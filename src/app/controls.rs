@@ -9,7 +9,7 @@
 //! shape; this file adds only what is the page's own: id, label, group and
 //! explanation. Pure Rust: tested natively.
 
-use crate::engine::choice::Choice;
+use crate::engine::choice::{position, Choice};
 use crate::engine::server::knob::{field, Field, Knob};
 use crate::engine::server::settings::{Minutes, Settings};
 
@@ -54,19 +54,52 @@ pub trait Options: Sync {
     fn knob(&self, code: &str) -> Option<Knob>;
 }
 
-/// A setting whose type lists its own options.
-impl<V: Choice> Options for Field<V> {
+/// A setting whose type lists its own options ([`Choice`]), with the type
+/// left behind: every such select is this one struct, read through one
+/// copy of the code below, and each setting adds only its two small
+/// functions (see [`select!`]).
+pub struct Select {
+    /// The type's `(code, label)` table, [`Choice::TABLE`].
+    table: &'static [(&'static str, &'static str)],
+    /// The current value's place in the table.
+    current: fn(&Settings) -> usize,
+    /// The knob that sets the value at a place in the table.
+    knob: fn(usize) -> Knob,
+}
+
+impl Options for Select {
     fn options(&self) -> &'static [(&'static str, &'static str)] {
-        V::TABLE
+        self.table
     }
 
     fn current(&self, s: &Settings) -> &'static str {
-        V::TABLE[(self.get)(s).index()].0
+        self.table[(self.current)(s)].0
     }
 
     fn knob(&self, code: &str) -> Option<Knob> {
-        V::from_code(code).map(self.knob)
+        position(self.table, code).map(self.knob)
     }
+}
+
+/// The options of the type a field holds, found from the field itself, so
+/// a control names only the knob.
+const fn table_of<V: Choice>(_: Field<V>) -> &'static [(&'static str, &'static str)] {
+    V::TABLE
+}
+
+fn all_of<V: Choice>(_: Field<V>) -> &'static [V] {
+    V::ALL
+}
+
+/// `select!(SameSite)`: the select of the setting that knob writes.
+macro_rules! select {
+    ($knob:ident) => {
+        ControlKind::Choice(&Select {
+            table: table_of(field::$knob),
+            current: |s| Choice::index((field::$knob.get)(s)),
+            knob: |i| (field::$knob.knob)(all_of(field::$knob)[i]),
+        })
+    };
 }
 
 /// A timeout picked from a few durations: the code is the number of minutes
@@ -82,22 +115,19 @@ impl Options for Timeouts {
     }
 
     fn current(&self, s: &Settings) -> &'static str {
-        let m = (self.field.get)(s);
-        let text = m.map(|m| m.0.to_string()).unwrap_or_else(|| "none".into());
+        // A code is the minutes it stands for ("none" parses as no number).
+        let m = (self.field.get)(s).map(|m| m.0);
         self.options
             .iter()
-            .find(|(v, _)| *v == text)
-            .map(|(v, _)| *v)
+            .find(|(v, _)| v.parse::<u64>().ok() == m)
             // A value that the select does not offer shows as the first
             // option, but the settings keep it until the user changes it.
-            .unwrap_or("custom")
+            .map_or("custom", |(v, _)| v)
     }
 
     fn knob(&self, code: &str) -> Option<Knob> {
-        self.options
-            .iter()
-            .any(|(v, _)| *v == code)
-            .then(|| (self.field.knob)(code.parse::<u64>().ok().map(Minutes)))
+        position(self.options, code)
+            .map(|_| (self.field.knob)(code.parse::<u64>().ok().map(Minutes)))
     }
 }
 
@@ -255,7 +285,7 @@ pub static CONTROLS: &[Control] = &[
         label: "SameSite",
         group: Group::CookieAttributes,
         explanation: "Whether the cookie goes along with requests that other sites start. Not set: Chromium-based browsers (Chrome, Edge), like the simulated one, treat it as Lax; Firefox and Safari do not.",
-        kind: ControlKind::Choice(&field::SameSite),
+        kind: select!(SameSite),
     },
     Control {
         id: "host-prefix",
@@ -276,7 +306,7 @@ pub static CONTROLS: &[Control] = &[
         label: "Cookie lifetime",
         group: Group::CookieAttributes,
         explanation: "A session cookie goes when the browser closes, unless the browser restores the previous session on start-up (Chrome's \"Continue where you left off\"), which keeps it; Max-Age keeps it on disk for days.",
-        kind: ControlKind::Choice(&field::CookieLifetime),
+        kind: select!(CookieLifetime),
     },
     // Transport
     Control {
@@ -284,14 +314,14 @@ pub static CONTROLS: &[Control] = &[
         label: "Shop served over",
         group: Group::Transport,
         explanation: "Over plain HTTP anyone on the same Wi-Fi reads every byte, session ID included.",
-        kind: ControlKind::Choice(&field::Transport),
+        kind: select!(Transport),
     },
     Control {
         id: "hsts",
         label: "HSTS",
         group: Group::Transport,
         explanation: "Tells the browser to use HTTPS on later visits; preloaded, even the very first visit is protected.",
-        kind: ControlKind::Choice(&field::Hsts),
+        kind: select!(Hsts),
     },
     // Server policy
     Control {
@@ -299,7 +329,7 @@ pub static CONTROLS: &[Control] = &[
         label: "Session ID generator",
         group: Group::ServerPolicy,
         explanation: "How the server makes new IDs: guessable ones let an attacker skip stealing.",
-        kind: ControlKind::Choice(&field::IdGenerator),
+        kind: select!(IdGenerator),
     },
     Control {
         id: "regenerate-on-login",
@@ -354,28 +384,28 @@ pub static CONTROLS: &[Control] = &[
         label: "Logout",
         group: Group::ServerPolicy,
         explanation: "Whether logging out destroys the session on the server or only deletes the browser's cookie.",
-        kind: ControlKind::Choice(&field::Logout),
+        kind: select!(Logout),
     },
     Control {
         id: "binding",
         label: "Bind session to",
         group: Group::ServerPolicy,
         explanation: "The server refuses the ID from another IP address or browser (User-Agent).",
-        kind: ControlKind::Choice(&field::Binding),
+        kind: select!(Binding),
     },
     Control {
         id: "session-contents",
         label: "Session holds",
         group: Group::ServerPolicy,
         explanation: "With a reference only, the session holds the user's ID and, at checkout, the card's last four digits; with sensitive data it also holds the email and the full card number, which leak with the session.",
-        kind: ControlKind::Choice(&field::Contents),
+        kind: select!(Contents),
     },
     Control {
         id: "login-limit",
         label: "Login attempt limit",
         group: Group::ServerPolicy,
         explanation: "Counted in the session, a client that drops its cookie starts over; counted on the account, it cannot.",
-        kind: ControlKind::Choice(&field::LoginLimit),
+        kind: select!(LoginLimit),
     },
     Control {
         id: "session-start",
@@ -387,7 +417,7 @@ pub static CONTROLS: &[Control] = &[
         // saved"); express-session: `saveUninitialized: false` = "don't
         // create session until something stored" (its README).
         explanation: "Eagerly (PHP calling session_start() on every page): a visit without the cookie gets a new session whose cookie replaces the browser's. Lazily (Django; express-session with saveUninitialized: false): no cookie until something is stored.",
-        kind: ControlKind::Choice(&field::SessionStart),
+        kind: select!(SessionStart),
     },
     // Application
     Control {
@@ -395,14 +425,14 @@ pub static CONTROLS: &[Control] = &[
         label: "Search page output",
         group: Group::Application,
         explanation: "Pasting the query into the page unescaped is an XSS hole: the attacker's script runs in the shop's page.",
-        kind: ControlKind::Choice(&field::SearchOutput),
+        kind: select!(SearchOutput),
     },
     Control {
         id: "review-output",
         label: "Product reviews shown",
         group: Group::Application,
         explanation: "A review written into the page raw is a stored XSS hole: its script runs for everyone who opens the product page, on the shop's own origin.",
-        kind: ControlKind::Choice(&field::ReviewOutput),
+        kind: select!(ReviewOutput),
     },
     Control {
         id: "csrf-token",
@@ -416,14 +446,14 @@ pub static CONTROLS: &[Control] = &[
         label: "User role kept in",
         group: Group::Application,
         explanation: "A role in a cookie is the client's to edit; in the session it stays on the server.",
-        kind: ControlKind::Choice(&field::RoleStorage),
+        kind: select!(RoleStorage),
     },
     Control {
         id: "cart-storage",
         label: "Cart kept in",
         group: Group::Application,
         explanation: "A cart in a cookie travels with every request and stops growing at the browser's 4096-byte limit; in the session it costs server memory for every user instead.",
-        kind: ControlKind::Choice(&field::CartStorage),
+        kind: select!(CartStorage),
     },
     Control {
         id: "origin-check",
@@ -445,7 +475,7 @@ pub static CONTROLS: &[Control] = &[
         label: "http:// addresses",
         group: Group::Browser,
         explanation: "Chromium tries https:// first and, if that fails, silently falls back to http:// (an attacker who blocks HTTPS gets plain http); HTTPS-First warns instead. Real Chromium exempts .example names; the lab treats shop.example as a public site.",
-        kind: ControlKind::Choice(&field::HttpsMode),
+        kind: select!(HttpsMode),
     },
     Control {
         id: "third-party-cookies",

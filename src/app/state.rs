@@ -29,6 +29,27 @@ pub const SPEEDS: [(u32, &str); 4] = [(50, "0.5×"), (100, "1×"), (200, "2×"),
 /// How long one ordinary step stays on screen at 1×, in milliseconds.
 pub const STEP_MS: u32 = 1800;
 
+/// A run compared by identity. A run is never changed in place: a new
+/// run is a new `Rc`, so two handles hold the same run exactly when they
+/// point at one allocation. Props and memos that take a run compare it
+/// this way, and no render walks two runs event by event to find them
+/// different (nor does the module carry that comparison's code).
+#[derive(Debug, Clone)]
+pub struct SameRun(pub Rc<Run>);
+
+impl PartialEq for SameRun {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SameRun {
+    type Target = Run;
+    fn deref(&self) -> &Run {
+        &self.0
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     pub scenarios: Rc<Vec<Scenario>>,

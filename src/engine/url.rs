@@ -96,8 +96,17 @@ impl fmt::Display for UrlError {
             UrlError::Ipv6NotSupported => f.write_str("IPv6 addresses are not supported"),
             UrlError::InvalidHost(h) => write!(f, "\"{h}\" is not a valid host name"),
             UrlError::InvalidPort(p) => write!(f, "\"{p}\" is not a valid port"),
+            // A control or space character is named by its code point: quoted
+            // as it is, it would not be seen.
+            UrlError::InvalidCharacter(c) if c.is_control() || c.is_whitespace() => {
+                write!(
+                    f,
+                    "the character U+{:04X} is not allowed in a URL here",
+                    u32::from(*c)
+                )
+            }
             UrlError::InvalidCharacter(c) => {
-                write!(f, "the character {c:?} is not allowed in a URL here")
+                write!(f, "the character '{c}' is not allowed in a URL here")
             }
             UrlError::NotAnAbsolutePath(p) => {
                 write!(f, "\"{p}\" must start with /")

@@ -17,7 +17,7 @@ test("mobile-ip-change: IP binding logs Alice out, no binding keeps her in", asy
   // Refused on her new address, her session is refused and a fresh one,
   // where nobody is logged in, replaces it.
   const diagram = page.getByRole("region", { name: "Sequence diagram" });
-  await expect(diagram).toContainText("BoundToOtherClient(Ip)");
+  await expect(diagram).toContainText("bound to another client (IP)");
   await flip(page, "Bind session to", "none");
   await expect(diagram).not.toContainText("BoundToOtherClient");
   await expect(diagram).not.toContainText("refuses");

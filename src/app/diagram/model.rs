@@ -673,7 +673,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::RequestRefused { reason } => (
-            format!("403: refuses the request ({reason:?})"),
+            format!("403: refuses the request ({})", reason.short()),
             Tone::Refused,
             Vec::new(),
         ),
@@ -713,7 +713,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             one(id.as_str()),
         ),
         Decision::SessionRejected { id, reason } => (
-            format!("refuses {}: {}", nick(id.as_str()), reject_code(*reason)),
+            format!("refuses {}: {}", nick(id.as_str()), reason.short()),
             Tone::Refused,
             one(id.as_str()),
         ),
@@ -741,7 +741,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             one(id.as_str()),
         ),
         Decision::SessionExpired { id, reason, .. } => (
-            format!("session {} ends: {reason:?}", nick(id.as_str())),
+            format!("session {} ends: {}", nick(id.as_str()), reason.short()),
             Tone::Refused,
             one(id.as_str()),
         ),
@@ -770,7 +770,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::LoginRefused { user, scope, .. } => (
-            format!("locks out {user} ({scope:?} limit)"),
+            format!("locks out {user} ({} limit)", scope.short()),
             Tone::Refused,
             Vec::new(),
         ),
@@ -780,7 +780,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::TransferRefused { reason } => (
-            format!("refuses the transfer: {reason:?}"),
+            format!("refuses the transfer: {}", reason.short()),
             Tone::Refused,
             Vec::new(),
         ),
@@ -790,7 +790,11 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::AdminPanelServed { user, source } => (
-            format!("admin panel for {} (role from {source:?})", user_of(user)),
+            format!(
+                "admin panel for {} (role from {})",
+                user_of(user),
+                source.short()
+            ),
             Tone::Gain,
             Vec::new(),
         ),
@@ -801,12 +805,6 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
         ),
     };
     note(Lifeline::Shop, text, tone, ids)
-}
-
-/// A short code for why an ID was refused, in the style of the cookie
-/// reasons: "NotIssued", "Ended(IdleTimeout)", "BoundToOtherClient(Ip)".
-fn reject_code(reason: crate::engine::server::decision::RejectReason) -> String {
-    format!("{reason:?}")
 }
 
 #[cfg(test)]

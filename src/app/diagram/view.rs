@@ -16,16 +16,14 @@
 use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Tone};
 use super::svg::{chip_text, chip_width, Geometry, CHAR_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
 use crate::app::id_nickname::KNOWN_BADGE;
-use crate::app::state::Action;
+use crate::app::state::{Action, SameRun};
 use crate::engine::event::EventKind;
-use crate::engine::world::Run;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub run: Rc<Run>,
+    pub run: SameRun,
     pub cursor: usize,
     /// A prediction is awaited: the deciding mark stays hidden.
     pub pending: bool,

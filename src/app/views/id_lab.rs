@@ -242,7 +242,7 @@ fn card(r: &IdReport, form: IdLabForm) -> Html {
             form.sessions,
         ))
     };
-    let id = format!("gen-{:?}", r.generator).to_ascii_lowercase();
+    let id = format!("gen-{}", r.generator.code());
     html! {
         <article class="id-card" aria-labelledby={id.clone()} data-generator={r.generator.label()}>
             <h3 id={id}>{ r.generator.label() }</h3>

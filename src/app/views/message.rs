@@ -2,22 +2,29 @@
 //! attribute as a chip that explains itself.
 
 use crate::app::chips::set_cookie_chips;
-use crate::app::state::Action;
+use crate::app::state::{Action, SameRun};
 use crate::app::views::use_focus_on_mount;
-use crate::engine::event::Event;
 use crate::engine::url::Scheme;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageDialogProps {
-    pub event: Event,
+    /// The run and the step whose message is shown: compared by identity,
+    /// never event by event.
+    pub run: SameRun,
+    pub index: usize,
     pub dispatch: Callback<Action>,
 }
 
 #[component]
 pub fn MessageDialog(props: &MessageDialogProps) -> Html {
     let close_ref = use_focus_on_mount();
-    let Some(m) = props.event.snapshot.network.in_flight.as_ref() else {
+    let Some(m) = props
+        .run
+        .events
+        .get(props.index)
+        .and_then(|e| e.snapshot.network.in_flight.as_ref())
+    else {
         return html! {};
     };
     let close = props.dispatch.reform(|_| Action::OpenMessage(None));

@@ -6,7 +6,7 @@ use crate::app::diagram::view::SequenceDiagram;
 use crate::app::id_nickname::Nicknames;
 use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
-use crate::app::state::{Action, AppState};
+use crate::app::state::{Action, AppState, SameRun};
 use crate::app::storage::{StoredState, STORAGE_KEY};
 use crate::app::views::help::Help;
 use crate::app::views::id_tag::Ids;
@@ -267,7 +267,7 @@ pub fn Root() -> Html {
 
     // The session IDs' nicknames, once per run: every lane names IDs the
     // way the diagram does.
-    let nicknames = use_memo(state.run.clone(), |run| Nicknames::for_run(run));
+    let nicknames = use_memo(SameRun(state.run.clone()), |run| Nicknames::for_run(run));
 
     // The defenses that matter for this attack, listed first in the panel:
     // computed when the panel is open, and not while a prediction is still
@@ -380,7 +380,7 @@ pub fn Root() -> Html {
             // defenses beside it when open (the diagram narrows, nothing is
             // covered) and the current event's details in a column.
             <div class="stage">
-                <SequenceDiagram run={state.run.clone()} cursor={state.cursor} {pending} dispatch={dispatch.clone()}
+                <SequenceDiagram run={SameRun(state.run.clone())} cursor={state.cursor} {pending} dispatch={dispatch.clone()}
                     projector={state.projector} narrowed={state.defenses_open} />
                 if state.defenses_open {
                     { defense_panel::view_ordered(&state, &dispatch, &matters) }
@@ -398,9 +398,7 @@ pub fn Root() -> Html {
                 <Help dispatch={dispatch.clone()} />
             }
             if let Some(i) = state.open_message {
-                if let Some(e) = events.get(i) {
-                    <MessageDialog event={e.clone()} dispatch={dispatch.clone()} />
-                }
+                <MessageDialog run={SameRun(state.run.clone())} index={i} dispatch={dispatch.clone()} />
             }
         </main>
     }

@@ -24,6 +24,18 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
+    /// A few words for a diagram note: "session ended (idle timeout)".
+    pub fn short(self) -> String {
+        match self {
+            RejectReason::NotIssued => "unknown ID, strict mode".into(),
+            RejectReason::Unknown => "unknown ID".into(),
+            RejectReason::Ended(end) => format!("session ended ({})", end.short()),
+            RejectReason::BoundToOtherClient(m) => {
+                format!("bound to another client ({})", m.short())
+            }
+        }
+    }
+
     pub fn explanation(self) -> String {
         match self {
             RejectReason::NotIssued => {
@@ -50,6 +62,15 @@ pub enum BindingMismatch {
 }
 
 impl BindingMismatch {
+    /// What differed, in a word or two.
+    pub fn short(self) -> &'static str {
+        match self {
+            BindingMismatch::Ip => "IP",
+            BindingMismatch::UserAgent => "User-Agent",
+            BindingMismatch::IpAndUserAgent => "IP and User-Agent",
+        }
+    }
+
     pub fn explanation(self) -> &'static str {
         match self {
             BindingMismatch::Ip => "another IP address",
@@ -85,6 +106,16 @@ pub enum LimitScope {
     Account,
 }
 
+impl LimitScope {
+    /// Where the failures are counted: "per-session", "per-account".
+    pub fn short(self) -> &'static str {
+        match self {
+            LimitScope::Session => "per-session",
+            LimitScope::Account => "per-account",
+        }
+    }
+}
+
 /// Why a transfer was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TransferRefusal {
@@ -96,6 +127,17 @@ pub enum TransferRefusal {
 }
 
 impl TransferRefusal {
+    /// A few words for a diagram note.
+    pub fn short(self) -> &'static str {
+        match self {
+            TransferRefusal::NotLoggedIn => "nobody logged in",
+            TransferRefusal::CsrfTokenMissing => "no CSRF token",
+            TransferRefusal::CsrfTokenWrong => "wrong CSRF token",
+            TransferRefusal::InvalidAmount => "invalid amount",
+            TransferRefusal::InsufficientFunds => "insufficient funds",
+        }
+    }
+
     pub fn explanation(self) -> &'static str {
         match self {
             TransferRefusal::NotLoggedIn => "nobody is logged in on this session",
@@ -127,6 +169,15 @@ pub enum RequestRefusal {
 }
 
 impl RequestRefusal {
+    /// The header that failed the check, for a diagram note.
+    pub fn short(self) -> &'static str {
+        match self {
+            RequestRefusal::OriginMismatch => "Origin is another site",
+            RequestRefusal::RefererMismatch => "Referer is another site",
+            RequestRefusal::FetchMetadataCrossSite => "Sec-Fetch-Site: cross-site",
+        }
+    }
+
     pub fn explanation(self) -> &'static str {
         match self {
             RequestRefusal::OriginMismatch => {
@@ -147,6 +198,16 @@ impl RequestRefusal {
 pub enum RoleSource {
     Session,
     ClientCookie,
+}
+
+impl RoleSource {
+    /// Where the server read the role.
+    pub fn short(self) -> &'static str {
+        match self {
+            RoleSource::Session => "the session",
+            RoleSource::ClientCookie => "a cookie the client sent",
+        }
+    }
 }
 
 /// One decision of the server, in the order it was made.

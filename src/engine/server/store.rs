@@ -143,6 +143,16 @@ pub enum EndReason {
 }
 
 impl EndReason {
+    /// A few words for a diagram note.
+    pub fn short(self) -> &'static str {
+        match self {
+            EndReason::IdleTimeout => "idle timeout",
+            EndReason::AbsoluteTimeout => "absolute timeout",
+            EndReason::LoggedOut => "logged out",
+            EndReason::Regenerated => "replaced by a new ID",
+        }
+    }
+
     pub fn explanation(self) -> &'static str {
         match self {
             EndReason::IdleTimeout => "it was unused for longer than the idle timeout",
