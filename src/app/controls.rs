@@ -354,6 +354,27 @@ pub static CONTROLS: &[Control] = &[
         }),
     },
     Control {
+        id: "session-state",
+        label: "Session state kept in",
+        group: Group::ServerPolicy,
+        explanation: "In the store the cookie holds only a random ID the server can destroy; in a signed cookie (Rails' cookie store, Flask, a JWT) the server keeps nothing, anyone holding the cookie can read it, and logout cannot revoke a copy.",
+        kind: ControlKind::Choice(&field::SessionState),
+    },
+    Control {
+        id: "token-denylist",
+        label: "Denylist logged-out tokens",
+        group: Group::ServerPolicy,
+        explanation: "Signed cookies only: logout puts the token on a server-side list checked on every request until it expires: revocation works again, at the price of a store lookup per request.",
+        kind: ControlKind::Toggle(field::TokenDenylist),
+    },
+    Control {
+        id: "token-lifetime",
+        label: "Signed cookie lifetime",
+        group: Group::ServerPolicy,
+        explanation: "Signed cookies only: the expiry written inside the signed payload. Flask's PERMANENT_SESSION_LIFETIME defaults to 31 days; 5 minutes shrinks the time a stolen copy works, and the user needs fresh cookies as often.",
+        kind: ControlKind::Choice(&field::TokenLifetime),
+    },
+    Control {
         id: "logout",
         label: "Logout",
         group: Group::ServerPolicy,
