@@ -626,11 +626,7 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
                 None => format!("reads {}: a random ID, nothing inside", nick(value)),
             },
             Tone::Plain,
-            names
-                .get(value)
-                .map(|n| n.id.clone())
-                .into_iter()
-                .collect(),
+            names.get(value).map(|n| n.id.clone()).into_iter().collect(),
         ),
         EventKind::NothingToReplay => note(
             Lifeline::Mallory,
@@ -711,7 +707,10 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             one(id.as_str()),
         ),
         Decision::SignedCookieIssued { user, token, .. } => (
-            format!("signs {user}'s session into the cookie {}", nick(token.as_str())),
+            format!(
+                "signs {user}'s session into the cookie {}",
+                nick(token.as_str())
+            ),
             Tone::Plain,
             one(token.as_str()),
         ),
@@ -732,9 +731,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Tone::Plain,
             one(token.as_str()),
         ),
-        Decision::SignedCookieLoggedOut {
-            token, revoked, ..
-        } => (
+        Decision::SignedCookieLoggedOut { token, revoked, .. } => (
             if *revoked {
                 format!("logout: {} put on the denylist", nick(token.as_str()))
             } else {

@@ -50,14 +50,7 @@ impl Claims {
             let key = key.trim().trim_matches('"');
             let value = value.trim();
             match key {
-                "user" => {
-                    user = Some(
-                        value
-                            .strip_prefix('"')?
-                            .strip_suffix('"')?
-                            .to_string(),
-                    )
-                }
+                "user" => user = Some(value.strip_prefix('"')?.strip_suffix('"')?.to_string()),
                 "issued" => issued = value.parse().ok(),
                 "expires" => expires = value.parse().ok(),
                 _ => {}
