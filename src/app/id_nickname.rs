@@ -183,6 +183,7 @@ fn ids_in_event(event: &Event) -> Vec<String> {
         | EventKind::PagePublished { .. }
         | EventKind::CookiePasted { .. }
         | EventKind::NothingToReplay
+        | EventKind::CookieDecoded { .. }
         | EventKind::ActFailed { .. }
         | EventKind::Verdict { .. } => {}
     }

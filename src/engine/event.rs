@@ -173,6 +173,14 @@ pub enum EventKind {
     CookiePasted { outcome: SetCookieOutcome },
     /// The attacker had no ID to replay.
     NothingToReplay,
+    /// The attacker read a copied session cookie's value: `payload` is
+    /// what it says once base64url-decoded, `None` when it is an opaque
+    /// random ID.
+    CookieDecoded {
+        name: String,
+        value: String,
+        payload: Option<String>,
+    },
     /// The attacker set their browser to send the victim's User-Agent.
     UserAgentCopied {
         user_agent: String,
@@ -266,6 +274,14 @@ pub struct ServerView {
     pub reviews: Vec<String>,
     /// Account balances, `(user, balance)`.
     pub balances: Vec<(String, u64)>,
+    /// Sessions live in signed cookies: the store above holds nothing per
+    /// user.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stateless: bool,
+    /// The denylist of logged-out signed cookies: `(signature, "user,
+    /// until expiry")`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub denylist: Vec<(String, String)>,
 }
 
 /// The attacker.

@@ -379,6 +379,7 @@ fn kind_name(k: &EventKind) -> &'static str {
         EventKind::PagePublished { .. } => "PagePublished",
         EventKind::CookiePasted { .. } => "CookiePasted",
         EventKind::NothingToReplay => "NothingToReplay",
+        EventKind::CookieDecoded { .. } => "CookieDecoded",
         EventKind::UserAgentCopied { .. } => "UserAgentCopied",
         EventKind::LoggedOutBySideEffect { .. } => "LoggedOutBySideEffect",
         EventKind::Guessed { .. } => "Guessed",

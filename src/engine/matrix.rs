@@ -8,7 +8,7 @@ use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
     ClientBinding, HstsPolicy, LogoutPolicy, Minutes, ReviewOutput, RoleStorage, SameSitePolicy,
-    SearchOutput, Settings, SiteTransport,
+    SearchOutput, Settings, SiteTransport, TokenLifetime,
 };
 use crate::engine::verdict::VerdictReason;
 use crate::engine::world::{run_with, Recording};
@@ -31,6 +31,11 @@ pub enum Defense {
     IdleTimeout,
     AbsoluteTimeout,
     InvalidateOnLogout,
+    /// Signed-cookie sessions: keep the logged-out tokens on a denylist,
+    /// looked up on every request. (No effect on sessions in the store.)
+    TokenDenylist,
+    /// Signed-cookie sessions: a 5-minute expiry inside the cookie.
+    ShortTokenLifetime,
     /// Refuse the session from another IP address: stops a remote attacker,
     /// not one behind the victim's own NAT.
     BindToIp,
@@ -45,7 +50,7 @@ pub enum Defense {
 }
 
 impl Defense {
-    pub const ALL: [Defense; 21] = [
+    pub const ALL: [Defense; 23] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -60,6 +65,8 @@ impl Defense {
         Defense::IdleTimeout,
         Defense::AbsoluteTimeout,
         Defense::InvalidateOnLogout,
+        Defense::TokenDenylist,
+        Defense::ShortTokenLifetime,
         Defense::BindToIp,
         Defense::BindToUserAgent,
         Defense::EscapeOutput,
@@ -107,6 +114,8 @@ impl Defense {
             Defense::IdleTimeout => vec![Knob::IdleTimeout(Some(Minutes(15)))],
             Defense::AbsoluteTimeout => vec![Knob::AbsoluteTimeout(Some(Minutes(60)))],
             Defense::InvalidateOnLogout => vec![Knob::Logout(LogoutPolicy::InvalidateSession)],
+            Defense::TokenDenylist => vec![Knob::TokenDenylist(true)],
+            Defense::ShortTokenLifetime => vec![Knob::TokenLifetime(TokenLifetime::Minutes5)],
             Defense::BindToIp => vec![Knob::Binding(ClientBinding::Ip)],
             Defense::BindToUserAgent => vec![Knob::Binding(ClientBinding::UserAgent)],
             // Every page that writes visitors' text escapes it.
@@ -137,6 +146,8 @@ impl Defense {
             Defense::IdleTimeout => "15 min idle timeout",
             Defense::AbsoluteTimeout => "1 h absolute timeout",
             Defense::InvalidateOnLogout => "Destroy on logout",
+            Defense::TokenDenylist => "Token denylist",
+            Defense::ShortTokenLifetime => "5 min token lifetime",
             Defense::BindToIp => "Bind to IP",
             Defense::BindToUserAgent => "Bind to User-Agent",
             Defense::EscapeOutput => "Escape output",

@@ -124,6 +124,13 @@ pub enum AttackerAct {
     /// Pastes the best victim session ID they know into their own browser
     /// and opens `path` on the shop.
     Replays { path: String },
+    /// Reads the newest victim session cookie they hold: a signed cookie's
+    /// payload decodes without any key; a random ID says nothing.
+    DecodesCookie,
+    /// Rewrites the user in the payload of the newest victim cookie they
+    /// hold, keeping its signature (they have no secret to sign with), and
+    /// opens `path` with it.
+    TampersCookie { user: String, path: String },
     /// Edits a cookie in their own browser (developer tools) and opens `path`.
     EditsCookie {
         name: String,

@@ -18,6 +18,7 @@ pub mod id_generator;
 pub mod knob;
 pub mod settings;
 pub mod shop;
+pub mod signed;
 pub mod store;
 
 pub use settings::Settings;
@@ -30,7 +31,8 @@ use accounts::{Accounts, Role, UserName};
 use decision::{BindingMismatch, Decision, NewSessionCause, RejectReason};
 use id_generator::{IdInput, SessionId};
 use serde::{Deserialize, Serialize};
-use settings::{CookieLifetime, SameSitePolicy};
+use settings::{CookieLifetime, RoleStorage, SameSitePolicy, SessionState};
+use signed::{Claims, TokenRejection};
 use store::{ClientFingerprint, Session, SessionData, SessionOrigin, SessionStore};
 
 /// The host name the shop is served on.
@@ -66,6 +68,20 @@ pub struct Server {
     /// Product reviews, in the shop's database: they outlive any session.
     reviews: Vec<String>,
     issued: u64,
+    /// Stateless sessions with a denylist: the tokens logged out, kept
+    /// until each one's own expiry (after it the signature check refuses
+    /// the token anyway).
+    denylist: Vec<Revoked>,
+}
+
+/// A logged-out signed cookie on the denylist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revoked {
+    /// The token's signature part, which names it.
+    pub signature: String,
+    pub user: UserName,
+    /// Unix seconds: the token's own expiry, when the entry can go.
+    pub expires: i64,
 }
 
 /// Where a request's session ID came from.
@@ -98,6 +114,7 @@ impl Server {
             accounts: Accounts::default(),
             reviews: Vec::new(),
             issued: 0,
+            denylist: Vec::new(),
         }
     }
 
@@ -111,6 +128,16 @@ impl Server {
 
     pub fn accounts(&self) -> &Accounts {
         &self.accounts
+    }
+
+    /// Whether sessions are kept in signed cookies rather than the store.
+    pub fn stateless(&self) -> bool {
+        self.settings.server.session_state == SessionState::SignedCookie
+    }
+
+    /// The denylist of logged-out signed cookies.
+    pub fn denylist(&self) -> &[Revoked] {
+        &self.denylist
     }
 
     /// The next moment a session times out, for the world to step to.
@@ -185,7 +212,17 @@ impl Server {
             set_cookies: Vec::new(),
             session: None,
         };
+        let now_secs = clock.unix_now().millis() / 1000;
+        if self.stateless() {
+            // Entries past their token's expiry are refused by the expiry
+            // check anyway: the denylist need not hold them.
+            self.denylist.retain(|r| r.expires > now_secs);
+            self.load_signed(&mut h);
+        }
         let mut response = shop::route(self, &mut h, rng);
+        if self.stateless() {
+            self.issue_signed(&mut h);
+        }
         for line in h.set_cookies.drain(..) {
             response.push_header("Set-Cookie", line);
         }
@@ -197,7 +234,12 @@ impl Server {
                 "max-age=31536000; includeSubDomains".into(),
             );
         }
-        let served = match h.session.as_ref().and_then(|id| self.store.get(id)) {
+        let served = match h
+            .session
+            .as_ref()
+            .filter(|id| !id.0.is_empty())
+            .and_then(|id| self.store.get(id))
+        {
             Some(s) => Served {
                 session: Some(s.id.clone()),
                 user: s.user.clone(),
@@ -205,6 +247,11 @@ impl Server {
             },
             None => Served::default(),
         };
+        if self.stateless() {
+            // The request's session lived only while it was handled: the
+            // server keeps nothing per user.
+            self.store = SessionStore::default();
+        }
         Handled {
             response,
             decisions: h.decisions,
@@ -276,6 +323,16 @@ impl Server {
     /// the server has no session with this ID. It cannot tell an ID it
     /// never issued from one whose session ended: ended sessions are gone.
     fn check(&self, id: &SessionId, h: &Handling) -> Result<(), Option<RejectReason>> {
+        if self.stateless() {
+            // A cookie that verified was loaded for this request.
+            if self.store.contains(id) {
+                return Ok(());
+            }
+            return Err(Some(match self.verify_signed(id, h) {
+                Err(t) => RejectReason::SignedCookie(t),
+                Ok(_) => RejectReason::Unknown,
+            }));
+        }
         let Some(session) = self.store.get(id) else {
             return Err(None);
         };
@@ -378,6 +435,18 @@ impl Server {
                 }
             }
         }
+        if self.stateless() {
+            // No record and no cookie yet: an anonymous session that lives
+            // for this request; a login writes it into a signed cookie.
+            let id = SessionId(String::new());
+            let mut session = self.new_session(id.clone(), SessionOrigin::Issued, h);
+            session.idle_expires = None;
+            session.absolute_expires = None;
+            session.bound_to = None;
+            self.store.insert(session);
+            h.session = Some(id.clone());
+            return id;
+        }
         let id = self.issue_id(h, rng);
         let session = self.new_session(id.clone(), SessionOrigin::Issued, h);
         self.store.insert(session);
@@ -399,6 +468,10 @@ impl Server {
         trigger: decision::RegenerateTrigger,
         rng: &mut SimRng,
     ) -> SessionId {
+        if self.stateless() {
+            // Every login writes a fresh signed cookie anyway.
+            return old.clone();
+        }
         let new_id = self.issue_id(h, rng);
         if let Some(mut session) = self.store.end(old) {
             session.id = new_id.clone();
@@ -413,6 +486,99 @@ impl Server {
         h.set_cookies.push(self.session_cookie_line(&new_id));
         h.session = Some(new_id.clone());
         new_id
+    }
+
+    /// The signed cookie's checks, with the denylist when it is on.
+    fn verify_signed(&self, id: &SessionId, h: &Handling) -> Result<Claims, TokenRejection> {
+        let now_secs = h.clock.unix_now().millis() / 1000;
+        let denylist = &self.denylist;
+        let listed = |sig: &str| denylist.iter().any(|r| r.signature == sig);
+        let revoked: Option<&dyn Fn(&str) -> bool> =
+            self.settings.server.token_denylist.then_some(&listed);
+        signed::verify(id.as_str(), now_secs, revoked)
+    }
+
+    /// Stateless sessions: a request whose signed cookie verifies gets its
+    /// session for the time it is handled, rebuilt from the cookie (and
+    /// the role from the user table). One that fails is refused where a
+    /// page asks for its session, with the reason.
+    fn load_signed(&mut self, h: &mut Handling) {
+        let Some((id, _)) = self.presented_id(h) else {
+            return;
+        };
+        let Ok(claims) = self.verify_signed(&id, h) else {
+            return;
+        };
+        let user = UserName::new(&claims.user);
+        let mut data = SessionData::default();
+        if self.settings.application.role_storage == RoleStorage::Session {
+            data.role = self.accounts.get(&claims.user).map(|a| a.role);
+        }
+        self.store.insert(Session {
+            id: id.clone(),
+            user: Some(user.clone()),
+            data,
+            created: h.now,
+            last_seen: h.now,
+            idle_expires: None,
+            absolute_expires: None,
+            bound_to: None,
+            origin: SessionOrigin::Issued,
+        });
+        let now_secs = h.clock.unix_now().millis() / 1000;
+        h.decisions.push(Decision::SignedCookieVerified {
+            user,
+            token: id,
+            expires_in_secs: claims.expires.saturating_sub(now_secs),
+            denylist_checked: self.settings.server.token_denylist,
+        });
+    }
+
+    /// Stateless sessions: after a login, the session goes into a fresh
+    /// signed cookie.
+    fn issue_signed(&mut self, h: &mut Handling) {
+        let logged_in = h
+            .decisions
+            .iter()
+            .any(|d| matches!(d, Decision::LoginSucceeded { .. }));
+        if !logged_in {
+            return;
+        }
+        let Some(old) = h.session.clone() else { return };
+        let Some(user) = self.store.get(&old).and_then(|s| s.user.clone()) else {
+            return;
+        };
+        let now_secs = h.clock.unix_now().millis() / 1000;
+        let lifetime_secs = self.settings.server.token_lifetime.secs();
+        let claims = Claims {
+            user: user.as_str().to_string(),
+            issued: now_secs,
+            expires: now_secs.saturating_add(i64::try_from(lifetime_secs).unwrap_or(i64::MAX)),
+        };
+        let token = SessionId(signed::encode(&claims));
+        if let Some(s) = self.store.get_mut(&old) {
+            s.id = token.clone();
+        }
+        h.set_cookies.push(self.session_cookie_line(&token));
+        h.decisions.push(Decision::SignedCookieIssued {
+            user,
+            token: token.clone(),
+            payload: claims.json(),
+            lifetime_secs,
+        });
+        h.session = Some(token);
+    }
+
+    /// Puts a signed cookie on the denylist until its own expiry.
+    pub(crate) fn revoke(&mut self, token: &SessionId, user: &UserName) {
+        let expires = signed::read_payload(token.as_str())
+            .and_then(|j| Claims::parse(&j))
+            .map_or(i64::MAX, |c| c.expires);
+        self.denylist.push(Revoked {
+            signature: signed::signature_of(token.as_str()).to_string(),
+            user: user.clone(),
+            expires,
+        });
     }
 
     fn issue_id(&mut self, h: &Handling, rng: &mut SimRng) -> SessionId {

@@ -45,6 +45,10 @@ pub enum VerdictReason {
         session: SessionId,
         passed: Vec<BindingPassed>,
         refused_in_clear: Option<BlockedReason>,
+        /// The "ID" was a signed cookie holding the session itself: the
+        /// server verified it and keeps no record it could have ended.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        stateless: bool,
     },
     /// A request the attacker wrote ran in the victim's browser, with the
     /// victim's cookie, and the server carried it out. `telltales` are the
@@ -219,8 +223,13 @@ impl VerdictReason {
                 session,
                 passed,
                 refused_in_clear,
+                stateless,
             } => {
-                let served = if passed.is_empty() {
+                let served = if *stateless {
+                    format!(
+                        "The server served the attacker's own request as {user}, because it carried a copy of {user}'s signed session cookie: its signature matches and the expiry written inside it has not passed, and that is all the server checks. It keeps no session record, so logging out only deleted {user}'s own copy: a stateless session cannot be revoked, only left to expire."
+                    )
+                } else if passed.is_empty() {
                     format!(
                         "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
                     )

@@ -48,3 +48,17 @@ test("cart-size: the cart cookie is refused past 4096 bytes, the session keeps i
   await expect(narration).toContainText("NameValuePairExceedsMaxSize");
   await app.expectClean();
 });
+
+test("signed-cookie-replay: the copied signed cookie gets in after logout, the denylist keeps it out", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=signed-cookie-replay&step=9999");
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict).toContainText("Attacker got in");
+  await expect(page.locator(".verdict-reason")).toContainText("cannot be revoked");
+  // The server keeps no session: its store is empty at the end.
+  await expect(page.locator(".lane.server")).toContainText("No sessions.");
+
+  await flip(page, "Denylist logged-out tokens", true);
+  await expect(verdict).toContainText("Attacker kept out");
+  await expect(page.locator(".verdict-reason")).toContainText("denylist");
+  await app.expectClean();
+});

@@ -619,6 +619,15 @@ fn row(event: &Event, names: &Nicknames, hosts: &mut Vec<(usize, Lifeline)>) -> 
             };
             note(Lifeline::Mallory, text, tone, ids)
         }
+        EventKind::CookieDecoded { value, payload, .. } => note(
+            Lifeline::Mallory,
+            match payload {
+                Some(p) => format!("decodes {}: {}", nick(value), clip(p, 60)),
+                None => format!("reads {}: a random ID, nothing inside", nick(value)),
+            },
+            Tone::Plain,
+            names.get(value).map(|n| n.id.clone()).into_iter().collect(),
+        ),
         EventKind::NothingToReplay => note(
             Lifeline::Mallory,
             "has no ID to replay".into(),
@@ -696,6 +705,43 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             format!("cart in session {} holds {bytes} bytes", nick(id.as_str())),
             Tone::Plain,
             one(id.as_str()),
+        ),
+        Decision::SignedCookieIssued { user, token, .. } => (
+            format!(
+                "signs {user}'s session into the cookie {}",
+                nick(token.as_str())
+            ),
+            Tone::Plain,
+            one(token.as_str()),
+        ),
+        Decision::SignedCookieVerified {
+            user,
+            token,
+            denylist_checked,
+            ..
+        } => (
+            format!(
+                "signature and expiry check out: {user}{}",
+                if *denylist_checked {
+                    " (denylist looked up)"
+                } else {
+                    ""
+                }
+            ),
+            Tone::Plain,
+            one(token.as_str()),
+        ),
+        Decision::SignedCookieLoggedOut { token, revoked, .. } => (
+            if *revoked {
+                format!("logout: {} put on the denylist", nick(token.as_str()))
+            } else {
+                format!(
+                    "logout: clears this copy of {}; other copies stay valid",
+                    nick(token.as_str())
+                )
+            },
+            if *revoked { Tone::Refused } else { Tone::Plain },
+            one(token.as_str()),
         ),
         Decision::SessionCreated { id, .. } => (
             format!("new session {}", nick(id.as_str())),

@@ -79,6 +79,19 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
                 if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
             }
             <h3>{ "Session store" }</h3>
+            if view.stateless {
+                <p class="empty">{ "Sessions live in signed cookies: the server keeps no record per user, only its signing secret." }</p>
+                if !view.denylist.is_empty() {
+                    <details class="denylist" open=true>
+                        <summary>{ format!("Denylist of logged-out tokens ({})", view.denylist.len()) }</summary>
+                        <ul>
+                            { for view.denylist.iter().map(|(sig, who)| html! {
+                                <li><code>{ format::short(sig, 12) }</code>{ format!(" {who}") }</li>
+                            }) }
+                        </ul>
+                    </details>
+                }
+            }
             if view.sessions.is_empty() {
                 <p class="empty">{ "No sessions." }</p>
             } else {

@@ -17,7 +17,7 @@ use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
     CartStorage, ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionStart, SiteTransport,
+    SameSitePolicy, SearchOutput, SessionStart, SessionState, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -40,6 +40,7 @@ pub fn catalog() -> Vec<Scenario> {
         predictable_ids(),
         reuse_after_logout(),
         reuse_after_inactivity(),
+        signed_cookie_replay(),
         csrf(),
         role_tampering(),
     ]
@@ -637,6 +638,42 @@ fn reuse_after_inactivity() -> Scenario {
         vec![
             Knob::Transport(SiteTransport::Http),
             Knob::IdleTimeout(None),
+        ],
+        acts,
+    )
+}
+
+/// The copy is captured as in reuse-after-logout: by the café sniffer,
+/// off a plain http:// shop. Alice's login at 15 s, her logout at 60 s,
+/// the replay at 10 minutes: past a 5-minute lifetime, within 31 days.
+fn signed_cookie_replay() -> Scenario {
+    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
+    acts.extend(victim_logs_in(5));
+    acts.extend([
+        types(secs(30), "{shop}/account"),
+        attacker(secs(40), AttackerAct::DecodesCookie),
+        attacker(
+            secs(45),
+            AttackerAct::TampersCookie {
+                user: "admin".into(),
+                path: "/account".into(),
+            },
+        ),
+        submits(secs(60), "/logout", &[]),
+        replay(SimTime::from_mins(10), "/account"),
+    ]);
+    attack(
+        "signed-cookie-replay",
+        "Replaying a signed session cookie after logout",
+        lines(
+            "The shop keeps no sessions: it signs Alice's session into her cookie (as Rails' cookie store, Flask and JWTs in cookies do). The attacker on the café Wi-Fi copies it off the plain http:// shop, reads it and tries to edit it.",
+            "Alice logs out and leaves; ten minutes later the attacker sends the copy. Logout destroyed nothing on the server: does the copy still open her account?",
+        ),
+        AttackGoal::ImpersonateVictim,
+        AttackerPosition::SameWifi { active: false },
+        vec![
+            Knob::Transport(SiteTransport::Http),
+            Knob::SessionState(SessionState::SignedCookie),
         ],
         acts,
     )

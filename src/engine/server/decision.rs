@@ -4,6 +4,7 @@
 
 use super::accounts::{Role, UserName};
 use super::id_generator::SessionId;
+use super::signed::TokenRejection;
 use super::store::EndReason;
 use serde::{Deserialize, Serialize};
 
@@ -21,6 +22,8 @@ pub enum RejectReason {
     Ended(EndReason),
     /// The session is bound to another client.
     BoundToOtherClient(BindingMismatch),
+    /// Stateless sessions: the signed cookie failed a check.
+    SignedCookie(TokenRejection),
 }
 
 impl RejectReason {
@@ -49,6 +52,26 @@ impl RejectReason {
                 "the session is bound to the client that started it, and this request comes from {}",
                 m.explanation()
             ),
+            RejectReason::SignedCookie(t) => t.explanation().into(),
+        }
+    }
+}
+
+impl TokenRejection {
+    pub fn explanation(self) -> &'static str {
+        match self {
+            TokenRejection::Malformed => {
+                "it is not a signed session cookie (payload.signature) this server wrote"
+            }
+            TokenRejection::SignatureMismatch => {
+                "the signature does not match the payload: the payload was changed after the server signed it, and without the server's secret nobody can sign the change"
+            }
+            TokenRejection::Expired => {
+                "the expiry the server wrote inside the signed payload has passed, so the signature no longer makes it valid"
+            }
+            TokenRejection::Revoked => {
+                "the token was revoked: it was logged out, and the server keeps it on its denylist until it expires"
+            }
         }
     }
 }
@@ -298,6 +321,29 @@ pub enum Decision {
         items: u32,
         bytes: u64,
     },
+    /// Stateless sessions: the server wrote the session into a signed
+    /// cookie, `token`, whose payload is `payload` (readable by anyone).
+    SignedCookieIssued {
+        user: UserName,
+        token: SessionId,
+        payload: String,
+        lifetime_secs: u64,
+    },
+    /// Stateless sessions: the cookie's signature and expiry checked out
+    /// (and, with a denylist, it is not on it): the request is `user`'s.
+    SignedCookieVerified {
+        user: UserName,
+        token: SessionId,
+        expires_in_secs: i64,
+        denylist_checked: bool,
+    },
+    /// Stateless sessions: logout. The server can only ask this browser to
+    /// delete its cookie; `revoked`: it also put the token on its denylist.
+    SignedCookieLoggedOut {
+        user: UserName,
+        token: SessionId,
+        revoked: bool,
+    },
     AdminPanelServed {
         user: Option<UserName>,
         source: RoleSource,
@@ -388,6 +434,28 @@ impl Decision {
                 "The cart in session {id} now holds {items} item(s), {bytes} bytes. The browser still carries only the session ID; the server keeps the cart in its memory (or its session database), for every shopper at once: 10,000 carts like this one take about {} MB.",
                 bytes.saturating_mul(10_000) / 1_000_000
             ),
+            Decision::SignedCookieIssued { user, payload, lifetime_secs, .. } => format!(
+                "The server keeps no session record: it writes the session itself into the cookie, the payload {payload} in base64url (an encoding, not encryption: anyone holding the cookie can read it), followed by a signature made with the server's secret. It is valid for {} for {user}, wherever it comes from.",
+                duration(*lifetime_secs)
+            ),
+            Decision::SignedCookieVerified { user, expires_in_secs, denylist_checked, .. } => {
+                let lookup = if *denylist_checked {
+                    " It also looks the token up in its denylist of logged-out tokens: a store read on every request, the server-side state a signed cookie was meant to do without."
+                } else {
+                    " It looks nothing up: no session store, no record of this user."
+                };
+                format!(
+                    "The server checks the signed cookie: the signature matches the payload and its expiry is {} away, so the request is {user}'s.{lookup}",
+                    duration(u64::try_from(*expires_in_secs).unwrap_or(0))
+                )
+            }
+            Decision::SignedCookieLoggedOut { user, revoked, .. } => {
+                if *revoked {
+                    format!("Logout: the server asks the browser to delete the cookie and puts the token on its denylist until it expires: any copy of {user}'s cookie is now refused.")
+                } else {
+                    format!("Logout: the server asks this browser to delete the cookie, and that is all it can do: it keeps no session to destroy, so any other copy of {user}'s signed cookie stays valid until the expiry written inside it.")
+                }
+            }
             Decision::ReviewStored => "The shop saves the review in its database: every later visitor of the product page gets it, as the page writes it.".into(),
             Decision::AdminPanelServed { source, .. } => match source {
                 RoleSource::Session => "The session says the role is admin, so the admin panel is served.".into(),
@@ -406,4 +474,18 @@ impl Decision {
             }
         }
     }
+}
+
+/// A lifetime in words: days, hours, minutes or seconds.
+fn duration(secs: u64) -> String {
+    let (n, unit) = if secs >= 86_400 {
+        (secs / 86_400, "day")
+    } else if secs >= 3_600 {
+        (secs / 3_600, "hour")
+    } else if secs >= 60 {
+        (secs / 60, "minute")
+    } else {
+        (secs, "second")
+    };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }

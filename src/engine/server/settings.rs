@@ -75,6 +75,17 @@ settings! {
             Contents => pub contents: SessionContents = SessionContents::UserReference,
             LoginLimit => pub login_limit: LoginLimit = LoginLimit::None,
             SessionStart => pub session_start: SessionStart = SessionStart::Eager,
+            /// Where the session's state lives: a record in the server's store
+            /// found by a random ID, or the state itself in a signed cookie
+            /// (Rails' cookie store, Flask's session, a JWT in a cookie), the
+            /// server keeping nothing per user.
+            SessionState => pub session_state: SessionState = SessionState::ServerStore,
+            /// With signed cookies: keep a denylist of the tokens logged out,
+            /// looked up on every request until each token expires.
+            TokenDenylist => pub token_denylist: bool = false,
+            /// With signed cookies: the expiry the server writes inside the
+            /// signed payload, checked on every request.
+            TokenLifetime => pub token_lifetime: TokenLifetime = TokenLifetime::Days31,
         },
 
         /// Choices in the application's own code.
@@ -264,6 +275,41 @@ choice_enum! {
         /// Only ask the browser to delete the cookie: the session lives on, and
         /// anyone who still has the ID is still logged in.
         ClearCookieOnly = ("clear-cookie", "only clears the cookie"),
+    }
+}
+
+choice_enum! {
+    /// Where the session's state lives.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum SessionState {
+        /// A record in the server's session store, found by the random ID
+        /// the cookie carries: the server can destroy it.
+        ServerStore = ("store", "the server's store"),
+        /// The state itself, `{user, issued, expires}`, base64url-encoded in
+        /// the cookie with the server's signature: the server keeps nothing
+        /// per user, so it has nothing to destroy at logout.
+        SignedCookie = ("signed-cookie", "a signed cookie (stateless)"),
+    }
+}
+
+choice_enum! {
+    /// The lifetime written inside a signed session cookie.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum TokenLifetime {
+        /// Flask's default `PERMANENT_SESSION_LIFETIME`, `timedelta(days=31)`.
+        Days31 = ("31-days", "31 days (Flask's default)"),
+        /// Short: a stolen copy works for minutes, and the user must be
+        /// issued a fresh cookie as often.
+        Minutes5 = ("5-min", "5 minutes"),
+    }
+}
+
+impl TokenLifetime {
+    pub fn secs(self) -> u64 {
+        match self {
+            TokenLifetime::Days31 => 31 * 24 * 3600,
+            TokenLifetime::Minutes5 => 5 * 60,
+        }
     }
 }
 

@@ -488,7 +488,23 @@ fn preferences_save(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
 }
 
 fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
-    if let Some(id) = server.resume(h) {
+    if server.stateless() {
+        // Nothing to destroy: the session is the cookie itself.
+        if let Some(id) = server.resume(h) {
+            if let Some(user) = user_of(server, &id) {
+                let revoked = server.settings().server.token_denylist;
+                if revoked {
+                    server.revoke(&id, &user);
+                }
+                h.decisions.push(Decision::SignedCookieLoggedOut {
+                    user,
+                    token: id,
+                    revoked,
+                });
+            }
+            h.session = None;
+        }
+    } else if let Some(id) = server.resume(h) {
         let user = user_of(server, &id);
         match server.settings().server.logout {
             LogoutPolicy::InvalidateSession => {

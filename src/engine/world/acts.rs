@@ -254,6 +254,8 @@ impl World {
             }
             AttackerAct::SendsLink { lure } => self.send_link(lure),
             AttackerAct::Replays { path } => self.replay(&path),
+            AttackerAct::DecodesCookie => self.decode_copy(),
+            AttackerAct::TampersCookie { user, path } => self.tamper_copy(&user, &path),
             AttackerAct::EditsCookie { name, value, path } => {
                 self.attacker.current_move = format!("Editing the cookie {name}");
                 let Ok(shop) = self.address("{shop}/") else {
@@ -508,6 +510,87 @@ impl World {
                 return;
             }
         }
+    }
+
+    /// Reads the newest victim cookie the attacker holds, as anyone can: a
+    /// signed cookie's payload is base64url, not encrypted.
+    fn decode_copy(&mut self) {
+        let Some(known) = self.attacker.victim_ids().into_iter().next() else {
+            self.attacker.current_move = "Nothing to read".into();
+            self.emit(
+                Actor::Attacker,
+                EventKind::NothingToReplay,
+                "The attacker holds no session cookie of the victim's to read.".into(),
+            );
+            return;
+        };
+        let payload = crate::engine::server::signed::read_payload(&known.value);
+        self.attacker.current_move = format!("Reading {}", known.name);
+        let narration = match &payload {
+            Some(p) => format!(
+                "The attacker decodes the copied cookie's first part from base64url, with no key at all, and reads {p}: who is logged in and until when. A signed cookie is readable by anyone who holds it; the signature only stops changes."
+            ),
+            None => format!(
+                "The attacker looks at the copied cookie {}={}: a random session ID, with nothing inside to read. What it stands for is on the server.",
+                known.name, known.value
+            ),
+        };
+        self.emit(
+            Actor::Attacker,
+            EventKind::CookieDecoded {
+                name: known.name,
+                value: known.value,
+                payload,
+            },
+            narration,
+        );
+    }
+
+    /// Rewrites the user in the newest victim cookie's payload, keeps the
+    /// signature (the attacker has no secret) and sends it.
+    fn tamper_copy(&mut self, user: &str, path: &str) {
+        let Some(known) = self.attacker.victim_ids().into_iter().next() else {
+            return self.fail(
+                Actor::Attacker,
+                "The attacker holds no session cookie of the victim's to edit.".into(),
+            );
+        };
+        let Some(forged) = crate::engine::server::signed::tamper(&known.value, user) else {
+            self.attacker.current_move = "Nothing to edit".into();
+            self.emit(
+                Actor::Attacker,
+                EventKind::CookieDecoded {
+                    name: known.name.clone(),
+                    value: known.value.clone(),
+                    payload: None,
+                },
+                format!(
+                    "The attacker would like to change who the cookie names, but {}={} is a random ID: who it belongs to is written on the server, not in the cookie.",
+                    known.name, known.value
+                ),
+            );
+            return;
+        };
+        self.attacker.current_move = format!("Sending a cookie edited to say {user}");
+        let Ok(shop) = self.address("{shop}/") else {
+            return;
+        };
+        self.attacker.browser.jar = CookieJar::new();
+        let secure = if shop.is_secure() { "; Secure" } else { "" };
+        let line = format!("{}={forged}; Path=/{secure}", known.name);
+        let outcome =
+            self.attacker
+                .browser
+                .jar
+                .set_document_cookie(&shop, &line, self.clock.unix_now());
+        self.emit(
+            Actor::Attacker,
+            EventKind::CookiePasted { outcome },
+            format!(
+                "The attacker changes \"user\" in the payload to \"{user}\", encodes it again and keeps the old signature: without the server's secret they cannot compute a new one. They open {path} with it."
+            ),
+        );
+        self.attacker_opens(path);
     }
 
     /// Tries predicted IDs against the server, straight from a script.

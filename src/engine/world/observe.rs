@@ -113,6 +113,22 @@ impl World {
                     })
                     .collect(),
                 reviews: self.server.reviews().to_vec(),
+                stateless: self.server.stateless(),
+                denylist: self
+                    .server
+                    .denylist()
+                    .iter()
+                    .map(|r| {
+                        (
+                            r.signature.clone(),
+                            format!(
+                                "{}, until {}",
+                                r.user,
+                                crate::engine::clock::UnixTime::from_secs(r.expires).iso8601()
+                            ),
+                        )
+                    })
+                    .collect(),
                 balances: self
                     .server
                     .accounts()
@@ -392,6 +408,7 @@ impl World {
                                 session,
                                 passed,
                                 refused_in_clear,
+                                stateless: self.server.stateless(),
                             },
                         );
                     }
