@@ -8,9 +8,9 @@ use common::runs::{decisions, responses_to, scenario};
 use session_lab::engine::cookies::BlockedReason;
 use session_lab::engine::event::{Event, EventKind};
 use session_lab::engine::rng::Seed;
+use session_lab::engine::scenario::{Act, AttackerAct, VictimAct};
 use session_lab::engine::server::decision::{BindingMismatch, Decision, RejectReason};
 use session_lab::engine::server::knob::Knob;
-use session_lab::engine::scenario::{Act, AttackerAct, VictimAct};
 use session_lab::engine::server::settings::{
     CartStorage, ClientBinding, Minutes, RememberMe, Settings,
 };
@@ -202,7 +202,11 @@ fn naive_remember_me_lets_the_stolen_session_cookie_in_days_later() {
     // The server had to lift the 24-minute idle timeout for it.
     assert!(decisions(&r).iter().any(|d| matches!(
         d,
-        Decision::SessionKeptForWeeks { days: 30, idle_timeout: Some(24), .. }
+        Decision::SessionKeptForWeeks {
+            days: 30,
+            idle_timeout: Some(24),
+            ..
+        }
     )));
     // Even a short idle timeout does not help: the long session overrides it.
     let r = run_with(REMEMBER, &[Knob::IdleTimeout(Some(Minutes(5)))]);
@@ -249,7 +253,12 @@ fn a_rotated_token_makes_the_attackers_copy_an_old_one_detected_as_theft() {
     assert!(used < theft);
     // Her session opened by the token had timed out a day before (else it
     // would be ended with the rest): nobody is logged in at the end.
-    assert!(last(&r).snapshot.server.sessions.iter().all(|s| s.user.is_none()));
+    assert!(last(&r)
+        .snapshot
+        .server
+        .sessions
+        .iter()
+        .all(|s| s.user.is_none()));
 }
 
 /// The scenario with the two returns swapped: the attacker replays on day
@@ -308,7 +317,12 @@ fn replayed_first_the_token_opens_a_session_that_cannot_move_money_and_alices_re
     let Decision::RememberTokenUsed { id, .. } = ds[used] else {
         unreachable!()
     };
-    assert!(!last(&r).snapshot.server.sessions.iter().any(|s| &s.id == id));
+    assert!(!last(&r)
+        .snapshot
+        .server
+        .sessions
+        .iter()
+        .any(|s| &s.id == id));
 }
 
 #[test]

@@ -393,6 +393,15 @@ pub static CONTROLS: &[Control] = &[
         explanation: "Eagerly (PHP calling session_start() on every page): a visit without the cookie gets a new session whose cookie replaces the browser's. Lazily (Django; express-session with saveUninitialized: false): no cookie until something is stored.",
         kind: ControlKind::Choice(&field::SessionStart),
     },
+    Control {
+        id: "remember-me",
+        label: "Remember me",
+        group: Group::ServerPolicy,
+        // Barry Jaspan, "Improved Persistent Login Cookie Best Practice"
+        // (2006); OWASP Session Management Cheat Sheet.
+        explanation: "A 30-day session cookie needs a 30-day session: a stolen copy works for weeks. A separate selector:validator token (only its hash stored) opens a fresh session, changes on every use, and an old copy coming back is theft; its sessions ask for the password before a transfer.",
+        kind: ControlKind::Choice(&field::RememberMe),
+    },
     // Application
     Control {
         id: "search-output",

@@ -7,8 +7,8 @@ use crate::engine::scenario::{Scenario, ScenarioKind};
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, ReviewOutput, RoleStorage, SameSitePolicy,
-    SearchOutput, Settings, SiteTransport,
+    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, RememberMe, ReviewOutput, RoleStorage,
+    SameSitePolicy, SearchOutput, Settings, SiteTransport,
 };
 use crate::engine::verdict::VerdictReason;
 use crate::engine::world::{run_with, Recording};
@@ -42,10 +42,13 @@ pub enum Defense {
     RoleInSession,
     OriginCheck,
     FetchMetadata,
+    /// "Remember me" as a separate token, rotated on every use, an old
+    /// copy detected as theft.
+    RememberToken,
 }
 
 impl Defense {
-    pub const ALL: [Defense; 21] = [
+    pub const ALL: [Defense; 22] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -67,6 +70,7 @@ impl Defense {
         Defense::RoleInSession,
         Defense::OriginCheck,
         Defense::FetchMetadata,
+        Defense::RememberToken,
     ];
 
     /// `settings` with this defense turned on. The two bindings add to
@@ -118,6 +122,7 @@ impl Defense {
             Defense::RoleInSession => vec![Knob::RoleStorage(RoleStorage::Session)],
             Defense::OriginCheck => vec![Knob::OriginCheck(true)],
             Defense::FetchMetadata => vec![Knob::FetchMetadata(true)],
+            Defense::RememberToken => vec![Knob::RememberMe(RememberMe::Token)],
         }
     }
 
@@ -144,6 +149,7 @@ impl Defense {
             Defense::RoleInSession => "Role in session",
             Defense::OriginCheck => "Origin check",
             Defense::FetchMetadata => "Fetch Metadata",
+            Defense::RememberToken => "Remember-me token",
         }
     }
 }

@@ -449,7 +449,12 @@ impl Server {
         id
     }
 
-    pub(crate) fn new_session(&self, id: SessionId, origin: SessionOrigin, h: &Handling) -> Session {
+    pub(crate) fn new_session(
+        &self,
+        id: SessionId,
+        origin: SessionOrigin,
+        h: &Handling,
+    ) -> Session {
         let policy = &self.settings.server;
         let binding = policy.binding;
         Session {

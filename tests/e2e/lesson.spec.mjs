@@ -48,3 +48,15 @@ test("cart-size: the cart cookie is refused past 4096 bytes, the session keeps i
   await expect(narration).toContainText("NameValuePairExceedsMaxSize");
   await app.expectClean();
 });
+
+test("remember-me-theft: the 30-day session cookie gets in; a rotated token detects the old copy as theft", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=remember-me-theft&step=9999");
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict).toContainText("Attacker got in");
+  await flip(page, "Remember me", "token");
+  await expect(verdict).toContainText("Attacker kept out");
+  await expect(page.locator(".verdict-reason")).toContainText(/old copy|rotates its validator/);
+  await expect(page.locator(".outcome-change")).toContainText("no longer gets in");
+  await app.expectClean();
+});
+

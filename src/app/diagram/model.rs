@@ -697,13 +697,12 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Tone::Plain,
             one(id.as_str()),
         ),
-        Decision::RememberMeIgnored => (
-            "ignores \"Remember me\"".into(),
-            Tone::Plain,
-            Vec::new(),
-        ),
+        Decision::RememberMeIgnored => ("ignores \"Remember me\"".into(), Tone::Plain, Vec::new()),
         Decision::SessionKeptForWeeks { id, days, .. } => (
-            format!("keeps session {} {days} days, cookie too", nick(id.as_str())),
+            format!(
+                "keeps session {} {days} days, cookie too",
+                nick(id.as_str())
+            ),
             Tone::Gain,
             one(id.as_str()),
         ),
@@ -731,10 +730,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             sessions_ended,
             ..
         } => (
-            format!(
-                "old token {selector}: theft! revokes all of {}'s",
-                user.0
-            ),
+            format!("old token {selector}: theft! revokes all of {}'s", user.0),
             Tone::Refused,
             sessions_ended.iter().map(|s| s.to_string()).collect(),
         ),

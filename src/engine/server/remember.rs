@@ -124,8 +124,10 @@ impl Server {
                     user: user.clone(),
                     selector: selector.clone(),
                 });
-                let line =
-                    self.remember_cookie_line(&format!("{selector}:{validator}"), REMEMBER_DAYS * 86_400);
+                let line = self.remember_cookie_line(
+                    &format!("{selector}:{validator}"),
+                    REMEMBER_DAYS * 86_400,
+                );
                 h.set_cookies.push(line);
             }
         }

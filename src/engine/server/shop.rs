@@ -633,7 +633,10 @@ fn transfer(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResp
         }
     }
     if opened_by_token(server, &id) {
-        let password = server.accounts().get(user.as_str()).map(|a| a.password.clone());
+        let password = server
+            .accounts()
+            .get(user.as_str())
+            .map(|a| a.password.clone());
         if password.is_none() || form::lookup(&h.form, "password") != password.as_deref() {
             h.decisions.push(Decision::TransferRefused {
                 reason: TransferRefusal::PasswordRequired,
