@@ -384,7 +384,7 @@ pub static CONTROLS: &[Control] = &[
         label: "Session state kept in",
         group: Group::ServerPolicy,
         explanation: "In the store the cookie holds only a random ID the server can destroy; in a signed cookie (Rails' cookie store, Flask, a JWT) the server keeps nothing, anyone holding the cookie can read it, and logout cannot revoke a copy.",
-        kind: ControlKind::Choice(&field::SessionState),
+        kind: select!(SessionState),
     },
     Control {
         id: "token-denylist",
@@ -398,7 +398,7 @@ pub static CONTROLS: &[Control] = &[
         label: "Signed cookie lifetime",
         group: Group::ServerPolicy,
         explanation: "Signed cookies only: the expiry written inside the signed payload. Flask's PERMANENT_SESSION_LIFETIME defaults to 31 days; 5 minutes shrinks the time a stolen copy works, and the user needs fresh cookies as often.",
-        kind: ControlKind::Choice(&field::TokenLifetime),
+        kind: select!(TokenLifetime),
     },
     Control {
         id: "logout",
@@ -439,6 +439,15 @@ pub static CONTROLS: &[Control] = &[
         // create session until something stored" (its README).
         explanation: "Eagerly (PHP calling session_start() on every page): a visit without the cookie gets a new session whose cookie replaces the browser's. Lazily (Django; express-session with saveUninitialized: false): no cookie until something is stored.",
         kind: select!(SessionStart),
+    },
+    Control {
+        id: "remember-me",
+        label: "Remember me",
+        group: Group::ServerPolicy,
+        // Barry Jaspan, "Improved Persistent Login Cookie Best Practice"
+        // (2006); OWASP Session Management Cheat Sheet.
+        explanation: "A 30-day session cookie needs a 30-day session: a stolen copy works for weeks. A separate selector:validator token (only its hash stored) opens a fresh session, changes on every use, and an old copy coming back is theft; its sessions ask for the password before a transfer.",
+        kind: select!(RememberMe),
     },
     // Application
     Control {

@@ -291,6 +291,15 @@ impl Attacker {
             .any(|k| k.value == id.0 && k.learned_by != LearnedBy::OwnSession)
     }
 
+    /// Whether the attacker relies on the remember-me token with this
+    /// selector: they learned a copy of it from the victim.
+    pub fn relies_on_token(&self, selector: &str) -> bool {
+        let prefix = format!("{selector}:");
+        self.known
+            .iter()
+            .any(|k| k.value.starts_with(&prefix) && k.learned_by != LearnedBy::OwnSession)
+    }
+
     /// The IDs worth replaying, newest first: every one that did not come
     /// from the attacker's own visits (those would only log in as themselves).
     pub fn victim_ids(&self) -> Vec<KnownId> {
@@ -318,25 +327,32 @@ impl Attacker {
     }
 
     /// Answers a request to one of the attacker's sites. Returns the
-    /// response and any IDs the request delivered to the collector.
+    /// response and any IDs the request delivered to the collector, of the
+    /// cookies named in `stealable` (the session cookie's name first).
     pub fn serve(
         &mut self,
         req: &HttpRequest,
-        session_cookie: &str,
+        stealable: &[String],
         shop_origin: &str,
         now: SimTime,
     ) -> (HttpResponse, Vec<KnownId>) {
+        let session_cookie = stealable.first().map_or("", String::as_str);
         let path = req.url.path();
         if req.url.host() == EVIL_HOST && path == "/steal" {
             let query = req.url.query().map(form::decode_pairs).unwrap_or_default();
             let stolen = form::lookup(&query, "c").unwrap_or("");
-            let ids = session_ids_in_pairs(&cookie_header::parse(stolen), session_cookie)
-                .into_iter()
-                .map(|value| KnownId {
-                    name: session_cookie.to_string(),
-                    value,
-                    learned_by: LearnedBy::StolenByScript,
-                    at: now,
+            let pairs = cookie_header::parse(stolen);
+            let ids = stealable
+                .iter()
+                .flat_map(|name| {
+                    session_ids_in_pairs(&pairs, name)
+                        .into_iter()
+                        .map(move |value| KnownId {
+                            name: name.clone(),
+                            value,
+                            learned_by: LearnedBy::StolenByScript,
+                            at: now,
+                        })
                 })
                 .collect();
             let r = HttpResponse::new(StatusCode::Ok).with_header("Content-Type", "image/gif");

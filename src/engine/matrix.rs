@@ -7,8 +7,8 @@ use crate::engine::scenario::{Scenario, ScenarioKind};
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, ReviewOutput, RoleStorage, SameSitePolicy,
-    SearchOutput, Settings, SiteTransport, TokenLifetime,
+    ClientBinding, HstsPolicy, LogoutPolicy, Minutes, RememberMe, ReviewOutput, RoleStorage,
+    SameSitePolicy, SearchOutput, Settings, SiteTransport, TokenLifetime,
 };
 use crate::engine::verdict::VerdictReason;
 use crate::engine::world::{run_with, Recording};
@@ -47,10 +47,13 @@ pub enum Defense {
     RoleInSession,
     OriginCheck,
     FetchMetadata,
+    /// "Remember me" as a separate token, rotated on every use, an old
+    /// copy detected as theft.
+    RememberToken,
 }
 
 impl Defense {
-    pub const ALL: [Defense; 23] = [
+    pub const ALL: [Defense; 24] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -74,6 +77,7 @@ impl Defense {
         Defense::RoleInSession,
         Defense::OriginCheck,
         Defense::FetchMetadata,
+        Defense::RememberToken,
     ];
 
     /// `settings` with this defense turned on. The two bindings add to
@@ -127,6 +131,7 @@ impl Defense {
             Defense::RoleInSession => vec![Knob::RoleStorage(RoleStorage::Session)],
             Defense::OriginCheck => vec![Knob::OriginCheck(true)],
             Defense::FetchMetadata => vec![Knob::FetchMetadata(true)],
+            Defense::RememberToken => vec![Knob::RememberMe(RememberMe::Token)],
         }
     }
 
@@ -155,6 +160,7 @@ impl Defense {
             Defense::RoleInSession => "Role in session",
             Defense::OriginCheck => "Origin check",
             Defense::FetchMetadata => "Fetch Metadata",
+            Defense::RememberToken => "Remember-me token",
         }
     }
 }

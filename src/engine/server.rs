@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod decision;
 pub mod id_generator;
 pub mod knob;
+pub mod remember;
 pub mod settings;
 pub mod shop;
 pub mod signed;
@@ -31,7 +32,7 @@ use accounts::{Accounts, Role, UserName};
 use decision::{BindingMismatch, Decision, NewSessionCause, RejectReason};
 use id_generator::{IdInput, SessionId};
 use serde::{Deserialize, Serialize};
-use settings::{CookieLifetime, RoleStorage, SameSitePolicy, SessionState};
+use settings::{CookieLifetime, Minutes, RoleStorage, SameSitePolicy, SessionState};
 use signed::{Claims, TokenRejection};
 use store::{ClientFingerprint, Session, SessionData, SessionOrigin, SessionStore};
 
@@ -67,6 +68,8 @@ pub struct Server {
     accounts: Accounts,
     /// Product reviews, in the shop's database: they outlive any session.
     reviews: Vec<String>,
+    /// Remember-me tokens (selector, hash of the validator, user, expiry).
+    tokens: Vec<remember::RememberToken>,
     issued: u64,
     /// Stateless sessions with a denylist: the tokens logged out, kept
     /// until each one's own expiry (after it the signature check refuses
@@ -113,6 +116,7 @@ impl Server {
             store: SessionStore::default(),
             accounts: Accounts::default(),
             reviews: Vec::new(),
+            tokens: Vec::new(),
             issued: 0,
             denylist: Vec::new(),
         }
@@ -357,25 +361,28 @@ impl Server {
     }
 
     /// Resumes the request's session if it has a valid one; never creates
-    /// one. Pages behind the login use this.
-    pub(crate) fn resume(&mut self, h: &mut Handling) -> Option<SessionId> {
-        let (id, _) = self.presented_id(h)?;
-        match self.check(&id, h) {
-            Ok(()) => {
-                self.touch(&id, h.now);
-                h.session = Some(id.clone());
-                Some(id)
-            }
-            Err(reason) => {
-                let reason = reason.unwrap_or(if self.settings.server.strict_mode {
-                    RejectReason::NotIssued
-                } else {
-                    RejectReason::Unknown
-                });
-                h.decisions.push(Decision::SessionRejected { id, reason });
-                None
+    /// an anonymous one. Pages behind the login use this. Without a valid
+    /// session, a remember-me token may open a new, logged-in one
+    /// ([`Server::login_by_token`]).
+    pub(crate) fn resume(&mut self, h: &mut Handling, rng: &mut SimRng) -> Option<SessionId> {
+        if let Some((id, _)) = self.presented_id(h) {
+            match self.check(&id, h) {
+                Ok(()) => {
+                    self.touch(&id, h.now);
+                    h.session = Some(id.clone());
+                    return Some(id);
+                }
+                Err(reason) => {
+                    let reason = reason.unwrap_or(if self.settings.server.strict_mode {
+                        RejectReason::NotIssued
+                    } else {
+                        RejectReason::Unknown
+                    });
+                    h.decisions.push(Decision::SessionRejected { id, reason });
+                }
             }
         }
+        self.login_by_token(h, rng)
     }
 
     /// What a page that keeps state does first, as the application starts
@@ -389,10 +396,13 @@ impl Server {
             settings::SessionStart::Eager => Some(self.start(h, rng)),
             settings::SessionStart::Lazy => {
                 if self.presented_id(h).is_none() {
+                    if let Some(id) = self.login_by_token(h, rng) {
+                        return Some(id);
+                    }
                     h.decisions.push(Decision::SessionNotStarted);
                     return None;
                 }
-                self.resume(h)
+                self.resume(h, rng)
             }
         }
     }
@@ -445,6 +455,9 @@ impl Server {
             session.bound_to = None;
             self.store.insert(session);
             h.session = Some(id.clone());
+            return id;
+        }
+        if let Some(id) = self.login_by_token(h, rng) {
             return id;
         }
         let id = self.issue_id(h, rng);
@@ -524,6 +537,7 @@ impl Server {
             absolute_expires: None,
             bound_to: None,
             origin: SessionOrigin::Issued,
+            idle_override_ms: None,
         });
         let now_secs = h.clock.unix_now().millis() / 1000;
         h.decisions.push(Decision::SignedCookieVerified {
@@ -581,7 +595,7 @@ impl Server {
         });
     }
 
-    fn issue_id(&mut self, h: &Handling, rng: &mut SimRng) -> SessionId {
+    pub(crate) fn issue_id(&mut self, h: &Handling, rng: &mut SimRng) -> SessionId {
         let generator = self.settings.server.id_generator;
         // A colliding ID (two timestamps in the same millisecond) is drawn
         // again, as real stores do on insert.
@@ -602,7 +616,12 @@ impl Server {
         id
     }
 
-    fn new_session(&self, id: SessionId, origin: SessionOrigin, h: &Handling) -> Session {
+    pub(crate) fn new_session(
+        &self,
+        id: SessionId,
+        origin: SessionOrigin,
+        h: &Handling,
+    ) -> Session {
         let policy = &self.settings.server;
         let binding = policy.binding;
         Session {
@@ -617,6 +636,7 @@ impl Server {
                 .map(|m| h.now.plus_millis(m.millis())),
             bound_to: (binding != settings::ClientBinding::None).then(|| h.client.clone()),
             origin,
+            idle_override_ms: None,
         }
     }
 
@@ -624,7 +644,8 @@ impl Server {
         let idle = self.settings.server.idle_timeout;
         if let Some(s) = self.store.get_mut(id) {
             s.last_seen = now;
-            s.idle_expires = idle.map(|m| now.plus_millis(m.millis()));
+            let idle_ms = s.idle_override_ms.or(idle.map(Minutes::millis));
+            s.idle_expires = idle_ms.map(|ms| now.plus_millis(ms));
         }
     }
 
@@ -636,8 +657,13 @@ impl Server {
         if let Some(d) = c.cookie_domain() {
             line.push_str(&format!("; Domain={d}"));
         }
+        // A session kept for weeks ("remember me" the naive way) gets a
+        // cookie that lasts as long.
+        let kept_ms = self.store.get(id).and_then(|s| s.idle_override_ms);
         if let CookieLifetime::Persistent { max_age_secs } = c.lifetime {
             line.push_str(&format!("; Max-Age={max_age_secs}"));
+        } else if let Some(ms) = kept_ms {
+            line.push_str(&format!("; Max-Age={}", ms / 1000));
         }
         if c.is_secure() {
             line.push_str("; Secure");

@@ -12,7 +12,9 @@ use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, SameSite};
 use crate::engine::id_analysis::{describe_log10_count, guess_count_log10};
 use crate::engine::server::accounts::UserName;
-use crate::engine::server::decision::{RejectReason, RequestRefusal, TransferRefusal};
+use crate::engine::server::decision::{
+    RejectReason, RequestRefusal, TokenRefusal, TransferRefusal,
+};
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use serde::{Deserialize, Serialize};
@@ -124,6 +126,13 @@ pub enum VerdictReason {
         unpredictable_bits: u32,
         logged_in: u64,
     },
+    /// The attacker replayed a remember-me token whose validator the
+    /// victim's own use had already rotated: the server took the old copy
+    /// for what it is, a stolen token, and revoked every token of the
+    /// victim's (`tokens_revoked`) and ended her sessions.
+    RememberTokenTheftDetected { tokens_revoked: u32 },
+    /// The server would not use the remember-me token the attacker relied on.
+    RememberTokenRefused(TokenRefusal),
     /// The attack's last step never happened (nothing to judge).
     AttackIncomplete,
 }
@@ -318,6 +327,7 @@ impl VerdictReason {
                     EndReason::IdleTimeout => "the session was removed when its idle timeout passed",
                     EndReason::AbsoluteTimeout => "the session was removed when its absolute lifetime ran out",
                     EndReason::Regenerated => "the session moved to a fresh ID",
+                    EndReason::TheftDetected => "the session was ended when an old remember-me token came back",
                 }
             ),
             VerdictReason::VictimLoggedOut { withheld } => format!(
@@ -359,6 +369,13 @@ impl VerdictReason {
                     describe_log10_count(guess_count_log10(bits, *logged_in), "guesses"),
                 )
             }
+            VerdictReason::RememberTokenTheftDetected { tokens_revoked } => format!(
+                "The attacker replayed the remember-me token they stole, but the victim had used it since, and each use rotates its validator: the server found the selector with a validator that no longer matches, an old copy, so a stolen one. It refused it, revoked all {tokens_revoked} of her remember-me tokens and ended her sessions."
+            ),
+            VerdictReason::RememberTokenRefused(r) => format!(
+                "The server would not use the remember-me token the attacker replayed: {}.",
+                r.explanation()
+            ),
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
         }
     }

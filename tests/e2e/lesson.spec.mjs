@@ -62,3 +62,15 @@ test("signed-cookie-replay: the copied signed cookie gets in after logout, the d
   await expect(page.locator(".verdict-reason")).toContainText("denylist");
   await app.expectClean();
 });
+
+test("remember-me-theft: the 30-day session cookie gets in; a rotated token detects the old copy as theft", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=remember-me-theft&step=9999");
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict).toContainText("Attacker got in");
+  await flip(page, "Remember me", "token");
+  await expect(verdict).toContainText("Attacker kept out");
+  await expect(page.locator(".verdict-reason")).toContainText(/old copy|rotates its validator/);
+  await expect(page.locator(".outcome-change")).toContainText("no longer gets in");
+  await app.expectClean();
+});
+

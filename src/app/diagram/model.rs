@@ -743,6 +743,53 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             if *revoked { Tone::Refused } else { Tone::Plain },
             one(token.as_str()),
         ),
+        Decision::RememberMeIgnored => ("ignores \"Remember me\"".into(), Tone::Plain, Vec::new()),
+        Decision::SessionKeptForWeeks { id, days, .. } => (
+            format!(
+                "keeps session {} {days} days, cookie too",
+                nick(id.as_str())
+            ),
+            Tone::Gain,
+            one(id.as_str()),
+        ),
+        Decision::RememberTokenIssued { selector, .. } => (
+            format!("remember token {selector}: stores hash only"),
+            Tone::Plain,
+            Vec::new(),
+        ),
+        Decision::RememberTokenUsed { selector, id, .. } => (
+            format!(
+                "token {selector} opens new session {}, rotated",
+                nick(id.as_str())
+            ),
+            Tone::Plain,
+            one(id.as_str()),
+        ),
+        Decision::RememberTokenRefused { selector, reason } => (
+            format!("ignores token {selector} ({})", reason.short()),
+            Tone::Refused,
+            Vec::new(),
+        ),
+        Decision::RememberTokenTheft {
+            user,
+            selector,
+            sessions_ended,
+            ..
+        } => (
+            format!("old token {selector}: theft! revokes all of {}'s", user.0),
+            Tone::Refused,
+            sessions_ended.iter().map(|s| s.to_string()).collect(),
+        ),
+        Decision::PasswordAskedAgain { .. } => (
+            "asks for the password again".into(),
+            Tone::Refused,
+            Vec::new(),
+        ),
+        Decision::RememberTokenRevoked { selector } => (
+            format!("revokes token {selector}"),
+            Tone::Refused,
+            Vec::new(),
+        ),
         Decision::SessionCreated { id, .. } => (
             format!("new session {}", nick(id.as_str())),
             Tone::Plain,

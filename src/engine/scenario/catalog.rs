@@ -16,7 +16,7 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    CartStorage, ClientBinding, LoginLimit, LogoutPolicy, ReviewOutput, RoleStorage,
+    CartStorage, ClientBinding, LoginLimit, LogoutPolicy, RememberMe, ReviewOutput, RoleStorage,
     SameSitePolicy, SearchOutput, SessionStart, SessionState, SiteTransport,
 };
 
@@ -43,6 +43,7 @@ pub fn catalog() -> Vec<Scenario> {
         signed_cookie_replay(),
         csrf(),
         role_tampering(),
+        remember_me_theft(),
     ]
 }
 
@@ -749,6 +750,58 @@ fn role_tampering() -> Scenario {
         AttackGoal::EscalatePrivilege,
         AttackerPosition::Remote,
         vec![Knob::RoleStorage(RoleStorage::ClientCookie)],
+        acts,
+    )
+}
+
+/// A day, in minutes of the scenario's clock.
+const DAY_MINS: u64 = 24 * 60;
+
+/// Alice logs in with "Remember me" ticked; a stored-XSS review (the
+/// capture of `hijack-stored-xss`) sends her cookies to the attacker; she
+/// closes the browser. Three days later she comes back; a day after that
+/// the attacker replays what they stole. Alice returns first on purpose:
+/// with the token done right her return rotates it, and the attacker's
+/// copy is then the old one the server can recognise as stolen. (In the
+/// other order the attacker gets a session but no transfer without the
+/// password, and Alice's return is what trips the alarm: see
+/// `tests/engine_lesson.rs`.)
+fn remember_me_theft() -> Scenario {
+    let acts = vec![
+        attacker(
+            secs(0),
+            AttackerAct::PostsReview {
+                payload: Payload::StealCookies,
+            },
+        ),
+        types(secs(10), "{shop}/login"),
+        submits(
+            secs(20),
+            "/login",
+            &[
+                ("user", VICTIM_USER),
+                ("password", VICTIM_PASSWORD),
+                ("remember", "on"),
+            ],
+        ),
+        types(secs(60), "{shop}/product"),
+        victim(secs(120), VictimAct::ClosesBrowser),
+        types(SimTime::from_mins(3 * DAY_MINS), "{shop}/account"),
+        replay(SimTime::from_mins(4 * DAY_MINS), "/account"),
+    ];
+    attack(
+        "remember-me-theft",
+        "Remember me: a stolen token replayed",
+        lines(
+            "Alice logs in with \"Remember me\" ticked; a script in a product review sends her cookies to the attacker, and she closes the browser. Three days later she comes back, and a day after that the attacker replays what they stole.",
+            "Done the naive way the session cookie itself lives 30 days, and so must the session: the copy works for weeks. Done right, a separate token is rotated on every use, so Alice's return makes the attacker's copy an old one, and an old one is theft.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
+        vec![
+            Knob::ReviewOutput(ReviewOutput::Raw),
+            Knob::RememberMe(RememberMe::LongSession),
+        ],
         acts,
     )
 }

@@ -36,6 +36,7 @@ impl RejectReason {
             RejectReason::BoundToOtherClient(m) => {
                 format!("bound to another client ({})", m.short())
             }
+            RejectReason::SignedCookie(t) => t.short().into(),
         }
     }
 
@@ -58,6 +59,16 @@ impl RejectReason {
 }
 
 impl TokenRejection {
+    /// A few words for a diagram note.
+    pub fn short(self) -> &'static str {
+        match self {
+            TokenRejection::Malformed => "not a signed cookie",
+            TokenRejection::SignatureMismatch => "signature does not match",
+            TokenRejection::Expired => "signed cookie expired",
+            TokenRejection::Revoked => "on the denylist",
+        }
+    }
+
     pub fn explanation(self) -> &'static str {
         match self {
             TokenRejection::Malformed => {
@@ -147,6 +158,9 @@ pub enum TransferRefusal {
     CsrfTokenWrong,
     InvalidAmount,
     InsufficientFunds,
+    /// The session was opened by a remember-me token, and the form did not
+    /// carry the right password.
+    PasswordRequired,
 }
 
 impl TransferRefusal {
@@ -158,6 +172,7 @@ impl TransferRefusal {
             TransferRefusal::CsrfTokenWrong => "wrong CSRF token",
             TransferRefusal::InvalidAmount => "invalid amount",
             TransferRefusal::InsufficientFunds => "insufficient funds",
+            TransferRefusal::PasswordRequired => "password asked again",
         }
     }
 
@@ -173,6 +188,9 @@ impl TransferRefusal {
             TransferRefusal::InvalidAmount => "the amount is not a number",
             TransferRefusal::InsufficientFunds => {
                 "the balance is too small or the recipient unknown"
+            }
+            TransferRefusal::PasswordRequired => {
+                "the session was opened by a remember-me token, not by the password, so a transfer needs the password typed again, and the request did not carry it"
             }
         }
     }
@@ -212,6 +230,38 @@ impl RequestRefusal {
             RequestRefusal::FetchMetadataCrossSite => {
                 "the browser marked it Sec-Fetch-Site: cross-site and it is not a top-level GET navigation, which a resource isolation policy refuses (web.dev, Fetch Metadata)"
             }
+        }
+    }
+}
+
+/// Why the server would not use a remember-me token (other than theft).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TokenRefusal {
+    /// No token with this selector: never issued, or revoked.
+    Unknown,
+    /// Past its 30 days.
+    Expired,
+    /// Not `selector:validator`.
+    Malformed,
+}
+
+impl TokenRefusal {
+    /// A few words for a diagram note.
+    pub fn short(self) -> &'static str {
+        match self {
+            TokenRefusal::Unknown => "unknown selector",
+            TokenRefusal::Expired => "expired",
+            TokenRefusal::Malformed => "not selector:validator",
+        }
+    }
+
+    pub fn explanation(self) -> &'static str {
+        match self {
+            TokenRefusal::Unknown => {
+                "the server has no token with this selector (never issued, or revoked)"
+            }
+            TokenRefusal::Expired => "the token is past its 30 days",
+            TokenRefusal::Malformed => "the cookie is not of the form selector:validator",
         }
     }
 }
@@ -344,6 +394,54 @@ pub enum Decision {
         token: SessionId,
         revoked: bool,
     },
+    /// "Remember me" was ticked, but the shop has no such feature.
+    RememberMeIgnored,
+    /// "Remember me" the naive way: the session cookie gets `Max-Age` of
+    /// `days`, and the session is kept that long without use, in place of
+    /// the idle timeout (`idle_timeout`, minutes, if any).
+    SessionKeptForWeeks {
+        id: SessionId,
+        days: u64,
+        idle_timeout: Option<u64>,
+    },
+    /// A remember-me token issued at login: the server keeps `selector`,
+    /// a hash of the validator, the user and the expiry.
+    RememberTokenIssued {
+        user: UserName,
+        selector: String,
+    },
+    /// A remember-me token came without a valid session and checked out:
+    /// a new session `id` (a fresh ID) is opened for `user`, and the
+    /// validator rotated.
+    RememberTokenUsed {
+        user: UserName,
+        selector: String,
+        id: SessionId,
+    },
+    /// A remember-me token the server would not use.
+    RememberTokenRefused {
+        selector: String,
+        reason: TokenRefusal,
+    },
+    /// A known selector with a validator whose hash does not match: an
+    /// old, already rotated copy of the token, so a stolen one. Every
+    /// token of `user` is revoked (`tokens_revoked`) and her sessions
+    /// (`sessions_ended`) end.
+    RememberTokenTheft {
+        user: UserName,
+        selector: String,
+        tokens_revoked: u32,
+        sessions_ended: Vec<SessionId>,
+    },
+    /// The transfer page, in a session opened by a remember-me token, asks
+    /// for the password again.
+    PasswordAskedAgain {
+        user: UserName,
+    },
+    /// A remember-me token revoked at logout.
+    RememberTokenRevoked {
+        selector: String,
+    },
     AdminPanelServed {
         user: Option<UserName>,
         source: RoleSource,
@@ -456,6 +554,34 @@ impl Decision {
                     format!("Logout: the server asks this browser to delete the cookie, and that is all it can do: it keeps no session to destroy, so any other copy of {user}'s signed cookie stays valid until the expiry written inside it.")
                 }
             }
+            Decision::RememberMeIgnored => "The box \"Remember me\" was ticked, but this shop has no such feature: the session cookie still ends with the browser, and the session with its idle timeout.".into(),
+            Decision::SessionKeptForWeeks { id, days, idle_timeout } => format!(
+                "\"Remember me\", the naive way: the session cookie of {id} is sent again with Max-Age of {days} days, so it survives closing the browser. For that to mean anything the server must keep the session too: {}. Whoever holds a copy of this one cookie is the user for {days} days.",
+                match idle_timeout {
+                    Some(m) => format!("its idle timeout of {m} minutes is lifted for it, and it now ends only after {days} days without use"),
+                    None => format!("with no idle timeout it lives on anyway; the cookie now lasts {days} days as well"),
+                }
+            ),
+            Decision::RememberTokenIssued { user, selector } => format!(
+                "\"Remember me\", done right: a separate remember cookie {selector}:<validator> for {user}. The server stores only the selector, a hash of the validator, the user and an expiry 30 days away: a copy of its database gives nobody a usable token."
+            ),
+            Decision::RememberTokenUsed { user, selector, id } => format!(
+                "No valid session came, but the remember token {selector} did, and the hash of its validator matches: the server opens a new session {id} for {user} (a fresh ID, never the old one) and rotates the validator, sending the new one in the remember cookie. The old value stops working. The session is marked as opened by the token: a transfer will ask for the password again."
+            ),
+            Decision::RememberTokenRefused { selector, reason } => format!(
+                "The server ignores the remember token {selector}: {}. It asks the browser to delete the cookie.",
+                reason.explanation()
+            ),
+            Decision::RememberTokenTheft { user, selector, tokens_revoked, sessions_ended } => format!(
+                "Theft detected: the selector {selector} is {user}'s, but the hash of this validator does not match the one stored. Validators change on every use, so this is an old copy that someone kept: the token was stolen. The server revokes all of {user}'s remember tokens ({tokens_revoked}) and ends her {} session(s); she must log in with her password, and can be told why.",
+                sessions_ended.len()
+            ),
+            Decision::PasswordAskedAgain { user } => format!(
+                "This session was opened by a remember-me token, not by {user}'s password: before money moves, the shop asks for the password again."
+            ),
+            Decision::RememberTokenRevoked { selector } => format!(
+                "Logout also revokes the remember token {selector} on the server and deletes its cookie."
+            ),
             Decision::ReviewStored => "The shop saves the review in its database: every later visitor of the product page gets it, as the page writes it.".into(),
             Decision::AdminPanelServed { source, .. } => match source {
                 RoleSource::Session => "The session says the role is admin, so the admin panel is served.".into(),

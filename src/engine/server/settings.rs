@@ -86,6 +86,9 @@ settings! {
             /// With signed cookies: the expiry the server writes inside the
             /// signed payload, checked on every request.
             TokenLifetime => pub token_lifetime: TokenLifetime = TokenLifetime::Days31,
+            /// What "Remember me" at login does: nothing, keep the session
+            /// itself for 30 days, or issue a separate remember-me token.
+            RememberMe => pub remember_me: RememberMe = RememberMe::Off,
         },
 
         /// Choices in the application's own code.
@@ -263,6 +266,31 @@ choice_enum! {
         /// express-session with `saveUninitialized: false`: a page that
         /// stores nothing sets no cookie.
         Lazy = ("lazy", "when something is stored (Django)"),
+    }
+}
+
+choice_enum! {
+    /// What the shop does when a user ticks "Remember me" at login.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum RememberMe {
+        /// The box is ignored: the session ends with the browser (or its
+        /// idle timeout), and the user logs in again.
+        Off = ("off", "off"),
+        /// The naive way: the session cookie itself gets `Max-Age` of 30
+        /// days, and the server keeps the session 30 days without use
+        /// (its idle timeout lifted for it, or the long cookie would name a
+        /// session long gone). Whoever copies the cookie is the user for
+        /// weeks.
+        LongSession = ("long-session", "the session cookie lives 30 days"),
+        /// Done right (Jaspan's "improved persistent login cookie", as
+        /// OWASP describes it): a separate `remember` cookie
+        /// `selector:validator`; the server keeps only a hash of the
+        /// validator. Using it opens a new session (a fresh ID) and
+        /// rotates the validator; a known selector with a wrong validator
+        /// is an old copy, so theft: every token of that user is revoked
+        /// and her sessions ended. A session opened by the token asks for
+        /// the password again before a transfer.
+        Token = ("token", "a separate rotating token (done right)"),
     }
 }
 

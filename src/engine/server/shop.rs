@@ -32,7 +32,7 @@ pub(crate) fn route(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
         (Method::Get, "/") => home(server, h, rng),
         (Method::Get, "/login") => login_page(server, h, rng),
         (Method::Post, "/login") => login(server, h, rng),
-        (Method::Get, "/account") => account(server, h),
+        (Method::Get, "/account") => account(server, h, rng),
         (Method::Get, "/cart") => cart(server, h, rng),
         (Method::Post, "/cart/add") => cart_add(server, h, rng),
         (Method::Get, "/checkout") => checkout_page(server, h, rng),
@@ -41,13 +41,13 @@ pub(crate) fn route(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
         (Method::Post, "/checkout/confirm") => checkout_confirm(server, h, rng),
         (Method::Get, "/preferences") => preferences_page(server, h, rng),
         (Method::Post, "/preferences") => preferences_save(server, h, rng),
-        (Method::Get | Method::Post, "/logout") => logout(server, h),
+        (Method::Get | Method::Post, "/logout") => logout(server, h, rng),
         (Method::Get, "/search") => search(server, h, rng),
         (Method::Get, "/product") => product(server, h, rng),
         (Method::Post, "/product/review") => post_review(server, h),
         (Method::Get, "/transfer") => transfer_page(server, h, rng),
-        (Method::Post, "/transfer") => transfer(server, h),
-        (Method::Get, "/admin") => admin(server, h),
+        (Method::Post, "/transfer") => transfer(server, h, rng),
+        (Method::Get, "/admin") => admin(server, h, rng),
         _ => {
             let mut r = HttpResponse::new(StatusCode::NotFound);
             r.body = "<h1>Not found</h1>".into();
@@ -200,8 +200,12 @@ fn login(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpRespons
         h.set_cookies
             .push(format!("{ROLE_COOKIE}={}; Path=/", account.role.as_str()));
     }
-    h.decisions
-        .push(Decision::LoginSucceeded { user: account.user });
+    h.decisions.push(Decision::LoginSucceeded {
+        user: account.user.clone(),
+    });
+    if form::lookup(&h.form, "remember").is_some_and(|v| !v.is_empty()) {
+        server.remember_at_login(h, &id, &account.user, rng);
+    }
     redirect("/account")
 }
 
@@ -220,14 +224,18 @@ fn role_of(server: &Server, h: &Handling, id: &SessionId) -> (Option<Role>, Role
 }
 
 /// The logged-in user of a resumed session, or `None`.
-fn logged_in(server: &mut Server, h: &mut Handling) -> Option<(SessionId, UserName)> {
-    let id = server.resume(h)?;
+fn logged_in(
+    server: &mut Server,
+    h: &mut Handling,
+    rng: &mut SimRng,
+) -> Option<(SessionId, UserName)> {
+    let id = server.resume(h, rng)?;
     let user = user_of(server, &id)?;
     Some((id, user))
 }
 
-fn account(server: &mut Server, h: &mut Handling) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, h) else {
+fn account(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h, rng) else {
         return redirect("/login");
     };
     let balance = server
@@ -487,10 +495,11 @@ fn preferences_save(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
     redirect("/preferences")
 }
 
-fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
+fn logout(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    server.forget_token(h);
     if server.stateless() {
         // Nothing to destroy: the session is the cookie itself.
-        if let Some(id) = server.resume(h) {
+        if let Some(id) = server.resume(h, rng) {
             if let Some(user) = user_of(server, &id) {
                 let revoked = server.settings().server.token_denylist;
                 if revoked {
@@ -504,7 +513,7 @@ fn logout(server: &mut Server, h: &mut Handling) -> HttpResponse {
             }
             h.session = None;
         }
-    } else if let Some(id) = server.resume(h) {
+    } else if let Some(id) = server.resume(h, rng) {
         let user = user_of(server, &id);
         match server.settings().server.logout {
             LogoutPolicy::InvalidateSession => {
@@ -578,7 +587,7 @@ fn post_review(server: &mut Server, h: &mut Handling) -> HttpResponse {
 }
 
 fn transfer_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, h) else {
+    let Some((id, user)) = logged_in(server, h, rng) else {
         return redirect("/login");
     };
     let token_field = if server.settings().application.csrf_token {
@@ -596,17 +605,29 @@ fn transfer_page(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> Htt
     } else {
         String::new()
     };
+    // A session the remember-me token opened asks for the password again.
+    let password_field = if opened_by_token(server, &id) {
+        h.decisions
+            .push(Decision::PasswordAskedAgain { user: user.clone() });
+        "<p>Confirm your password to send money.</p><input name=\"password\" type=\"password\">"
+    } else {
+        ""
+    };
     page(
         "Transfer money",
         Some(&user),
         &format!(
-            "<form method=\"post\" action=\"/transfer\">{token_field}<input name=\"to\"><input name=\"amount\"><button>Send</button></form>"
+            "<form method=\"post\" action=\"/transfer\">{token_field}{password_field}<input name=\"to\"><input name=\"amount\"><button>Send</button></form>"
         ),
     )
 }
 
-fn transfer(server: &mut Server, h: &mut Handling) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, h) else {
+fn opened_by_token(server: &Server, id: &SessionId) -> bool {
+    server.session(id).is_some_and(|s| s.data.opened_by_token)
+}
+
+fn transfer(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h, rng) else {
         h.decisions.push(Decision::TransferRefused {
             reason: TransferRefusal::NotLoggedIn,
         });
@@ -625,6 +646,29 @@ fn transfer(server: &mut Server, h: &mut Handling) -> HttpResponse {
             r.status = StatusCode::Forbidden.code();
             r.reason = StatusCode::Forbidden.reason().into();
             return r;
+        }
+    }
+    if opened_by_token(server, &id) {
+        let password = server
+            .accounts()
+            .get(user.as_str())
+            .map(|a| a.password.clone());
+        if password.is_none() || form::lookup(&h.form, "password") != password.as_deref() {
+            h.decisions.push(Decision::TransferRefused {
+                reason: TransferRefusal::PasswordRequired,
+            });
+            let mut r = page(
+                "Password needed",
+                Some(&user),
+                "<p>Confirm your password to send money.</p>",
+            );
+            r.status = StatusCode::Forbidden.code();
+            r.reason = StatusCode::Forbidden.reason().into();
+            return r;
+        }
+        // Confirmed: the session is as good as one opened by the password.
+        if let Some(s) = server.session_mut(&id) {
+            s.data.opened_by_token = false;
         }
     }
     let to = form::lookup(&h.form, "to").unwrap_or("").to_string();
@@ -652,8 +696,8 @@ fn transfer(server: &mut Server, h: &mut Handling) -> HttpResponse {
     )
 }
 
-fn admin(server: &mut Server, h: &mut Handling) -> HttpResponse {
-    let Some((id, user)) = logged_in(server, h) else {
+fn admin(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpResponse {
+    let Some((id, user)) = logged_in(server, h, rng) else {
         return redirect("/login");
     };
     let (role, source) = role_of(server, h, &id);

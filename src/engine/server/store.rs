@@ -50,6 +50,10 @@ pub struct SessionData {
     /// Copied in at login when the policy keeps sensitive data here.
     pub email: Option<String>,
     pub card_number: Option<String>,
+    /// Opened by a remember-me token, not by the password: sensitive
+    /// actions ask for the password again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opened_by_token: bool,
 }
 
 impl SessionData {
@@ -89,6 +93,12 @@ impl SessionData {
         if let Some(c) = &self.card_number {
             rows.push(("card_number".into(), c.clone()));
         }
+        if self.opened_by_token {
+            rows.push((
+                "opened_by".into(),
+                "remember-me token (password asked before a transfer)".into(),
+            ));
+        }
         rows
     }
 
@@ -109,6 +119,10 @@ pub struct Session {
     pub absolute_expires: Option<SimTime>,
     pub bound_to: Option<ClientFingerprint>,
     pub origin: SessionOrigin,
+    /// Kept alive this long without use instead of the idle timeout: a
+    /// "remember me" done the naive way (the session itself lives weeks).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_override_ms: Option<u64>,
 }
 
 impl Session {
@@ -140,6 +154,9 @@ pub enum EndReason {
     LoggedOut,
     /// Replaced by a fresh ID (at login or a privilege change).
     Regenerated,
+    /// Ended by the server when an old remember-me token came back: the
+    /// token was stolen, so every session of its user goes.
+    TheftDetected,
 }
 
 impl EndReason {
@@ -150,6 +167,7 @@ impl EndReason {
             EndReason::AbsoluteTimeout => "absolute timeout",
             EndReason::LoggedOut => "logged out",
             EndReason::Regenerated => "replaced by a new ID",
+            EndReason::TheftDetected => "token theft detected",
         }
     }
 
@@ -159,6 +177,9 @@ impl EndReason {
             EndReason::AbsoluteTimeout => "it reached its absolute lifetime",
             EndReason::LoggedOut => "the user logged out and the server destroyed it",
             EndReason::Regenerated => "the server replaced it with a fresh ID",
+            EndReason::TheftDetected => {
+                "an old copy of the user's remember-me token came back, so the server ended all of her sessions"
+            }
         }
     }
 }

@@ -441,7 +441,11 @@ impl World {
     /// into a fresh private window, then `path` opened, until one opens a
     /// logged-in session.
     fn replay(&mut self, path: &str) {
-        let candidates = self.attacker.victim_ids();
+        let mut candidates = self.attacker.victim_ids();
+        // A remember-me token first: it opens a new session even when the
+        // session it came with has ended.
+        let remember = self.server.remember_cookie_name();
+        candidates.sort_by_key(|k| k.name != remember);
         if candidates.is_empty() {
             self.attacker.current_move = "Nothing to replay".into();
             let index = self.emit(

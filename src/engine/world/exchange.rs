@@ -308,9 +308,9 @@ impl World {
         } else if Attacker::serves(host) {
             let shop = self.shop_origin();
             let now = self.clock.now();
-            let session_name = self.settings.cookie.full_name();
+            let names = self.stealable_cookie_names();
             self.attacker_logs_visit(party, request);
-            let (response, ids) = self.attacker.serve(request, &session_name, &shop, now);
+            let (response, ids) = self.attacker.serve(request, &names, &shop, now);
             if !ids.is_empty() {
                 self.attacker_learns(ids);
             }
@@ -425,14 +425,18 @@ impl World {
         };
         self.emit(Actor::Network, EventKind::Sniffed { capture }, narration);
         if let Some(wire) = plaintext {
-            let name = self.settings.cookie.full_name();
-            let ids = session_ids_in_wire(&wire, &name)
+            let ids = self
+                .stealable_cookie_names()
                 .into_iter()
-                .map(|value| KnownId {
-                    name: name.clone(),
-                    value,
-                    learned_by: LearnedBy::Sniffed,
-                    at: now,
+                .flat_map(|name| {
+                    session_ids_in_wire(&wire, &name)
+                        .into_iter()
+                        .map(move |value| KnownId {
+                            name: name.clone(),
+                            value,
+                            learned_by: LearnedBy::Sniffed,
+                            at: now,
+                        })
                 })
                 .collect();
             self.attacker_learns(ids);
@@ -440,6 +444,15 @@ impl World {
                 self.attacker_reads_sniffed_request(&wire);
             }
         }
+    }
+
+    /// The cookies that log someone in, which the attacker keeps when they
+    /// read them: the session cookie, and the remember-me cookie.
+    fn stealable_cookie_names(&self) -> Vec<String> {
+        vec![
+            self.settings.cookie.full_name(),
+            self.server.remember_cookie_name(),
+        ]
     }
 
     /// Adds IDs to the attacker's knowledge and logs the new ones.

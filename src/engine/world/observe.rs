@@ -156,6 +156,11 @@ impl World {
             Decision::SessionExpired { id, reason, .. } => {
                 self.ended_ids.push((id.clone(), *reason));
             }
+            Decision::RememberTokenTheft { sessions_ended, .. } => {
+                for id in sessions_ended {
+                    self.ended_ids.push((id.clone(), EndReason::TheftDetected));
+                }
+            }
             _ => {}
         }
         let narration = self.narrate(|| decision.narration());
@@ -305,6 +310,7 @@ impl World {
         origin: Option<Origin>,
     ) -> Option<VerdictReason> {
         let attacker_made = origin.is_some_and(|o| o.cause.attacker_made());
+        let from_attacker = origin.is_some_and(|o| o.party == Party::Attacker);
         match decision {
             Decision::SessionRejected { id, reason } if self.attacker.relies_on(id) => {
                 Some(match (reason, self.ended_how(id)) {
@@ -321,6 +327,21 @@ impl World {
                 .map(|ended| VerdictReason::IdUnknownAfterEnd { ended }),
             Decision::SessionRegenerated { old, .. } if self.attacker.relies_on(old) => {
                 Some(VerdictReason::SessionEnded(EndReason::Regenerated))
+            }
+            // A remember-me token the attacker replayed from their machine.
+            Decision::RememberTokenTheft {
+                selector,
+                tokens_revoked,
+                ..
+            } if from_attacker && self.attacker.relies_on_token(selector) => {
+                Some(VerdictReason::RememberTokenTheftDetected {
+                    tokens_revoked: *tokens_revoked,
+                })
+            }
+            Decision::RememberTokenRefused { selector, reason }
+                if from_attacker && self.attacker.relies_on_token(selector) =>
+            {
+                Some(VerdictReason::RememberTokenRefused(*reason))
             }
             Decision::TransferRefused { reason } if attacker_made => {
                 Some(VerdictReason::ActionRefused(*reason))
