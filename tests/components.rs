@@ -28,7 +28,7 @@ async fn root_renders_the_title() {
     assert!(root.inner_html().contains("Session Lab"));
 }
 
-use session_lab::app::state::{Action, AppState};
+use session_lab::app::state::{Action, AppState, SameRun};
 use session_lab::app::views::browser_lane;
 use session_lab::app::views::defense_panel;
 use std::cell::RefCell;
@@ -188,7 +188,7 @@ async fn the_diagram_shows_the_runs_arrows_chips_notes_and_deciding_mark() {
     };
     let root = mount_point();
     let props = session_lab::app::diagram::view::Props {
-        run: run.clone(),
+        run: SameRun(run.clone()),
         cursor: last,
         pending: false,
         dispatch,
