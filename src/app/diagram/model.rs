@@ -868,7 +868,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::TransferExecuted { from, to, amount } => (
-            format!("moves {amount} from {} to {to}", from.0),
+            format!("moves ${amount} from {} to {to}", from.0),
             Tone::Gain,
             Vec::new(),
         ),

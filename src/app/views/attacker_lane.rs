@@ -13,7 +13,7 @@ fn learned_by(how: &LearnedBy) -> &'static str {
         LearnedBy::Sniffed => "sniffed off the Wi-Fi",
         LearnedBy::StolenByScript => "sent home by an injected script",
         LearnedBy::OwnSession => "issued to the attacker",
-        LearnedBy::Planted => "planted in the victim's browser",
+        LearnedBy::Planted => "chosen to plant in Alice's browser",
         LearnedBy::Guessed => "guessed",
     }
 }

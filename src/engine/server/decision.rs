@@ -517,7 +517,7 @@ impl Decision {
                 ),
             },
             Decision::TransferExecuted { from, to, amount } => {
-                format!("The server moves {amount} from {from}'s account to {to}.")
+                format!("The server moves ${amount} from {from}'s account to {to}.")
             }
             Decision::TransferRefused { reason } => {
                 format!("The server refuses the transfer: {}.", reason.explanation())

@@ -248,7 +248,7 @@ fn account(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpRespo
         "Your account",
         Some(&user),
         &format!(
-            "<p>Balance: {balance}</p><p>Role: {role}</p><a href=\"/transfer\">Transfer money</a>"
+            "<p>Balance: ${balance}</p><p>Role: {role}</p><a href=\"/transfer\">Transfer money</a>"
         ),
     )
 }

@@ -75,6 +75,9 @@ impl World {
                     return;
                 };
                 let (link, carries_attack) = (sent.url, sent.carries_script);
+                // The attacker's wait is over: the panel says so from this
+                // step on, not "waiting" to the end of the run.
+                self.attacker.current_move = "Alice opened the link".into();
                 match Url::parse(&link) {
                     // Opened from a webmail page: another site started it.
                     Ok(url) => self.navigate(

@@ -119,6 +119,16 @@ impl World {
             self.emit_decision(d.clone(), Some(origin));
         }
         self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
+        // A navigation's final answer commits: from the step that stores
+        // its cookies on, the address bar and the page are the new ones, so
+        // the jar and the page's view of it (`document.cookie`) never
+        // disagree for a step.
+        if out.ctx.top_level_navigation && !answer.response.is_redirect() {
+            self.browser_mut(party).page = Some(Page {
+                url: url.clone(),
+                html: answer.response.body.clone(),
+            });
+        }
         let from_attacker_site = Attacker::serves(url.host());
         self.process_set_cookies(party, &url, &out.ctx, &answer.response, from_attacker_site);
         self.note_replaced_session(party, &header.excluded);

@@ -466,8 +466,21 @@ impl World {
                             "csrf",
                         )
                         .is_some_and(|t| !t.is_empty());
+                    // The money moved at the server's decision, a step
+                    // before the response that reports it: that step decides.
+                    let moved_at = self.events[..index]
+                        .iter()
+                        .rposition(|e| {
+                            matches!(
+                                &e.kind,
+                                EventKind::Server {
+                                    decision: Decision::TransferExecuted { .. }
+                                }
+                            )
+                        })
+                        .unwrap_or(index);
                     self.log.win(
-                        index,
+                        moved_at,
                         VerdictReason::ForgedRequestExecuted {
                             user,
                             telltales,
