@@ -444,11 +444,16 @@ impl World {
     /// into a fresh private window, then `path` opened, until one opens a
     /// logged-in session.
     fn replay(&mut self, path: &str) {
-        let mut candidates = self.attacker.victim_ids();
         // A remember-me token first: it opens a new session even when the
-        // session it came with has ended.
+        // session it came with has ended. (A partition, not a sort: the
+        // order within each part stays newest first.)
         let remember = self.server.remember_cookie_name();
-        candidates.sort_by_key(|k| k.name != remember);
+        let (mut candidates, others): (Vec<_>, Vec<_>) = self
+            .attacker
+            .victim_ids()
+            .into_iter()
+            .partition(|k| k.name == remember);
+        candidates.extend(others);
         if candidates.is_empty() {
             self.attacker.current_move = "Nothing to replay".into();
             let index = self.emit(
