@@ -49,7 +49,7 @@ fn php_8() {
     assert_eq!(s.cookie.lifetime, CookieLifetime::BrowserSession); // session.cookie_lifetime "0"
     assert_eq!(s.server.idle_timeout, Some(Minutes(24))); // session.gc_maxlifetime "1440" (GC, see notes)
     assert!(!s.server.accept_id_from_url); // session.use_only_cookies "1", use_trans_sid "0"
-    // https://www.php.net/manual/en/session.security.ini.php: "It is disabled by default."
+                                           // https://www.php.net/manual/en/session.security.ini.php: "It is disabled by default."
     assert!(!s.server.strict_mode);
     // https://www.php.net/manual/en/function.session-regenerate-id.php: the code calls it.
     assert!(!s.server.regenerate_on_login);
@@ -67,7 +67,7 @@ fn express_session() {
     let s = settings("express");
     // https://github.com/expressjs/session#options
     assert_eq!(s.cookie.name, "connect.sid"); // name: "connect.sid"
-    // cookie: { path: '/', httpOnly: true, secure: false, maxAge: null }
+                                              // cookie: { path: '/', httpOnly: true, secure: false, maxAge: null }
     assert!(s.cookie.http_only);
     assert!(!s.cookie.secure);
     assert_eq!(s.cookie.path, "/");
@@ -76,8 +76,8 @@ fn express_session() {
     assert_eq!(s.server.session_start, SessionStart::Eager); // saveUninitialized: true
     assert!(!s.server.regenerate_on_login); // req.session.regenerate() is the code's call
     assert_eq!(s.server.idle_timeout, None); // MemoryStore, no maxAge: kept until restart
-    // https://github.com/expressjs/session/blob/master/index.js: a session
-    // the store does not have is generate()d with a new genid() ID.
+                                             // https://github.com/expressjs/session/blob/master/index.js: a session
+                                             // the store does not have is generate()d with a new genid() ID.
     assert!(s.server.strict_mode);
     assert!(!s.server.accept_id_from_url);
     assert!(!s.application.csrf_token); // no CSRF protection in express-session
@@ -136,8 +136,8 @@ fn spring_boot() {
     // https://docs.spring.io/spring-boot/appendix/application-properties/index.html
     assert_eq!(s.server.idle_timeout, Some(Minutes(30))); // server.servlet.session.timeout = 30m
     assert!(!s.cookie.secure); // server.servlet.session.cookie.secure: unset
-    // https://tomcat.apache.org/tomcat-10.1-doc/config/context.html: useHttpOnly true,
-    // validateClientProvidedNewSessionId true (an unknown ID is not adopted).
+                               // https://tomcat.apache.org/tomcat-10.1-doc/config/context.html: useHttpOnly true,
+                               // validateClientProvidedNewSessionId true (an unknown ID is not adopted).
     assert!(s.cookie.http_only);
     assert!(s.server.strict_mode);
     // https://tomcat.apache.org/tomcat-10.1-doc/config/cookie-processor.html: sameSiteCookies unset.
@@ -162,9 +162,9 @@ fn aspnet_core() {
     assert_eq!(s.cookie.same_site, SameSitePolicy::Lax); // SameSite = Lax
     assert_eq!(s.cookie.lifetime, CookieLifetime::BrowserSession); // Expiration: null
     assert_eq!(s.server.idle_timeout, Some(Minutes(20))); // IdleTimeout = 20 minutes
-    // https://learn.microsoft.com/en-us/aspnet/core/fundamentals/app-state:
-    // empty sessions are not kept; an expired session's cookie gets a new
-    // session under the same cookie.
+                                                          // https://learn.microsoft.com/en-us/aspnet/core/fundamentals/app-state:
+                                                          // empty sessions are not kept; an expired session's cookie gets a new
+                                                          // session under the same cookie.
     assert_eq!(s.server.session_start, SessionStart::Lazy);
     assert!(!s.server.strict_mode);
     assert!(!s.server.regenerate_on_login);
@@ -178,7 +178,10 @@ fn a_preset_keeps_what_it_does_not_name() {
     let s = scenario("hijack-xss");
     let base = s.settings();
     let django = preset("django").apply_to(base.clone());
-    assert_eq!(django.application.search_output, base.application.search_output);
+    assert_eq!(
+        django.application.search_output,
+        base.application.search_output
+    );
     assert_eq!(django.browser, base.browser);
 }
 
@@ -227,4 +230,3 @@ fn print_attacks_by_preset() {
         println!("{}: {}", s.id, row.join(" "));
     }
 }
-
