@@ -253,6 +253,7 @@ const TIMEOUTS_IDLE: &[(&str, &str)] = &[
     ("none", "none"),
     ("5", "5 minutes"),
     ("15", "15 minutes"),
+    ("20", "20 minutes"),
     ("24", "24 minutes"),
     ("30", "30 minutes"),
 ];

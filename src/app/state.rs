@@ -18,6 +18,7 @@ use crate::engine::cookie_lab::CookieLabInput;
 use crate::engine::rng::Seed;
 use crate::engine::scenario::{catalog, Scenario};
 use crate::engine::server::knob::Knob;
+use crate::engine::server::presets::{self, Preset};
 use crate::engine::server::Settings;
 use crate::engine::world::{run, Run};
 use std::rc::Rc;
@@ -90,6 +91,10 @@ pub enum Action {
         value: String,
     },
     ResetSettings,
+    /// "Framework defaults": the scenario's settings with that framework's
+    /// preset applied (an unknown id, such as the "—" option's empty value,
+    /// gives the scenario's own settings).
+    ApplyPreset(String),
     StepForward,
     StepBack,
     /// Show one step: an index into the run's events.
@@ -218,6 +223,16 @@ impl AppState {
         self.cursor = cursor.unwrap_or(0).min(self.last_index());
     }
 
+    /// The framework preset the settings are, if any: the scenario's
+    /// settings with exactly that preset applied. A change made by hand
+    /// afterwards makes them no preset's.
+    pub fn preset(&self) -> Option<&'static Preset> {
+        let base = self.current().settings();
+        presets::PRESETS
+            .iter()
+            .find(|p| p.apply_to(base.clone()) == self.settings)
+    }
+
     pub fn current(&self) -> &Scenario {
         // `scenario` is always a valid index of a non-empty catalog; the
         // fallback only guards against an empty one.
@@ -342,6 +357,15 @@ impl AppState {
             Action::ResetSettings => {
                 let before = self.settings.clone();
                 self.settings = self.current().settings();
+                self.settings_changed(before);
+            }
+            Action::ApplyPreset(id) => {
+                let before = self.settings.clone();
+                let base = self.current().settings();
+                self.settings = match presets::find(&id) {
+                    Some(p) => p.apply_to(base),
+                    None => base,
+                };
                 self.settings_changed(before);
             }
             Action::StepForward => {

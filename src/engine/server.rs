@@ -16,6 +16,7 @@ pub mod accounts;
 pub mod decision;
 pub mod id_generator;
 pub mod knob;
+pub mod presets;
 pub mod remember;
 pub mod settings;
 pub mod shop;

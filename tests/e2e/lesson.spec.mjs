@@ -74,3 +74,28 @@ test("remember-me-theft: the 30-day session cookie gets in; a rotated token dete
   await app.expectClean();
 });
 
+
+test("framework defaults: Django 5 sets HttpOnly and SameSite Lax and keeps the tossed ID out", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=fixation-cookie-tossing&step=9999");
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict).toContainText("Attacker got in");
+
+  await page.getByRole("button", { name: "Defenses" }).click();
+  const preset = page.getByLabel("Framework defaults", { exact: true });
+  await preset.selectOption({ label: "Django 5" });
+  await expect(page.getByLabel("HttpOnly", { exact: true })).toBeChecked();
+  await expect(page.getByLabel("SameSite", { exact: true })).toHaveValue("lax");
+  await expect(page.getByLabel("New session ID at login", { exact: true })).toBeChecked();
+  await expect(page.getByRole("link", { name: /cycle_key/ })).toHaveAttribute("href", /docs\.djangoproject\.com/);
+  await expect(verdict).toContainText("Attacker kept out");
+
+  // Django starts a session only when something is stored, so the attacker
+  // gets no ID to toss; starting one on every page, the new key at login
+  // still keeps them out, and only without it do they get in.
+  await page.getByLabel("Sessions start", { exact: true }).selectOption("eager");
+  await expect(verdict).toContainText("Attacker kept out");
+  await expect(preset).toHaveValue("");
+  await page.getByLabel("New session ID at login", { exact: true }).setChecked(false);
+  await expect(verdict).toContainText("Attacker got in");
+  await app.expectClean();
+});

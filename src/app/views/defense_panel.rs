@@ -7,6 +7,7 @@ use crate::app::state::{Action, AppState};
 use crate::engine::matrix::cell;
 use crate::engine::rng::Seed;
 use crate::engine::scenario::Scenario;
+use crate::engine::server::presets::PRESETS;
 use crate::engine::server::settings::Settings;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -97,6 +98,36 @@ pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'st
             </li>
         }
     };
+    let preset = state.preset();
+    let preset_id = preset.map_or("", |p| p.id);
+    let on_preset = dispatch.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        Action::ApplyPreset(select.value())
+    });
+    let presets_html = html! {
+        <div class="presets">
+            <div class="control choice">
+                <label for="ctl-preset">{ "Framework defaults" }</label>
+                <select id="ctl-preset" aria-describedby="ctl-preset-desc" onchange={on_preset}>
+                    <option value="" selected={preset.is_none()}>{ "—" }</option>
+                    { for PRESETS.iter().map(|p| html! {
+                        <option value={p.id} selected={p.id == preset_id}>{ p.name }</option>
+                    }) }
+                </select>
+            </div>
+            <p class="explain" id="ctl-preset-desc">{ "Sets what the framework does out of the box, each value from its documentation below; settings it does not decide stay as the scenario has them." }</p>
+            if let Some(p) = preset {
+                <p class="explain">{ "Sources: " }
+                    { for p.sources.iter().enumerate().map(|(i, &(what, url))| html! {
+                        <>{ if i > 0 { "; " } else { "" } }<a href={url} target="_blank" rel="noopener noreferrer">{ what }</a></>
+                    }) }
+                </p>
+                <ul class="explain not-modelled">
+                    { for p.not_modelled.iter().map(|n| html! { <li>{ "Not modelled: " }{ *n }</li> }) }
+                </ul>
+            }
+        </div>
+    };
     let reset = dispatch.reform(|_| Action::ResetSettings);
     let hide = dispatch.reform(|_| Action::ToggleDefenses);
     html! {
@@ -110,6 +141,7 @@ pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'st
                     <p>{ change }</p>
                 }
             </div>
+            { presets_html }
             if !first.is_empty() {
                 <fieldset class="matters">
                     <legend>{ "Matters for this attack" }</legend>

@@ -196,23 +196,34 @@ pub enum CookieLifetime {
     Persistent { max_age_secs: u64 },
 }
 
-/// The page offers a session cookie or one that lasts 30 days.
+/// Django's `SESSION_COOKIE_AGE`, 1209600 seconds: two weeks.
+pub const TWO_WEEKS_SECS: u64 = 14 * 24 * 3600;
+
+/// The page offers a session cookie, one that lasts 30 days and Django's
+/// two weeks. Any other `Max-Age` shows as the 30 days.
 impl Choice for CookieLifetime {
     const ALL: &'static [Self] = &[
         CookieLifetime::BrowserSession,
         CookieLifetime::Persistent {
             max_age_secs: 30 * 24 * 3600,
         },
+        CookieLifetime::Persistent {
+            max_age_secs: TWO_WEEKS_SECS,
+        },
     ];
 
     const TABLE: &'static [(&'static str, &'static str)] = &[
         ("session", "session cookie"),
         ("persistent", "Max-Age 30 days"),
+        ("two-weeks", "Max-Age 2 weeks (Django)"),
     ];
 
     fn index(self) -> usize {
         match self {
             CookieLifetime::BrowserSession => 0,
+            CookieLifetime::Persistent {
+                max_age_secs: TWO_WEEKS_SECS,
+            } => 2,
             CookieLifetime::Persistent { .. } => 1,
         }
     }
