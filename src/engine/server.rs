@@ -248,7 +248,7 @@ impl Server {
                 .collect(),
             StoreKind::Database => {
                 let due = self.store.next_deadline().is_some_and(|d| d <= now);
-                if !due || now.millis() % CLEANUP_JOB_EVERY_MS != 0 {
+                if !due || !now.millis().is_multiple_of(CLEANUP_JOB_EVERY_MS) {
                     return Vec::new();
                 }
                 let removed = self
@@ -266,7 +266,7 @@ impl Server {
     /// PHP's probabilistic garbage collector, on a request that starts a
     /// session: 1 in [`GC_DIVISOR`], drawn from the run's seeded generator.
     fn maybe_collect_garbage(&mut self, now: SimTime, rng: &mut SimRng) -> Option<Decision> {
-        if rng.next_u64() % GC_DIVISOR != 0 {
+        if !rng.next_u64().is_multiple_of(GC_DIVISOR) {
             return None;
         }
         let max_idle = self.settings.server.idle_timeout?.millis();
@@ -302,7 +302,7 @@ impl Server {
                 // since this one's, drawn from the run's seed.
                 others = u32::try_from(rng.next_u64() % 3).unwrap_or(0);
                 self.routed = self.routed.saturating_add(u64::from(others));
-                let server = if self.routed % 2 == 0 {
+                let server = if self.routed.is_multiple_of(2) {
                     AppServer::App1
                 } else {
                     AppServer::App2

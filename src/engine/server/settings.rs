@@ -329,12 +329,13 @@ choice_enum! {
 
 choice_enum! {
     /// What keeps the session records, and who ends an idle one.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
     pub enum StoreKind {
         /// A map in the app server's own memory (express-session's
         /// `MemoryStore`, a servlet container's sessions): the app checks
         /// the idle timeout itself. Each app server has its own, and a
         /// restart empties it.
+        #[default]
         Memory = ("memory", "the app's memory"),
         /// One file per session (PHP's default `files` handler). PHP does
         /// not check a session's age when it reads it: a garbage collector,
@@ -364,12 +365,6 @@ impl StoreKind {
 
     pub fn is_memory(&self) -> bool {
         *self == StoreKind::Memory
-    }
-}
-
-impl Default for StoreKind {
-    fn default() -> Self {
-        StoreKind::Memory
     }
 }
 
