@@ -15,6 +15,7 @@ fn learned_by(how: &LearnedBy) -> &'static str {
         LearnedBy::OwnSession => "issued to the attacker",
         LearnedBy::Planted => "planted in the victim's browser",
         LearnedBy::Guessed => "guessed",
+        LearnedBy::ReadFromStore => "read in a copy of the session store",
     }
 }
 
