@@ -167,7 +167,7 @@ impl StoreLeak {
     fn sentence(&self) -> String {
         let user = &self.user;
         let read = if self.encrypted {
-            format!("The attacker downloaded {} from /sessions/, but their data is encrypted at rest and the key is not in the store: no password, token or card number, not even whose session is whose.", files_word(self.files))
+            format!("The attacker downloaded {} from /sessions/, but the data is encrypted at rest and the key is not in the store: no password, token or card number, not even whose session is whose.", files_word(self.files))
         } else if self.secrets.is_empty() {
             format!("The attacker downloaded {} from /sessions/ and read it in clear, but {user}'s holds only a reference (her user name, the card's last four digits): no password, token or card number to take.", files_word(self.files))
         } else {
