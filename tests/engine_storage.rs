@@ -15,9 +15,7 @@ use session_lab::engine::rng::Seed;
 use session_lab::engine::server::decision::{Decision, RejectReason};
 use session_lab::engine::server::exposed::{FileContent, Secret};
 use session_lab::engine::server::knob::Knob;
-use session_lab::engine::server::settings::{
-    SessionContents, Settings, StoreExposure, StoreKeys,
-};
+use session_lab::engine::server::settings::{SessionContents, Settings, StoreExposure, StoreKeys};
 use session_lab::engine::verdict::{StoreLeak, VerdictReason};
 use session_lab::engine::{run, Run};
 

@@ -12,10 +12,10 @@ use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, SameSite};
 use crate::engine::id_analysis::{describe_log10_count, guess_count_log10};
 use crate::engine::server::accounts::UserName;
-use crate::engine::server::exposed::Secret;
 use crate::engine::server::decision::{
     RejectReason, RequestRefusal, TokenRefusal, TransferRefusal,
 };
+use crate::engine::server::exposed::Secret;
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use serde::{Deserialize, Serialize};

@@ -2,6 +2,7 @@
 //! every store, and the wins and obstacles the verdict is computed from.
 
 use super::World;
+use crate::engine::attacker::{KnownId, LearnedBy};
 use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, Cookie};
 use crate::engine::event::{
@@ -11,12 +12,11 @@ use crate::engine::event::{
 use crate::engine::http::HttpRequest;
 use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
-use crate::engine::attacker::{KnownId, LearnedBy};
 use crate::engine::server::accounts::{Role, UserName, VICTIM_USER};
-use crate::engine::server::exposed::{self, StoredFile};
-use crate::engine::server::settings::StoreKeys;
 use crate::engine::server::decision::{Decision, RejectReason, RoleSource};
+use crate::engine::server::exposed::{self, StoredFile};
 use crate::engine::server::id_generator::SessionId;
+use crate::engine::server::settings::StoreKeys;
 use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
 use crate::engine::verdict::{BindingPassed, LeftOutOf, StoreLeak, VerdictReason};
@@ -516,7 +516,9 @@ impl World {
                     encrypted,
                     keys,
                 } => {
-                    let victims = files.iter().find(|f| exposed::user_in(f) == Some(VICTIM_USER));
+                    let victims = files
+                        .iter()
+                        .find(|f| exposed::user_in(f) == Some(VICTIM_USER));
                     self.log.store_read(
                         index,
                         StoreLeak {
