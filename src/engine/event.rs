@@ -282,6 +282,11 @@ pub struct ServerView {
     /// until expiry")`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub denylist: Vec<(String, String)>,
+    /// How the store keeps its files, when a setting of insecure session
+    /// storage is changed from the default: served or not, the data
+    /// encrypted or not, filed under the ID or a hash of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_disk: Option<String>,
 }
 
 /// The attacker.

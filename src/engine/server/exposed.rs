@@ -183,6 +183,35 @@ impl Server {
         StoredFile { key, content }
     }
 
+    /// How the store keeps its files, in a line for the server's lane;
+    /// `None` with the default settings (files private, in clear, under
+    /// the ID).
+    pub fn on_disk(&self) -> Option<String> {
+        let p = &self.settings().server;
+        if p.store_exposure == StoreExposure::Private
+            && !p.encrypt_at_rest
+            && p.store_keys == StoreKeys::RawId
+        {
+            return None;
+        }
+        Some(format!(
+            "Files {FILE_PREFIX}<{}>, data {}, {}.",
+            match p.store_keys {
+                StoreKeys::RawId => "ID",
+                StoreKeys::HashedId => "hash of ID",
+            },
+            if p.encrypt_at_rest {
+                "encrypted (key elsewhere)"
+            } else {
+                "in clear"
+            },
+            match p.store_exposure {
+                StoreExposure::Private => "outside the web root",
+                StoreExposure::WebServed => "served at /sessions/",
+            }
+        ))
+    }
+
     /// Every live session as its file in the store.
     pub fn stored_files(&self) -> Vec<StoredFile> {
         self.store()

@@ -116,6 +116,7 @@ impl World {
                     })
                     .collect(),
                 reviews: self.server.reviews().to_vec(),
+                on_disk: self.server.on_disk(),
                 stateless: self.server.stateless(),
                 denylist: self
                     .server
