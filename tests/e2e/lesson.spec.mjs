@@ -86,7 +86,8 @@ test("session-store-leak: the served store shows Alice's secrets and a live ID; 
   await expect(page.locator(".verdict-reason")).toContainText("no password, token or card number");
   await expect(verdict).toContainText("Attacker got in");
 
-  await flip(page, "Session files kept", "private");
+  // The panel is open now: the next control is flipped in place.
+  await page.getByLabel("Session files kept", { exact: true }).selectOption("private");
   await expect(verdict).toContainText("Attacker kept out");
   await expect(page.locator(".verdict-reason")).toContainText("404 Not Found");
   await app.expectClean();
