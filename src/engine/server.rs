@@ -14,7 +14,6 @@
 
 pub mod accounts;
 pub mod decision;
-pub mod exposed;
 pub mod id_generator;
 pub mod knob;
 pub mod presets;
