@@ -91,6 +91,18 @@ glue = glue.replace(glueExport, "\n");
 // that ends a <script> element early.
 if (/^\s*(import|export)\b/m.test(glue)) fail("the glue has imports or exports besides the one expected");
 if (/<\/script|<!--/i.test(glue)) fail("the glue contains text that cannot sit inside a <script> element");
+// Comments, indentation and blank lines go: the glue is shipped inside the
+// page, and gzip does not make them free (about 1 KB of the page). Only
+// when no template literal spans lines, where leading spaces are content.
+const multiLineTemplate = glue.split("\n").some((line) => (line.match(/`/g) ?? []).length % 2 === 1);
+if (!multiLineTemplate) {
+  glue = glue
+    .replace(/^\s*\/\*\*[\s\S]*?\*\/\s*$/gm, "")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "" && !line.startsWith("//"))
+    .join("\n") + "\n";
+}
 let loader = loaderScript[1].replace(glueImport, "");
 // The glue keeps the instance's exports in its own `wasm`.
 for (const [from, to] of [
