@@ -12,7 +12,8 @@
 //!    ChaCha20 generator all randomness comes from), [`digest`] (FNV-1a,
 //!    the same natively and in WebAssembly), [`url`] (URLs and sites),
 //!    [`http`] (requests, responses and their HTTP/1.1 wire format),
-//!    [`cookies`] (the cookie jar, as RFC 6265bis and Chromium define it).
+//!    [`cookies`] (the cookie jar, as RFC 6265bis and Chromium define it),
+//!    [`small_sort`] (a stable sort for short lists).
 //! 2. Parties, each a module of its own: [`browser`] (a jar, the page in
 //!    its tab, the scripts it can run), [`network`] (who can see which bytes
 //!    of an exchange), [`server`] (the shop, its session store, ID
@@ -48,6 +49,7 @@ pub mod network;
 pub mod rng;
 pub mod scenario;
 pub mod server;
+pub mod small_sort;
 pub mod url;
 pub mod verdict;
 pub mod world;

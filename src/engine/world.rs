@@ -142,7 +142,7 @@ impl World {
         }
         let mut acts = scenario.acts.clone();
         // Stable: acts at the same moment keep their order.
-        acts.sort_by_key(|a| a.at);
+        crate::engine::small_sort::by_key(&mut acts, |a| a.at);
         World {
             clock: Clock::new(SCENARIO_ORIGIN),
             rng: SimRng::new(seed),

@@ -185,8 +185,10 @@ pub fn predict_next(history: &[String]) -> NextIdPrediction {
                     next: last.saturating_add(min).to_string(),
                 };
             }
+            // A few dozen deltas at most (the lab keeps 20 IDs): the small
+            // sort, not another instantiation of the standard one.
             let mut sorted = deltas.clone();
-            sorted.sort_unstable();
+            crate::engine::small_sort::by_key(&mut sorted, |d| *d);
             let median = sorted.get(sorted.len() / 2).copied().unwrap_or(0);
             return NextIdPrediction::Window {
                 guess: last.saturating_add(median).to_string(),

@@ -423,11 +423,10 @@ impl CookieJar {
                 Some(reason) => excluded.push((c.clone(), reason)),
             }
         }
-        sent.sort_by(|&a, &b| {
-            let (ca, cb) = (self.cookies.get(a), self.cookies.get(b));
-            let key =
-                |c: Option<&Cookie>| c.map(|c| (std::cmp::Reverse(c.path.len()), c.creation_index));
-            key(ca).cmp(&key(cb))
+        crate::engine::small_sort::by_key(&mut sent, |&i| {
+            self.cookies
+                .get(i)
+                .map(|c| (std::cmp::Reverse(c.path.len()), c.creation_index))
         });
         (sent, excluded)
     }
