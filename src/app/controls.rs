@@ -450,6 +450,30 @@ pub static CONTROLS: &[Control] = &[
         explanation: "A 30-day session cookie needs a 30-day session: a stolen copy works for weeks. A separate selector:validator token (only its hash stored) opens a fresh session, changes on every use, and an old copy coming back is theft; its sessions ask for the password before a transfer.",
         kind: select!(RememberMe),
     },
+    Control {
+        id: "session-store",
+        label: "Session store",
+        group: Group::ServerPolicy,
+        // express-session's MemoryStore; PHP's files handler and its
+        // session.gc_probability; Django's db backend and clearsessions;
+        // connect-redis's TTL.
+        explanation: "The app's memory is lost on a restart and not shared between servers. PHP's files are deleted by a garbage collector on 1 request in 100, so an idle session works until it runs; Django's database refuses an expired row on read and a cleanup job deletes it later; a key-value store deletes the key itself when its TTL runs out.",
+        kind: select!(StoreKind),
+    },
+    Control {
+        id: "app-servers",
+        label: "App servers",
+        group: Group::ServerPolicy,
+        explanation: "Two app servers behind a load balancer: a session kept in one server's memory is unknown to the other. Files, a database and a key-value store are shared by both here.",
+        kind: select!(AppServers),
+    },
+    Control {
+        id: "lb-routing",
+        label: "Load balancer routing",
+        group: Group::ServerPolicy,
+        explanation: "Round robin sends each request to the next server in turn; sticky sessions add a SERVERID cookie that brings the browser back to the same server.",
+        kind: select!(LbRouting),
+    },
     // Application
     Control {
         id: "search-output",

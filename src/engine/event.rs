@@ -12,8 +12,9 @@ use crate::engine::cookies::{BlockedReason, Cookie, ScriptRead, SetCookieOutcome
 use crate::engine::http::{HttpRequest, HttpResponse};
 use crate::engine::network::{Capture, InFlight, Party};
 use crate::engine::server::accounts::UserName;
-use crate::engine::server::decision::Decision;
+use crate::engine::server::decision::{AppServer, Decision};
 use crate::engine::server::id_generator::SessionId;
+use crate::engine::server::settings::StoreKind;
 use crate::engine::server::Served;
 use crate::engine::url::Url;
 use crate::engine::verdict::Verdict;
@@ -282,6 +283,17 @@ pub struct ServerView {
     /// until expiry")`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub denylist: Vec<(String, String)>,
+    /// What keeps the session records (the app's memory unless set).
+    #[serde(default, skip_serializing_if = "StoreKind::is_memory")]
+    pub store_kind: StoreKind,
+    /// With two app servers: the one that answered the latest request
+    /// (whose memory `sessions` is, when each has its own).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_server: Option<AppServer>,
+    /// With two app servers keeping sessions in memory: the other one,
+    /// and the sessions in its memory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub other_memory: Option<(AppServer, Vec<SessionView>)>,
 }
 
 /// The attacker.

@@ -30,10 +30,13 @@ use crate::engine::http::{cookie_header, form, HttpRequest, HttpResponse, Method
 use crate::engine::rng::SimRng;
 use crate::engine::url::Scheme;
 use accounts::{Accounts, Role, UserName};
-use decision::{BindingMismatch, Decision, NewSessionCause, RejectReason};
+use decision::{AppServer, BindingMismatch, Decision, NewSessionCause, RejectReason, RouteBy};
 use id_generator::{IdInput, SessionId};
 use serde::{Deserialize, Serialize};
-use settings::{CookieLifetime, Minutes, RoleStorage, SameSitePolicy, SessionState};
+use settings::{
+    AppServers, CookieLifetime, LbRouting, Minutes, RoleStorage, SameSitePolicy, SessionState,
+    StoreKind,
+};
 use signed::{Claims, TokenRejection};
 use store::{ClientFingerprint, Session, SessionData, SessionOrigin, SessionStore};
 
@@ -51,6 +54,9 @@ pub struct Served {
     pub session: Option<SessionId>,
     pub user: Option<UserName>,
     pub role: Option<Role>,
+    /// With two app servers: the one that answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_server: Option<AppServer>,
 }
 
 /// A handled request: the response, and the decisions that led to it.
@@ -76,7 +82,27 @@ pub struct Server {
     /// until each one's own expiry (after it the signature check refuses
     /// the token anyway).
     denylist: Vec<Revoked>,
+    /// With two app servers and sessions in memory: the memory of the
+    /// server not loaded in `store` (swapped in when a request goes there).
+    other: SessionStore,
+    /// The app server whose memory `store` is, and which answered last.
+    loaded: AppServer,
+    /// With two app servers: whether any request was routed yet.
+    balanced: bool,
+    /// Requests the load balancer has routed, for round robin.
+    routed: u64,
 }
+
+/// The name of the load balancer's sticky-session cookie (HAProxy's
+/// `cookie SERVERID insert indirect nocache`).
+pub const LB_COOKIE: &str = "SERVERID";
+
+/// How often the database's cleanup job runs: hourly, from cron.
+pub const CLEANUP_JOB_EVERY_MS: u64 = 60 * 60_000;
+
+/// PHP's default `session.gc_probability` / `session.gc_divisor`: the
+/// garbage collector runs on 1 `session_start()` in 100.
+pub const GC_DIVISOR: u64 = 100;
 
 /// A logged-out signed cookie on the denylist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -120,6 +146,10 @@ impl Server {
             tokens: Vec::new(),
             issued: 0,
             denylist: Vec::new(),
+            other: SessionStore::default(),
+            loaded: AppServer::App1,
+            balanced: false,
+            routed: 0,
         }
     }
 
@@ -145,22 +175,160 @@ impl Server {
         &self.denylist
     }
 
-    /// The next moment a session times out, for the world to step to.
-    pub fn poll_timeout(&self) -> Option<SimTime> {
-        self.store.next_deadline()
+    /// What keeps the session records.
+    pub fn store_kind(&self) -> StoreKind {
+        self.settings.server.store_kind
     }
 
-    /// Expires every session whose deadline has passed.
-    pub fn handle_timeout(&mut self, now: SimTime) -> Vec<Decision> {
-        self.store
-            .expire(now)
+    /// Whether each of two app servers keeps sessions in its own memory.
+    fn split_memory(&self) -> bool {
+        self.settings.server.app_servers == AppServers::Two && !self.store_kind().shared()
+    }
+
+    /// With two app servers: the one that answered the latest request.
+    pub fn app_server(&self) -> Option<AppServer> {
+        (self.settings.server.app_servers == AppServers::Two && self.balanced)
+            .then_some(self.loaded)
+    }
+
+    /// The sessions in the memory of the app server that did not answer
+    /// last, when each has its own: `(server, sessions)`.
+    pub fn other_memory(&self) -> Option<(AppServer, &SessionStore)> {
+        self.split_memory().then(|| {
+            let other = match self.loaded {
+                AppServer::App1 => AppServer::App2,
+                AppServer::App2 => AppServer::App1,
+            };
+            (other, &self.other)
+        })
+    }
+
+    /// The next moment the store ends a session by itself, for the world
+    /// to step to: at its deadline in memory or a key-value store, at the
+    /// next run of the cleanup job after it in a database, never in PHP's
+    /// files (their collector runs on requests).
+    pub fn poll_timeout(&self) -> Option<SimTime> {
+        let next = [self.store.next_deadline(), self.other.next_deadline()]
             .into_iter()
-            .map(|(s, reason)| Decision::SessionExpired {
-                id: s.id,
-                user: s.user,
-                reason,
-            })
-            .collect()
+            .flatten()
+            .min();
+        match self.store_kind() {
+            StoreKind::Memory | StoreKind::KeyValue => next,
+            StoreKind::Files => None,
+            StoreKind::Database => next.map(|d| {
+                let runs = d.millis().div_ceil(CLEANUP_JOB_EVERY_MS);
+                SimTime(runs.saturating_mul(CLEANUP_JOB_EVERY_MS))
+            }),
+        }
+    }
+
+    /// Ends every session the store ends by itself at `now`.
+    pub fn handle_timeout(&mut self, now: SimTime) -> Vec<Decision> {
+        match self.store_kind() {
+            StoreKind::Memory => {
+                let mut ended = self.store.expire(now);
+                ended.extend(self.other.expire(now));
+                ended
+                    .into_iter()
+                    .map(|(s, reason)| Decision::SessionExpired {
+                        id: s.id,
+                        user: s.user,
+                        reason,
+                    })
+                    .collect()
+            }
+            StoreKind::KeyValue => self
+                .store
+                .expire(now)
+                .into_iter()
+                .map(|(s, reason)| Decision::TtlExpired {
+                    id: s.id,
+                    user: s.user,
+                    reason,
+                })
+                .collect(),
+            StoreKind::Database => {
+                let due = self.store.next_deadline().is_some_and(|d| d <= now);
+                if !due || !now.millis().is_multiple_of(CLEANUP_JOB_EVERY_MS) {
+                    return Vec::new();
+                }
+                let removed = self
+                    .store
+                    .expire(now)
+                    .into_iter()
+                    .map(|(s, _)| s.id)
+                    .collect();
+                vec![Decision::CleanupJobRan { removed }]
+            }
+            StoreKind::Files => Vec::new(),
+        }
+    }
+
+    /// PHP's probabilistic garbage collector, on a request that starts a
+    /// session: 1 in [`GC_DIVISOR`], drawn from the run's seeded generator.
+    fn maybe_collect_garbage(&mut self, now: SimTime, rng: &mut SimRng) -> Option<Decision> {
+        if !rng.next_u64().is_multiple_of(GC_DIVISOR) {
+            return None;
+        }
+        let max_idle = self.settings.server.idle_timeout?.millis();
+        let stale: Vec<SessionId> = self
+            .store
+            .sessions()
+            .iter()
+            .filter(|s| s.last_seen.plus_millis(max_idle) <= now)
+            .map(|s| s.id.clone())
+            .collect();
+        for id in &stale {
+            self.store.end(id);
+        }
+        Some(Decision::GarbageCollected { removed: stale })
+    }
+
+    /// The load balancer: with two app servers, picks one for this request
+    /// (round robin, or the server its sticky cookie names) and, when each
+    /// keeps sessions in its own memory, loads that server's memory.
+    fn route(&mut self, h: &mut Handling, rng: &mut SimRng) {
+        if self.settings.server.app_servers != AppServers::Two {
+            return;
+        }
+        let sticky = self.settings.server.lb_routing == LbRouting::Sticky;
+        let named = sticky
+            .then(|| cookie_header::first(&h.cookies, LB_COOKIE).and_then(AppServer::from_name))
+            .flatten();
+        let mut others = 0;
+        let (server, by) = match named {
+            Some(server) => (server, RouteBy::StickyCookie),
+            None => {
+                // Other shoppers take turns too: 0 to 2 of their requests
+                // since this one's, drawn from the run's seed.
+                others = u32::try_from(rng.next_u64() % 3).unwrap_or(0);
+                self.routed = self.routed.saturating_add(u64::from(others));
+                let server = if self.routed.is_multiple_of(2) {
+                    AppServer::App1
+                } else {
+                    AppServer::App2
+                };
+                self.routed = self.routed.saturating_add(1);
+                if sticky {
+                    h.set_cookies
+                        .push(format!("{LB_COOKIE}={}; Path=/", server.name()));
+                    (server, RouteBy::NewSticky)
+                } else {
+                    (server, RouteBy::RoundRobin)
+                }
+            }
+        };
+        if self.split_memory() && server != self.loaded {
+            std::mem::swap(&mut self.store, &mut self.other);
+        }
+        self.loaded = server;
+        self.balanced = true;
+        h.decisions.push(Decision::Routed {
+            server,
+            by,
+            others,
+            own_memory: self.split_memory(),
+        });
     }
 
     /// Handles one request from `peer` at the clock's current time.
@@ -217,6 +385,12 @@ impl Server {
             set_cookies: Vec::new(),
             session: None,
         };
+        self.route(&mut h, rng);
+        if self.store_kind() == StoreKind::Files && !self.stateless() {
+            if let Some(d) = self.maybe_collect_garbage(now, rng) {
+                h.decisions.push(d);
+            }
+        }
         let now_secs = clock.unix_now().millis() / 1000;
         if self.stateless() {
             // Entries past their token's expiry are refused by the expiry
@@ -249,8 +423,12 @@ impl Server {
                 session: Some(s.id.clone()),
                 user: s.user.clone(),
                 role: s.data.role,
+                app_server: self.app_server(),
             },
-            None => Served::default(),
+            None => Served {
+                app_server: self.app_server(),
+                ..Served::default()
+            },
         };
         if self.stateless() {
             // The request's session lived only while it was handled: the
@@ -341,7 +519,16 @@ impl Server {
         let Some(session) = self.store.get(id) else {
             return Err(None);
         };
-        if let Some(reason) = session.expired_at(h.now) {
+        // PHP's files handler reads a session file whatever its age: only
+        // its garbage collector ends idle sessions. Other stores check.
+        let expired = match self.store_kind() {
+            StoreKind::Files => session
+                .absolute_expires
+                .is_some_and(|t| t <= h.now)
+                .then_some(store::EndReason::AbsoluteTimeout),
+            _ => session.expired_at(h.now),
+        };
+        if let Some(reason) = expired {
             return Err(Some(RejectReason::Ended(reason)));
         }
         let binding = self.settings.server.binding;

@@ -99,3 +99,33 @@ test("framework defaults: Django 5 sets HttpOnly and SameSite Lax and keeps the 
   await expect(verdict).toContainText("Attacker got in");
   await app.expectClean();
 });
+
+test("load-balancer: the load-balancer scenario loses and then keeps the cart", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=load-balancer&step=9999");
+  const diagram = page.getByRole("region", { name: "Sequence diagram" });
+  const server = page.locator(".lane.server");
+  // As it comes: round robin over two servers, each with sessions in its
+  // own memory. A request lands on the other server, which adopts her ID
+  // as an empty session: no order is ever placed.
+  await expect(diagram).toContainText("load balancer → app2 (round robin)");
+  await expect(diagram).toContainText("adopt");
+  await expect(diagram).not.toContainText("order of");
+  await expect(server).toContainText("Two app servers");
+  await expect(server).toContainText("own memory");
+
+  // Sticky sessions, flipped by label: one server answers her every time
+  // and the whole cart is ordered.
+  await flip(page, "Load balancer routing", "sticky");
+  await expect(diagram).toContainText("SERVERID");
+  await expect(diagram).toContainText("order of 3");
+
+  // Back to round robin with a shared key-value store: kept too, and the
+  // store's TTL ends her idle session by itself.
+  await page.getByLabel("Load balancer routing", { exact: true }).selectOption("round-robin");
+  await expect(diagram).not.toContainText("order of 3");
+  await page.getByLabel("Session store", { exact: true }).selectOption("key-value");
+  await expect(diagram).toContainText("order of 3");
+  await expect(diagram).toContainText("TTL");
+  await expect(server).toContainText("a key-value store with TTL");
+  await app.expectClean();
+});

@@ -13,7 +13,7 @@ use crate::engine::attacker::{KnownId, UserAgentSource};
 use crate::engine::cookies::SetCookieOutcome;
 use crate::engine::event::{Actor, Event, EventKind};
 use crate::engine::network::{Party, Visibility};
-use crate::engine::server::decision::Decision;
+use crate::engine::server::decision::{Decision, RouteBy};
 use crate::engine::server::SHOP_HOST;
 use crate::engine::world::Run;
 
@@ -837,6 +837,42 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             format!("session {} ends: {}", nick(id.as_str()), reason.short()),
             Tone::Refused,
             one(id.as_str()),
+        ),
+        Decision::TtlExpired { id, .. } => (
+            format!(
+                "key-value store: TTL of session {} runs out, key deleted",
+                nick(id.as_str())
+            ),
+            Tone::Refused,
+            one(id.as_str()),
+        ),
+        Decision::CleanupJobRan { removed } => (
+            format!("cleanup job deletes {} expired row(s)", removed.len()),
+            Tone::Plain,
+            removed
+                .iter()
+                .filter_map(|id| names.get(id.as_str()).map(|n| n.id.clone()))
+                .collect(),
+        ),
+        Decision::GarbageCollected { removed } => (
+            format!(
+                "PHP's garbage collector deletes {} session file(s)",
+                removed.len()
+            ),
+            Tone::Plain,
+            removed
+                .iter()
+                .filter_map(|id| names.get(id.as_str()).map(|n| n.id.clone()))
+                .collect(),
+        ),
+        Decision::Routed { server, by, .. } => (
+            match by {
+                RouteBy::RoundRobin => format!("load balancer → {server} (round robin)"),
+                RouteBy::NewSticky => format!("load balancer → {server}, sets SERVERID={server}"),
+                RouteBy::StickyCookie => format!("load balancer → {server} (SERVERID cookie)"),
+            },
+            Tone::Plain,
+            Vec::new(),
         ),
         Decision::LoginSucceeded { user } => {
             // The session the login landed on: the one that names the user

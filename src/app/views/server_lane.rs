@@ -4,6 +4,7 @@
 use crate::app::diagram::model::Lifeline;
 use crate::app::format;
 use crate::app::views::id_tag::{party, Ids};
+use crate::engine::choice::Choice;
 use crate::engine::clock::SimTime;
 use crate::engine::event::{Event, EventKind, SessionView};
 use yew::prelude::*;
@@ -62,6 +63,21 @@ fn session_row(s: &SessionView, now: SimTime, new: bool, ids: Option<Ids<'_>>) -
     }
 }
 
+/// Where the sessions are kept and, with two app servers, which one
+/// answered the latest request.
+fn store_line(view: &crate::engine::event::ServerView) -> String {
+    let kind = view.store_kind.option_label();
+    match (view.app_server, &view.other_memory) {
+        (Some(server), Some(_)) => {
+            format!("Kept in {kind}. Two app servers; {server} answered, and this is its memory.")
+        }
+        (Some(server), None) => {
+            format!("Kept in {kind}, shared by both app servers; {server} answered.")
+        }
+        (None, _) => format!("Kept in {kind}."),
+    }
+}
+
 /// The lane at `event`; `previous_ids` are the session IDs that existed one
 /// step earlier, to mark new ones.
 #[inline(never)] // kept out of the root's render: see views.rs
@@ -79,6 +95,9 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
                 if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
             }
             <h3>{ "Session store" }</h3>
+            if !view.stateless {
+                <p class="store-kind">{ store_line(view) }</p>
+            }
             if view.stateless {
                 <p class="empty">{ "Sessions live in signed cookies: the server keeps no record per user, only its signing secret." }</p>
                 if !view.denylist.is_empty() {
@@ -109,6 +128,20 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
                         { for view.sessions.iter().map(|s| session_row(s, now, !previous_ids.contains(&s.id.to_string()), ids)) }
                     </tbody>
                 </table>
+            }
+            if let Some((other, sessions)) = &view.other_memory {
+                <details class="other-memory" open=true>
+                    <summary>{ format!("{other}'s own memory ({} session(s))", sessions.len()) }</summary>
+                    <ul>
+                        { for sessions.iter().map(|s| html! {
+                            <li>
+                                <code>{ format::short(s.id.as_str(), 12) }</code>
+                                { format!(" {}", s.user.as_ref().map(|u| u.to_string()).unwrap_or_else(|| "(anonymous)".into())) }
+                                { for s.data.iter().map(|(k, v)| html! { <span class="kv mono">{ format!(" {k}={v}") }</span> }) }
+                            </li>
+                        }) }
+                    </ul>
+                </details>
             }
             if !view.reviews.is_empty() {
                 <details class="reviews detail">

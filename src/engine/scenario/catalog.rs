@@ -16,8 +16,8 @@ use crate::engine::server::accounts::{
 use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
-    CartStorage, ClientBinding, LoginLimit, LogoutPolicy, RememberMe, ReviewOutput, RoleStorage,
-    SameSitePolicy, SearchOutput, SessionStart, SessionState, SiteTransport,
+    AppServers, CartStorage, ClientBinding, LoginLimit, LogoutPolicy, RememberMe, ReviewOutput,
+    RoleStorage, SameSitePolicy, SearchOutput, SessionStart, SessionState, SiteTransport,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -30,6 +30,7 @@ pub fn catalog() -> Vec<Scenario> {
         rate_limiting(),
         mobile_ip_change(),
         cart_size(),
+        load_balancer(),
         hijack_sniffing(),
         hijack_sniffing_active(),
         hijack_xss(),
@@ -361,6 +362,48 @@ fn cafe_session(active: bool) -> Vec<TimedAct> {
         replay(secs(90), "/account"),
     ]);
     acts
+}
+
+fn load_balancer() -> Scenario {
+    let mut acts = vec![types(secs(0), "{shop}/")];
+    acts.extend(victim_logs_in(5));
+    for (n, item) in ["Teapot", "Tea cups", "Milk jug"].iter().enumerate() {
+        let n = u64::try_from(n).unwrap_or(0);
+        acts.push(submits(secs(30 + 10 * n), "/cart/add", &[("item", item)]));
+    }
+    acts.extend([
+        types(secs(70), "{shop}/cart"),
+        types(secs(80), "{shop}/checkout"),
+        submits(
+            secs(90),
+            "/checkout/address",
+            &[("address", "1 Tea Street")],
+        ),
+        submits(
+            secs(100),
+            "/checkout/payment",
+            &[("card", "4111 1111 1111 1111")],
+        ),
+        submits(
+            secs(110),
+            "/checkout/confirm",
+            &[("password", VICTIM_PASSWORD)],
+        ),
+        // Idle past the 24-minute timeout, then past the database's hourly
+        // cleanup job: who ends her session, and when, is the store's.
+        types(secs(110 + 30 * 60), "{shop}/account"),
+        types(secs(61 * 60), "{shop}/cart"),
+    ]);
+    everyday(
+        "load-balancer",
+        "Where sessions live: two app servers",
+        lines(
+            "The shop runs on two app servers behind a load balancer that sends requests to each in turn, and each keeps sessions in its own memory. Alice logs in, fills a cart and checks out, then comes back after half an hour and after an hour.",
+            "Watch a request land on the other server, which has never heard of her session: logged out, cart gone. Sticky sessions or a shared store keep it; the store decides who ends her idle session: the app, a key-value TTL, a database's cleanup job or PHP's garbage collector.",
+        ),
+        vec![Knob::AppServers(AppServers::Two)],
+        acts,
+    )
 }
 
 fn hijack_sniffing() -> Scenario {

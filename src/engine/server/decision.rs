@@ -331,6 +331,33 @@ pub enum Decision {
         user: Option<UserName>,
         reason: EndReason,
     },
+    /// The key-value store deleted the session's key by itself: its TTL
+    /// ran out (the app set it from the timeout, and again on every use).
+    TtlExpired {
+        id: SessionId,
+        user: Option<UserName>,
+        reason: EndReason,
+    },
+    /// The database's cleanup job (Django's `clearsessions`) ran and
+    /// deleted the rows past their expiry date.
+    CleanupJobRan {
+        removed: Vec<SessionId>,
+    },
+    /// PHP's session garbage collector ran on this request (1 in 100) and
+    /// deleted the session files unused for longer than `gc_maxlifetime`.
+    GarbageCollected {
+        removed: Vec<SessionId>,
+    },
+    /// The load balancer sent the request to one of two app servers.
+    Routed {
+        server: AppServer,
+        by: RouteBy,
+        /// Other shoppers' requests the balancer handed out since this
+        /// browser's previous one (round robin turns for everyone).
+        others: u32,
+        /// Each server keeps sessions in its own memory.
+        own_memory: bool,
+    },
     LoginSucceeded {
         user: UserName,
     },
@@ -502,6 +529,41 @@ impl Decision {
             Decision::SessionExpired { id, reason, .. } => {
                 format!("Session {id} is removed because {}.", reason.explanation())
             }
+            Decision::TtlExpired { id, reason, .. } => format!(
+                "The key-value store deletes session {id} by itself: its time-to-live ran out because {}. No request and no job was needed (Redis expires keys on its own).",
+                reason.explanation()
+            ),
+            Decision::CleanupJobRan { removed } => if removed.is_empty() {
+                "The hourly cleanup job (Django's clearsessions) runs and finds no expired rows.".into()
+            } else {
+                format!(
+                    "The hourly cleanup job (Django's clearsessions) deletes {} expired row(s): {}. Until now they sat in the table, refused on every read because their expiry date had passed.",
+                    removed.len(),
+                    ids(removed)
+                )
+            },
+            Decision::GarbageCollected { removed } => format!(
+                "PHP's session garbage collector happens to run on this request (1 session_start() in 100) and deletes the session files unused for longer than gc_maxlifetime: {}.",
+                if removed.is_empty() { "none".to_string() } else { ids(removed) }
+            ),
+            Decision::Routed { server, by, others, own_memory } => {
+                let memory = if *own_memory {
+                    format!(" Sessions live in each server's own memory: {server} knows only the sessions it keeps itself.")
+                } else {
+                    " Both servers read the same shared session store.".to_string()
+                };
+                match by {
+                    RouteBy::RoundRobin => format!(
+                        "The load balancer sends this request to {server}, the next in turn (round robin; {others} other shopper request(s) took turns since the last one).{memory}"
+                    ),
+                    RouteBy::NewSticky => format!(
+                        "The load balancer picks {server} (round robin) and adds a SERVERID={server} cookie, so that the browser's next requests come back to it.{memory}"
+                    ),
+                    RouteBy::StickyCookie => format!(
+                        "The request carries SERVERID={server}: the load balancer sends it to {server} again (sticky sessions).{memory}"
+                    ),
+                }
+            }
             Decision::LoginSucceeded { user } => {
                 format!("The password is right: the session now belongs to {user}.")
             }
@@ -614,4 +676,53 @@ fn duration(secs: u64) -> String {
         (secs, "second")
     };
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+fn ids(list: &[SessionId]) -> String {
+    list.iter()
+        .map(SessionId::as_str)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One of the two app servers behind the load balancer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AppServer {
+    App1,
+    App2,
+}
+
+impl AppServer {
+    pub fn name(self) -> &'static str {
+        match self {
+            AppServer::App1 => "app1",
+            AppServer::App2 => "app2",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "app1" => Some(AppServer::App1),
+            "app2" => Some(AppServer::App2),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for AppServer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Why the load balancer picked the server it picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RouteBy {
+    /// The next server in turn.
+    RoundRobin,
+    /// Sticky sessions, first request: round robin, and a `SERVERID`
+    /// cookie set to remember the pick.
+    NewSticky,
+    /// Sticky sessions: the request's `SERVERID` cookie named the server.
+    StickyCookie,
 }

@@ -89,6 +89,13 @@ settings! {
             /// What "Remember me" at login does: nothing, keep the session
             /// itself for 30 days, or issue a separate remember-me token.
             RememberMe => pub remember_me: RememberMe = RememberMe::Off,
+            /// What keeps the session records: each app server's own memory,
+            /// files, a database table or a key-value store.
+            StoreKind => pub store_kind: StoreKind = StoreKind::Memory,
+            /// One app server, or two behind a load balancer.
+            AppServers => pub app_servers: AppServers = AppServers::One,
+            /// With two app servers: how the load balancer picks one.
+            LbRouting => pub lb_routing: LbRouting = LbRouting::RoundRobin,
         },
 
         /// Choices in the application's own code.
@@ -328,6 +335,70 @@ choice_enum! {
         /// the cookie with the server's signature: the server keeps nothing
         /// per user, so it has nothing to destroy at logout.
         SignedCookie = ("signed-cookie", "a signed cookie (stateless)"),
+    }
+}
+
+choice_enum! {
+    /// What keeps the session records, and who ends an idle one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+    pub enum StoreKind {
+        /// A map in the app server's own memory (express-session's
+        /// `MemoryStore`, a servlet container's sessions): the app checks
+        /// the idle timeout itself. Each app server has its own, and a
+        /// restart empties it.
+        #[default]
+        Memory = ("memory", "the app's memory"),
+        /// One file per session (PHP's default `files` handler). PHP does
+        /// not check a session's age when it reads it: a garbage collector,
+        /// run on 1 `session_start()` in 100 (`session.gc_probability` /
+        /// `session.gc_divisor`), deletes the files unused for longer than
+        /// `session.gc_maxlifetime`. Until it runs, an idle session works.
+        Files = ("files", "files (PHP's garbage collector)"),
+        /// A table row with an expiry date (Django's database backend): a
+        /// read refuses a row past `expire_date`, but the row stays until a
+        /// cleanup job (`manage.py clearsessions` from cron, here hourly)
+        /// deletes it.
+        Database = ("database", "a database + hourly cleanup job"),
+        /// A key with a time-to-live (Redis through connect-redis or
+        /// Django's cache backend): the store itself deletes the key when
+        /// its TTL runs out, and every use sets the TTL again.
+        KeyValue = ("key-value", "a key-value store with TTL"),
+    }
+}
+
+impl StoreKind {
+    /// Whether every app server reads the same records. Files are shared
+    /// here as on a shared disk (NFS); the database and the key-value
+    /// store are servers of their own.
+    pub fn shared(self) -> bool {
+        self != StoreKind::Memory
+    }
+
+    pub fn is_memory(&self) -> bool {
+        *self == StoreKind::Memory
+    }
+}
+
+choice_enum! {
+    /// How many app servers run the shop.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum AppServers {
+        One = ("one", "one"),
+        /// `app1` and `app2`, behind one load balancer.
+        Two = ("two", "two behind a load balancer"),
+    }
+}
+
+choice_enum! {
+    /// How the load balancer picks an app server for a request.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum LbRouting {
+        /// Each request to the next server in turn, whoever sends it.
+        RoundRobin = ("round-robin", "round robin"),
+        /// The first request goes round robin and the balancer adds a
+        /// cookie naming the server (HAProxy's `cookie SERVERID insert`);
+        /// later requests carrying it go to the same server.
+        Sticky = ("sticky", "sticky sessions (a SERVERID cookie)"),
     }
 }
 

@@ -94,24 +94,7 @@ impl World {
                     .collect(),
             },
             server: ServerView {
-                sessions: store
-                    .sessions()
-                    .iter()
-                    .map(|s| SessionView {
-                        id: s.id.clone(),
-                        user: s.user.clone(),
-                        data: s.data.rows(),
-                        created: s.created,
-                        last_seen: s.last_seen,
-                        idle_expires: s.idle_expires,
-                        absolute_expires: s.absolute_expires,
-                        bound_to: s
-                            .bound_to
-                            .as_ref()
-                            .map(|b| format!("{}, {}", b.ip, b.user_agent)),
-                        adopted: s.origin == crate::engine::server::store::SessionOrigin::Adopted,
-                    })
-                    .collect(),
+                sessions: store.sessions().iter().map(session_view).collect(),
                 reviews: self.server.reviews().to_vec(),
                 stateless: self.server.stateless(),
                 denylist: self
@@ -129,6 +112,12 @@ impl World {
                         )
                     })
                     .collect(),
+                store_kind: self.server.store_kind(),
+                app_server: self.server.app_server(),
+                other_memory: self
+                    .server
+                    .other_memory()
+                    .map(|(name, st)| (name, st.sessions().iter().map(session_view).collect())),
                 balances: self
                     .server
                     .accounts()
@@ -153,8 +142,14 @@ impl World {
             Decision::SessionDestroyed { id, .. } => {
                 self.ended_ids.push((id.clone(), EndReason::LoggedOut));
             }
-            Decision::SessionExpired { id, reason, .. } => {
+            Decision::SessionExpired { id, reason, .. }
+            | Decision::TtlExpired { id, reason, .. } => {
                 self.ended_ids.push((id.clone(), *reason));
+            }
+            Decision::CleanupJobRan { removed } | Decision::GarbageCollected { removed } => {
+                for id in removed {
+                    self.ended_ids.push((id.clone(), EndReason::IdleTimeout));
+                }
             }
             Decision::RememberTokenTheft { sessions_ended, .. } => {
                 for id in sessions_ended {
@@ -552,4 +547,22 @@ fn script_marks(request: &HttpRequest) -> Vec<String> {
         out.push("no Sec-Fetch-User".into());
     }
     out
+}
+
+/// One session as the store panel shows it.
+fn session_view(s: &crate::engine::server::store::Session) -> SessionView {
+    SessionView {
+        id: s.id.clone(),
+        user: s.user.clone(),
+        data: s.data.rows(),
+        created: s.created,
+        last_seen: s.last_seen,
+        idle_expires: s.idle_expires,
+        absolute_expires: s.absolute_expires,
+        bound_to: s
+            .bound_to
+            .as_ref()
+            .map(|b| format!("{}, {}", b.ip, b.user_agent)),
+        adopted: s.origin == crate::engine::server::store::SessionOrigin::Adopted,
+    }
 }
