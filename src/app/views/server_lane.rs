@@ -95,7 +95,9 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
                 if let Some(d) = decision { <div class="this-step"><p>{ d }</p></div> }
             }
             <h3>{ "Session store" }</h3>
-            if !view.stateless {
+            // Said only when it is not the default (one server, sessions in
+            // its memory): the lane's height is the projector's to spend.
+            if !view.stateless && (!view.store_kind.is_memory() || view.app_server.is_some()) {
                 <p class="store-kind">{ store_line(view) }</p>
             }
             if view.stateless {
