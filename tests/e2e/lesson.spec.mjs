@@ -41,9 +41,14 @@ test("cart-size: the cart cookie is refused past 4096 bytes, the session keeps i
   // Back in the cookie, step back from the end to the cup the browser refused.
   // Keys step the cursor only when no control has the focus.
   await page.evaluate(() => document.activeElement?.blur());
+  // One step at a time: each press waits for the step it moved to, so a
+  // busy machine cannot queue presses past the refused cup.
+  const stepCount = page.locator(".step-count");
   for (let i = 0; i < 20; i++) {
     if (((await narration.textContent()) ?? "").includes("NameValuePairExceedsMaxSize")) break;
+    const before = (await stepCount.textContent()) ?? "";
     await page.keyboard.press("ArrowLeft");
+    await expect(stepCount).not.toHaveText(before);
   }
   await expect(narration).toContainText("NameValuePairExceedsMaxSize");
   await app.expectClean();
