@@ -853,6 +853,15 @@ impl Server {
         } else if let Some(ms) = kept_ms {
             line.push_str(&format!("; Max-Age={}", ms / 1000));
         }
+        self.push_protection(&mut line);
+        line
+    }
+
+    /// Appends the session cookie's `Secure`, `HttpOnly` and `SameSite`
+    /// attributes, as configured: the session cookie and the remember-me
+    /// cookie carry the same protections.
+    pub(crate) fn push_protection(&self, line: &mut String) {
+        let c = &self.settings.cookie;
         if c.is_secure() {
             line.push_str("; Secure");
         }
@@ -865,7 +874,6 @@ impl Server {
             SameSitePolicy::Lax => line.push_str("; SameSite=Lax"),
             SameSitePolicy::Strict => line.push_str("; SameSite=Strict"),
         }
-        line
     }
 
     /// The line that asks the browser to delete the session cookie: the

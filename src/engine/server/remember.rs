@@ -19,7 +19,7 @@
 use super::accounts::UserName;
 use super::decision::{Decision, TokenRefusal};
 use super::id_generator::SessionId;
-use super::settings::{RememberMe, RoleStorage, SameSitePolicy};
+use super::settings::{RememberMe, RoleStorage};
 use super::store::SessionOrigin;
 use super::{Handling, Server};
 use crate::engine::clock::SimTime;
@@ -66,23 +66,11 @@ impl Server {
     /// with the session cookie's `Secure`, `HttpOnly` and `SameSite`, so
     /// that the defenses of one protect the other.
     fn remember_cookie_line(&self, value: &str, max_age_secs: u64) -> String {
-        let c = &self.settings().cookie;
         let mut line = format!(
             "{}={value}; Path=/; Max-Age={max_age_secs}",
             self.remember_cookie_name()
         );
-        if c.is_secure() {
-            line.push_str("; Secure");
-        }
-        if c.http_only {
-            line.push_str("; HttpOnly");
-        }
-        match c.same_site {
-            SameSitePolicy::Unspecified => {}
-            SameSitePolicy::None => line.push_str("; SameSite=None"),
-            SameSitePolicy::Lax => line.push_str("; SameSite=Lax"),
-            SameSitePolicy::Strict => line.push_str("; SameSite=Strict"),
-        }
+        self.push_protection(&mut line);
         line
     }
 
