@@ -609,10 +609,8 @@ impl World {
                 };
                 continue;
             }
-            self.browser_mut(party).page = Some(Page {
-                url: fetched.url,
-                html: fetched.response.body,
-            });
+            // The page committed in `fetch`, at the step that stored its
+            // cookies.
             if party == Party::Victim {
                 self.run_scripts(carries_attack, depth);
             }
