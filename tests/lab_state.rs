@@ -95,6 +95,68 @@ fn predict_then_reveal() {
     assert!(!plain.prediction_pending());
 }
 
+/// Predict first, switched on from the page: every attack stops before the
+/// step that decides it, however the student moves (playing, stepping,
+/// clicking a later step), and the answer reveals that step.
+#[test]
+fn predict_first_holds_every_attack_before_its_deciding_step() {
+    let mut state = AppState::new();
+    state.apply(Action::TogglePredict);
+    assert!(state.predict);
+    assert!(
+        state.link_hash().contains("predict=1"),
+        "the link keeps the mode"
+    );
+    let ids: Vec<String> = state.scenarios.iter().map(|s| s.id.clone()).collect();
+    let mut attacks = 0;
+    for id in ids {
+        state.apply(Action::SelectScenario(id.clone()));
+        let Some(deciding) = state.run.verdict.as_ref().map(|v| v.deciding_event) else {
+            // An everyday scenario asks nothing and plays to its end.
+            assert!(!state.awaiting_prediction(), "{id}");
+            state.apply(Action::SetCursor(usize::MAX));
+            assert_eq!(state.cursor, state.last_index(), "{id}");
+            continue;
+        };
+        attacks += 1;
+        let gate = deciding.saturating_sub(1);
+        assert!(state.awaiting_prediction(), "{id}");
+        // Autoplay stops at the step before the deciding one.
+        state.apply(Action::TogglePlay);
+        for _ in 0..state.run.events.len() + 2 {
+            state.apply(Action::Tick);
+        }
+        assert!(!state.playing, "{id}: playback stops at the question");
+        assert_eq!(state.cursor, gate, "{id}");
+        assert!(state.prediction_pending(), "{id}");
+        assert!(!state.verdict_reached(), "{id}");
+        // Neither a step nor a click on a later step passes the question.
+        state.apply(Action::StepForward);
+        state.apply(Action::SetCursor(deciding));
+        state.apply(Action::SetCursor(usize::MAX));
+        assert_eq!(state.cursor, gate, "{id}");
+        // The answer reveals the deciding step; the rest of the run follows.
+        let got_in = state
+            .run
+            .verdict
+            .as_ref()
+            .is_some_and(|v| v.attacker_got_in);
+        state.apply(Action::Predict(!got_in));
+        assert!(!state.awaiting_prediction(), "{id}");
+        assert_eq!(state.cursor, deciding, "{id}");
+        let p = state.prediction().expect("recorded");
+        assert!(!p.is_right(), "{id}: the wrong answer is scored wrong");
+        state.apply(Action::SetCursor(usize::MAX));
+        assert!(state.verdict_reached(), "{id}");
+    }
+    assert!(attacks > 0);
+    // Switched off, nothing is held back.
+    state.apply(Action::TogglePredict);
+    state.apply(Action::ResetPredictions);
+    state.apply(Action::SetCursor(usize::MAX));
+    assert_eq!(state.cursor, state.last_index());
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod properties {
     use proptest::prelude::*;

@@ -105,6 +105,9 @@ pub enum Action {
     Tick,
     SetSpeed(u32),
     ToggleProjector,
+    /// "Predict first" on or off: the question before each attack's
+    /// deciding step.
+    TogglePredict,
     ToggleHelp,
     ToggleDefenses,
     OpenMessage(Option<usize>),
@@ -259,11 +262,37 @@ impl AppState {
             .find(|p| p.scenario == self.current().id && p.settings == settings)
     }
 
-    /// Whether the page must ask "Will the attacker get in?" before it
-    /// shows the verdict: predictions are on, the cursor reached the end of
-    /// an attack, and nothing was answered for this scenario and settings.
+    /// The step an unanswered prediction holds the run before: the step
+    /// that decides the attack. `None` when predictions are off, the run is
+    /// not an attack, or this scenario and these settings were answered.
+    pub fn prediction_gate(&self) -> Option<usize> {
+        let verdict = self.run.verdict.as_ref().filter(|_| self.predict)?;
+        self.prediction()
+            .is_none()
+            .then_some(verdict.deciding_event)
+    }
+
+    /// Whether an answer is still awaited for the run on screen: nothing
+    /// that gives the outcome away is shown until it comes (the deciding
+    /// mark, the defenses that matter, what a change of setting did).
+    pub fn awaiting_prediction(&self) -> bool {
+        self.prediction_gate().is_some()
+    }
+
+    /// The last step the student may see now: the one before the deciding
+    /// step while an answer is awaited, the last one otherwise.
+    pub fn last_visible(&self) -> usize {
+        let last = self.last_index();
+        self.prediction_gate()
+            .map_or(last, |gate| gate.saturating_sub(1).min(last))
+    }
+
+    /// Whether the page asks "Will the attacker get in?" now: an answer is
+    /// awaited and the run has come to the step before the one that
+    /// decides it (the question comes before that step, not after the
+    /// verdict).
     pub fn prediction_pending(&self) -> bool {
-        self.predict && self.verdict_reached() && self.prediction().is_none()
+        self.awaiting_prediction() && self.cursor >= self.last_visible()
     }
 
     /// How long the current step stays before autoplay moves on. Jumps of
@@ -310,7 +339,7 @@ impl AppState {
         };
         // With "predict, then reveal" the new outcome is the next question,
         // not something to read in the panel first.
-        if self.prediction_pending() && !changes.is_empty() {
+        if self.awaiting_prediction() && !changes.is_empty() {
             self.outcome_change = Some(format!(
                 "{changes}: the scenario ran again. Predict before you see the outcome."
             ));
@@ -326,6 +355,20 @@ impl AppState {
     }
 
     pub fn apply(&mut self, action: Action) {
+        self.act(action);
+        // While a prediction is awaited the run stops before its deciding
+        // step, however the cursor got there (a step, a click, autoplay, a
+        // link, a changed setting that moved the deciding step).
+        let last = self.last_visible();
+        if self.cursor >= last {
+            self.cursor = self.cursor.min(last);
+            if last < self.last_index() {
+                self.playing = false;
+            }
+        }
+    }
+
+    fn act(&mut self, action: Action) {
         match action {
             Action::SelectScenario(id) => {
                 if let Some(i) = self.scenarios.iter().position(|s| s.id == id) {
@@ -469,8 +512,12 @@ impl AppState {
                         said_in,
                         was_in: v.attacker_got_in,
                     });
+                    // The reveal: the step that decided it.
+                    self.cursor = v.deciding_event.min(self.last_index());
+                    self.playing = false;
                 }
             }
+            Action::TogglePredict => self.predict = !self.predict,
             Action::ResetPredictions => self.predictions.clear(),
             Action::SetCompare(form) => self.labs.compare = form,
             Action::SetSeed(seed) => {

@@ -202,13 +202,32 @@ test("export: the traffic as HAR 1.2 passes har-validator, the event log is JSON
   await app.expectClean();
 });
 
-test("predict, then reveal: the question comes before the verdict, and progress keeps score", async ({ page }) => {
-  const app = await openApp(page, "#v=1&s=hijack-xss&predict=1&step=9999");
+test("predict first, switched on from the page: the question comes before the deciding step, and progress keeps score", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=hijack-xss&step=9999");
+  await page.getByRole("button", { name: "Predict first" }).click();
+  await expect(page.getByRole("button", { name: "Predict first" })).toHaveAttribute("aria-pressed", "true");
+  expect(page.url()).toContain("predict=1");
   const question = page.getByRole("region", { name: "Your prediction" });
   await expect(question).toContainText("Will the attacker get in?");
+  // Held before the deciding step: nothing on screen gives the answer away.
   await expect(page.getByRole("region", { name: "Verdict" })).toHaveCount(0);
-  await expect(page.locator(".narration-text")).toContainText("hidden until you answer");
+  await expect(page.locator(".timeline .tick.deciding")).toHaveCount(0);
+  await expect(page.locator(".seq-rows")).not.toContainText("got in");
+  await expect(page.locator(".seq-rows")).not.toContainText("kept out");
+  const count = page.locator(".step-count");
+  const [at, total] = (await count.textContent()).match(/\d+/g).map(Number);
+  expect(at).toBeLessThan(total);
+  await expect(page.locator(".timeline .tick.locked").first()).toBeDisabled();
+  await expect(page.locator(".timeline .tick:not(.locked)")).toHaveCount(at);
+  await expect(page.getByRole("button", { name: "Step forward" })).toBeDisabled();
+  await page.keyboard.press("ArrowRight");
+  await expect(count).toHaveText(`Step ${at} of ${total}`);
+
+  // The answer reveals the deciding step, and the run goes on to its verdict.
   await question.getByRole("button", { name: "No, they are kept out" }).click();
+  await expect(count).toHaveText(`Step ${at + 1} of ${total}`);
+  await expect(page.locator(".timeline .tick.deciding")).toHaveCount(1);
+  await page.locator(".timeline .tick").last().click();
   await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Attacker got in");
   await expect(page.locator(".prediction-result")).toContainText("wrong");
 
@@ -217,6 +236,7 @@ test("predict, then reveal: the question comes before the verdict, and progress 
   await page.getByLabel("HttpOnly", { exact: true }).check();
   await page.getByRole("button", { name: "Hide (D)" }).click();
   await page.getByRole("button", { name: "No, they are kept out" }).click();
+  await page.locator(".timeline .tick").last().click();
   await expect(page.locator(".prediction-result")).toContainText("right");
 
   await nav(page).getByRole("button", { name: "My predictions" }).click();

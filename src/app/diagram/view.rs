@@ -59,9 +59,8 @@ fn target_step(target: Option<web_sys::EventTarget>) -> Option<usize> {
 pub fn SequenceDiagram(props: &Props) -> Html {
     let diagram = use_memo(props.run.clone(), |run| Diagram::of_run(run));
     let scroller = use_node_ref();
-    // The box's width, measured after each render and on window resizes:
-    // the drawing is laid out for it (see `Geometry::fit`). `None` until
-    // the first measure.
+    // The box's width, as the browser last laid it out: the drawing is
+    // laid out for it (see `Geometry::fit`). `None` until the first report.
     let box_w = use_state_eq(|| None::<u32>);
     let units = (*box_w).map(|w| {
         if props.projector {
@@ -72,24 +71,34 @@ pub fn SequenceDiagram(props: &Props) -> Html {
     });
     let geometry = use_memo((diagram.clone(), units), |(d, w)| Geometry::fit(d, *w));
     {
-        let (scroller, box_w) = (scroller.clone(), box_w.clone());
-        use_effect(move || {
-            if let Some(w) = box_width(&scroller) {
-                box_w.set(Some(w));
-            }
-        });
-    }
-    {
+        // A ResizeObserver reports the box's width once it is first laid
+        // out and whenever it changes (the window, the defenses panel beside
+        // the diagram, projector mode). It reports during the browser's own
+        // layout, after it has sized the box, so reading the width costs no
+        // layout of its own, and a step that leaves the width alone costs
+        // nothing at all (measuring after every render forced a layout of
+        // the whole page at each step).
         let (scroller, box_w) = (scroller.clone(), box_w.clone());
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|w| {
-                gloo_events::EventListener::new(&w, "resize", move |_| {
+            let observed = scroller.cast::<web_sys::Element>();
+            let on_resize = {
+                let scroller = scroller.clone();
+                wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
                     if let Some(w) = box_width(&scroller) {
                         box_w.set(Some(w));
                     }
                 })
-            });
-            move || drop(listener)
+            };
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(observer), Some(el)) = (&observer, &observed) {
+                observer.observe(el);
+            }
+            move || {
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(on_resize);
+            }
         });
     }
 

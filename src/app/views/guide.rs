@@ -10,7 +10,7 @@ use yew::prelude::*;
 const GUIDE: &str = r##"<section class="lab guide" aria-labelledby="guide-title">
 <h2 id="guide-title">Instructor guide</h2>
 <p class="lab-intro">A 50-minute class on web sessions, their hijacking and fixation. Project the page (projector mode: <kbd>P</kbd>), step with the arrow keys, and before each verdict ask the room the question below; then flip the defense that answers it. Every outcome is computed by the simulation, so "what if…?" is answered by trying it.</p>
-<p>For a class that predicts before each reveal, share links that end in <code>&amp;predict=1</code>, such as <a href="#v=1&amp;s=hijack-sniffing&amp;predict=1">this one</a>: every student then answers "Will the attacker get in?" before the verdict, and sees their tally under "My predictions".</p>
+<p>For a class that predicts before each reveal, press <b>Predict first</b> (Q) above the scenario, or share a link with it on, such as <a href="#v=1&amp;s=hijack-sniffing&amp;predict=1">this one</a>: each attack then stops before the step that decides it and asks "Will the attacker get in?" (answers A and B, for a show of hands in projector mode); nothing on the screen gives the outcome away until someone answers, and each student sees their tally under "My predictions".</p>
 <h3>A 50-minute class</h3>
 <table class="plan">
 <thead><tr><th scope="col">Minutes</th><th scope="col">Scenario</th><th scope="col">Ask before the reveal</th><th scope="col">Then flip</th></tr></thead>

@@ -96,6 +96,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </nav>
             <div class="switches">
                 if view == View::Scenarios {
+                    { button("Predict first", "Q", state.predict, Action::TogglePredict) }
                     { button("Defenses", "D", state.defenses_open, Action::ToggleDefenses) }
                 }
                 { button("Projector mode", "P", state.projector, Action::ToggleProjector) }

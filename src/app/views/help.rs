@@ -16,6 +16,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Projector mode: large type, high contrast, less detail",
     ),
     ("D", "Show or hide the defenses"),
+    (
+        "Q",
+        "Predict first: answer before the step that decides an attack",
+    ),
     ("?", "This help"),
     ("Esc", "Close what is open"),
 ];

@@ -75,7 +75,10 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports
             }
         })
     };
-    let pending = state.prediction_pending();
+    // While a prediction is awaited the steps from the deciding one on
+    // stay locked, and nothing marks which step decides.
+    let awaiting = state.awaiting_prediction();
+    let last_visible = state.last_visible();
     let event = events.get(state.cursor);
     let clock = event
         .map(|e| e.time.to_string())
@@ -97,7 +100,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports
                 } else {
                     button("▶ ", "Play", "", "Space", Action::TogglePlay, total == 0)
                 } }
-                { button("", "Step forward", " ▶", "ArrowRight", Action::StepForward, state.cursor + 1 >= total) }
+                { button("", "Step forward", " ▶", "ArrowRight", Action::StepForward, state.cursor >= last_visible) }
                 <label class="speed">
                     { "Speed " }
                     <select onchange={on_speed} aria-label="Speed">
@@ -121,12 +124,18 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>, picker: Html, exports
                     let current = i == state.cursor;
                     // Not marked while a prediction is awaited: the mark
                     // would give the answer away.
-                    let deciding = !pending && state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
-                    let label = format!("Step {}: {} at {}", i + 1, actor_name(e.actor), e.time);
+                    let deciding = !awaiting && state.run.verdict.as_ref().is_some_and(|v| v.deciding_event == i);
+                    let locked = i > last_visible;
+                    let label = if locked {
+                        format!("Step {}: answer the question first", i + 1)
+                    } else {
+                        format!("Step {}: {} at {}", i + 1, actor_name(e.actor), e.time)
+                    };
                     html! {
                         <li>
                             <button type="button" data-step={i.to_string()}
-                                class={classes!("tick", actor_class(e.actor), current.then_some("current"), deciding.then_some("deciding"))}
+                                class={classes!("tick", (!locked).then(|| actor_class(e.actor)), current.then_some("current"), deciding.then_some("deciding"), locked.then_some("locked"))}
+                                disabled={locked}
                                 aria-label={label.clone()} title={label}
                                 aria-current={current.then_some("step")}>
                                 // The label names the step for a screen

@@ -6,15 +6,19 @@ use crate::app::state::{Action, AppState};
 use crate::engine::scenario::ScenarioKind;
 use yew::prelude::*;
 
-/// Instead of the verdict, while an answer is pending.
+/// Instead of the verdict, at the step before the one that decides the
+/// attack: the run waits there for the answer. Lettered A and B so a class
+/// can answer by show of hands when it is projected.
 pub fn question(dispatch: &Callback<Action>) -> Html {
     let answer = |said_in: bool| dispatch.reform(move |_| Action::Predict(said_in));
     html! {
         <section class="verdict predict" aria-label="Your prediction">
             <p class="verdict-word">{ "Will the attacker get in?" }</p>
-            <p class="verdict-reason">{ "Decide before the verdict is revealed." }</p>
-            <button type="button" onclick={answer(true)}>{ "Yes, they get in" }</button>
-            <button type="button" onclick={answer(false)}>{ "No, they are kept out" }</button>
+            <p class="verdict-reason">{ "The next step decides it. Answer first; the run goes on once you have." }</p>
+            <div class="choices">
+                <button type="button" onclick={answer(true)}><b aria-hidden="true">{ "A " }</b>{ "Yes, they get in" }</button>
+                <button type="button" onclick={answer(false)}><b aria-hidden="true">{ "B " }</b>{ "No, they are kept out" }</button>
+            </div>
         </section>
     }
 }

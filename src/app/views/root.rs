@@ -117,6 +117,7 @@ fn shortcut(e: &web_sys::KeyboardEvent, view: View) -> Option<Action> {
         "r" | "R" => Some(Action::Restart),
         "p" | "P" => Some(Action::ToggleProjector),
         "d" | "D" => Some(Action::ToggleDefenses),
+        "q" | "Q" => Some(Action::TogglePredict),
         "?" => Some(Action::ToggleHelp),
         _ => None,
     }
@@ -272,7 +273,7 @@ pub fn Root() -> Html {
     // The defenses that matter for this attack, listed first in the panel:
     // computed when the panel is open, and not while a prediction is still
     // to be made (the list would give the answer away).
-    let reveal = !state.predict || state.prediction().is_some();
+    let reveal = !state.awaiting_prediction();
     let matters = {
         let scenarios = state.scenarios.clone();
         let wanted = state.defenses_open && reveal && state.labs.view == View::Scenarios;
@@ -351,9 +352,7 @@ pub fn Root() -> Html {
                         { format!("Step {} · {} · {}", state.cursor + 1, actor_name(event.actor), event.time) }
                     </p>
                     <p class="narration-text" aria-live="polite">
-                        if pending {
-                            { "The verdict stays hidden until you answer the question." }
-                        } else if verdict_step {
+                        if verdict_step {
                             { "The run is over. The verdict:" }
                         } else {
                             // Session IDs by their nicknames, as in the diagram.
@@ -380,7 +379,7 @@ pub fn Root() -> Html {
             // defenses beside it when open (the diagram narrows, nothing is
             // covered) and the current event's details in a column.
             <div class="stage">
-                <SequenceDiagram run={SameRun(state.run.clone())} cursor={state.cursor} {pending} dispatch={dispatch.clone()}
+                <SequenceDiagram run={SameRun(state.run.clone())} cursor={state.cursor} pending={state.awaiting_prediction()} dispatch={dispatch.clone()}
                     projector={state.projector} narrowed={state.defenses_open} />
                 if state.defenses_open {
                     { defense_panel::view_ordered(&state, &dispatch, &matters) }
