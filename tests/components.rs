@@ -217,3 +217,136 @@ async fn the_diagram_shows_the_runs_arrows_chips_notes_and_deciding_mark() {
     // Nothing was dispatched by drawing (clicks are covered end to end).
     assert!(actions.borrow().is_empty());
 }
+
+/// The text of the first element under `root` that `selector` finds.
+fn text_of(root: &web_sys::Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+/// Every scenario, every step, in the page as a student opens it: each
+/// panel shows what that step's snapshot holds (the address bar, the jar
+/// and what a script reads, the server's sessions, what the attacker knows
+/// and is doing), never a neighbour step's. The snapshots themselves are
+/// checked for holding together in `tests/engine_snapshots.rs`.
+#[wasm_bindgen_test]
+async fn every_panel_shows_its_own_steps_snapshot() {
+    let root = mount_point();
+    yew::Renderer::<session_lab::app::views::root::Root>::with_root(root.clone()).render();
+    settle().await;
+    let ids: Vec<String> = AppState::new()
+        .scenarios
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let mut checked = 0;
+    for id in ids {
+        let mut expected = AppState::new();
+        expected.apply(Action::OpenLink(format!("#v=1&s={id}")));
+        let events = expected.run.events.clone();
+        // The scenario from the picker and each step by a click on its
+        // button in the timeline, as a student would (not by link: other
+        // tests' pages listen to the same window's hash).
+        let select: web_sys::HtmlSelectElement = root
+            .query_selector("#scenario-select")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        select.set_value(&id);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        let mut tries = 0;
+        while !text_of(&root, ".step-label").starts_with("Step 1 ·") && tries < 100 {
+            settle().await;
+            tries += 1;
+        }
+        for (i, e) in events.iter().enumerate() {
+            let at = format!("{id}, step {}", i + 1);
+            let label = format!("Step {} ·", i + 1);
+            if let Some(tick) = root
+                .query_selector(&format!(".timeline button[data-step=\"{i}\"]"))
+                .unwrap()
+            {
+                tick.unchecked_into::<web_sys::HtmlElement>().click();
+            }
+            let mut tries = 0;
+            while !text_of(&root, ".step-label").starts_with(&label) && tries < 100 {
+                settle().await;
+                tries += 1;
+            }
+            let shown = text_of(&root, ".step-label");
+            assert!(
+                shown.starts_with(&label),
+                "{at}: not shown (the page shows {shown:?})"
+            );
+            let b = &e.snapshot.browser;
+            let address = if b.address_bar.is_empty() {
+                "about:blank"
+            } else {
+                &b.address_bar
+            };
+            assert_eq!(
+                text_of(&root, ".lane.browser .address-bar .mono"),
+                address,
+                "{at}"
+            );
+            assert_eq!(
+                count(&root, ".lane.browser > table.jar tbody tr") as usize,
+                b.jar.len(),
+                "{at}: jar"
+            );
+            let script = text_of(&root, ".lane.browser .script-view");
+            if b.document_cookie.is_empty() {
+                assert!(script.contains("(nothing)"), "{at}: {script}");
+            } else {
+                for pair in b.document_cookie.split("; ") {
+                    let name = pair.split_once('=').map_or(pair, |(n, _)| n);
+                    assert!(script.contains(name), "{at}: {script} lacks {name}");
+                }
+            }
+            let server = &e.snapshot.server;
+            let titles = |selector: &str| -> Vec<String> {
+                let list = root.query_selector_all(selector).unwrap();
+                (0..list.length())
+                    .filter_map(|n| list.item(n))
+                    .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+                    .filter_map(|el| el.get_attribute("title"))
+                    .collect()
+            };
+            let store: Vec<String> = server.sessions.iter().map(|s| s.id.to_string()).collect();
+            assert_eq!(
+                titles(".lane.server table.sessions td.id"),
+                store,
+                "{at}: sessions"
+            );
+            let jar: Vec<String> = b.jar.iter().map(|c| c.value.clone()).collect();
+            assert_eq!(
+                titles(".lane.browser > table.jar td.value"),
+                jar,
+                "{at}: jar values"
+            );
+            let attacker = &e.snapshot.attacker;
+            assert_eq!(
+                count(&root, ".lane.attacker ul.known li") as usize,
+                attacker.known_ids.len(),
+                "{at}: known IDs"
+            );
+            let move_ = if attacker.current_move.is_empty() {
+                "Waiting."
+            } else {
+                &attacker.current_move
+            };
+            assert_eq!(
+                text_of(&root, ".lane.attacker .move"),
+                move_,
+                "{at}: current move"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "{checked} steps");
+}
