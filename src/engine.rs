@@ -30,6 +30,7 @@
 //!    scenario and records [`event::Event`]s.
 //! 6. Readers of whole runs: [`matrix`] (every attack against every
 //!    defense), [`compare`] (where two runs of one scenario part ways),
+//!    [`ending`] (what an end card states: the ID across the login),
 //!    [`har`] (a run's traffic as HAR 1.2 and its log as JSON).
 
 pub mod attacker;
@@ -40,6 +41,7 @@ pub mod compare;
 pub mod cookie_lab;
 pub mod cookies;
 pub mod digest;
+pub mod ending;
 pub mod event;
 pub mod har;
 pub mod http;

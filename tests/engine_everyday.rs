@@ -202,3 +202,26 @@ fn every_scenario_runs_and_narrates() {
         assert_eq!(r.verdict.is_some(), s.goal.is_some(), "{}", s.id);
     }
 }
+
+/// The end card's fact for "Logging in": the browser presents the same
+/// session ID after the login as before it, unless the server issues a new
+/// one at login. Read from the events, so a lean run (the one the page uses
+/// to find what would change it) gives the same answer.
+#[test]
+fn the_id_across_the_login_is_read_from_the_requests() {
+    use session_lab::engine::ending::id_at_login;
+    use session_lab::engine::world::{run_with, Recording};
+    let s = scenario("login");
+    let name = s.settings().cookie.full_name();
+    let same = id_at_login(&run_default("login"), &name).expect("Alice logs in");
+    assert!(same.unchanged(), "{same:?}");
+    let regenerating = s.settings().with(&[Knob::RegenerateOnLogin(true)]);
+    let new = id_at_login(&run(&s, &regenerating, Seed(11)), &name).expect("Alice logs in");
+    assert!(!new.unchanged(), "{new:?}");
+    assert!(new.before.is_some() && new.after.is_some() && new.before != new.after);
+    let lean = id_at_login(
+        &run_with(&s, &regenerating, Seed(11), Recording::Lean),
+        &name,
+    );
+    assert_eq!(lean, Some(new));
+}

@@ -22,6 +22,7 @@ pub mod browser_lane;
 pub mod compare_view;
 pub mod cookie_lab;
 pub mod defense_panel;
+pub mod end_card;
 pub mod export;
 pub mod guide;
 pub mod header;

@@ -308,3 +308,28 @@ test("guide: a 50-minute class, its questions, and how to publish", async ({ pag
   await expect(page.getByRole("heading", { name: "Instructor guide" })).toBeVisible();
   await app.expectClean();
 });
+
+test("end cards: a run ends on how it ended and what to try next, and trying it changes the ending", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=login&step=9999");
+  const card = page.getByRole("region", { name: "How it ended" });
+  // Logging in: the ID Alice's browser presents did not change at login.
+  await expect(card).toContainText("kept presenting the same session ID");
+  await card.getByRole("button", { name: /^Try it: New session ID at login: on$/ }).click();
+  await expect(card).toContainText("the server gave her a new session ID");
+  await expect(card.getByRole("button", { name: /^Next scenario:/ })).toBeVisible();
+
+  // An attack that got in names its deciding step and what would have
+  // kept Mallory out; trying the first keeps her out.
+  await page.evaluate((h) => (window.location.hash = h), "#v=1&s=hijack-sniffing&step=9999");
+  const deciding = Number((await page.getByRole("button", { name: /Jump to the deciding step/ }).textContent()).match(/\d+/)[0]);
+  await expect(card).toContainText(`Step ${deciding} decided it:`);
+  await expect(card).toContainText("Any one of these would have kept Mallory out:");
+  const tryIt = card.getByRole("button", { name: /^Try it:/ });
+  await tryIt.click();
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Attacker kept out");
+  await expect(card).toContainText("What keeps Mallory out here");
+  // Not at the end, no card.
+  await page.getByRole("button", { name: "Step back" }).click();
+  await expect(card).toHaveCount(0);
+  await app.expectClean();
+});

@@ -9,6 +9,7 @@ use crate::engine::rng::Seed;
 use crate::engine::scenario::Scenario;
 use crate::engine::server::presets::PRESETS;
 use crate::engine::server::settings::Settings;
+use crate::engine::world::{run_with, Recording, Run};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -33,6 +34,63 @@ pub fn matters(scenario: &Scenario, settings: &Settings, seed: Seed) -> Vec<&'st
                 })
         })
         .map(|c| c.id)
+        .collect()
+}
+
+/// A control's other value that changes what a run comes to.
+#[derive(Clone, Copy)]
+pub struct Change {
+    pub control: &'static Control,
+    pub code: &'static str,
+    pub label: &'static str,
+}
+
+impl Change {
+    /// What the page dispatches to make this change.
+    pub fn action(self) -> Action {
+        match self.control.kind {
+            ControlKind::Toggle(_) => Action::SetToggle {
+                control: self.control.id,
+                on: self.code == "on",
+            },
+            ControlKind::Choice(_) => Action::SetChoice {
+                control: self.control.id,
+                value: self.code.to_string(),
+            },
+        }
+    }
+}
+
+/// For each control, its first other value under which `outcome` of a lean
+/// run differs from now (who gets in, say, or whether the ID survives the
+/// login). Read from the engine, one lean run per value tried.
+pub fn changers(
+    scenario: &Scenario,
+    settings: &Settings,
+    seed: Seed,
+    outcome: &dyn Fn(&Run) -> bool,
+) -> Vec<Change> {
+    let lean = |s: &Settings| outcome(&run_with(scenario, s, seed, Recording::Lean));
+    let now = lean(settings);
+    CONTROLS
+        .iter()
+        .filter_map(|control| {
+            let current = control.current(settings);
+            control
+                .options()
+                .iter()
+                .filter(|(code, _)| *code != current)
+                .find(|(code, _)| {
+                    control
+                        .knob(code)
+                        .is_some_and(|knob| lean(&settings.clone().with(&[knob])) != now)
+                })
+                .map(|(code, label)| Change {
+                    control,
+                    code,
+                    label,
+                })
+        })
         .collect()
 }
 

@@ -13,8 +13,8 @@ use crate::app::views::id_tag::Ids;
 use crate::app::views::message::MessageDialog;
 use crate::app::views::playback::{actor_class, actor_name};
 use crate::app::views::{
-    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, export, guide, header,
-    id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
+    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, end_card, export, guide,
+    header, id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
 };
 use crate::engine::event::Actor;
 use gloo_events::{EventListener, EventListenerOptions};
@@ -291,6 +291,44 @@ pub fn Root() -> Html {
         )
     };
 
+    // What would change how the run ended, for the end card: computed
+    // once the run is at its last step (lean runs under each other value of
+    // each control), and not while a prediction is awaited.
+    let at_end = state.labs.view == View::Scenarios
+        && state.cursor >= state.last_index()
+        && !state.awaiting_prediction();
+    let changes = {
+        let scenarios = state.scenarios.clone();
+        use_memo(
+            (
+                at_end,
+                state.current().id.clone(),
+                state.settings.clone(),
+                state.seed,
+            ),
+            move |(at_end, id, settings, seed)| {
+                let Some(scenario) = scenarios.iter().find(|s| s.id == *id).filter(|_| *at_end)
+                else {
+                    return Vec::new();
+                };
+                let name = settings.cookie.full_name();
+                let got_in =
+                    |r: &crate::engine::Run| r.verdict.as_ref().is_some_and(|v| v.attacker_got_in);
+                // A new ID presented after the login (not merely none: a
+                // cookie the browser refused is no fix).
+                let renewed = |r: &crate::engine::Run| {
+                    crate::engine::ending::id_at_login(r, &name)
+                        .is_some_and(|l| l.after.is_some() && !l.unchanged())
+                };
+                if scenario.kind == crate::engine::scenario::ScenarioKind::Attack {
+                    defense_panel::changers(scenario, settings, *seed, &got_in)
+                } else {
+                    defense_panel::changers(scenario, settings, *seed, &renewed)
+                }
+            },
+        )
+    };
+
     let events = &state.run.events;
     let Some(event) = events.get(state.cursor).or_else(|| events.last()) else {
         return html! { <main class="app"><p>{ "This scenario has no steps." }</p></main> };
@@ -353,12 +391,15 @@ pub fn Root() -> Html {
                     </p>
                     <p class="narration-text" aria-live="polite">
                         if verdict_step {
-                            { "The run is over. The verdict:" }
+                            { "The run is over." }
                         } else {
                             // Session IDs by their nicknames, as in the diagram.
                             { id_names.annotate(&event.narration) }
                         }
                     </p>
+                    if at_end {
+                        { end_card::view(&state, &dispatch, &changes, id_names) }
+                    }
                     { header::description(&state) }
                     if state.cursor == 0 && !state.playing && !state.projector {
                         // What a first-time student needs in the first minute.
