@@ -4,7 +4,7 @@
 //! `Set-Cookie` lines go back through the jar. Navigations follow redirects
 //! and run the page's scripts.
 
-use super::observe::{Origin, Setback};
+use super::observe::{DecisionFacts, Origin, Setback};
 use super::{World, LATENCY_MS};
 use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
 use crate::engine::browser::fetch_metadata::{FetchDest, FetchMode, Initiation};
@@ -114,11 +114,21 @@ impl World {
             cause: out.cause,
         };
         let relied_id_sent = self.send_request(exchange, origin, &url, &request, &header);
-        let answer = self.answer(party, &url, &request)?;
-        for d in &answer.decisions {
-            self.emit_decision(d.clone(), Some(origin));
+        let mut answer = self.answer(party, &url, &request)?;
+        // Read before the decisions move, uncopied, into their events.
+        let facts = DecisionFacts::of(&answer.decisions);
+        for d in std::mem::take(&mut answer.decisions) {
+            self.emit_decision(d, Some(origin));
         }
-        self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
+        self.receive_response(
+            exchange,
+            origin,
+            &url,
+            &request,
+            &answer,
+            facts,
+            relied_id_sent,
+        );
         // A navigation's final answer commits: from the step that stores
         // its cookies on, the address bar and the page are the new ones, so
         // the jar and the page's view of it (`document.cookie`) never
@@ -344,6 +354,7 @@ impl World {
         url: &Url,
         request: &HttpRequest,
         answer: &Answer,
+        facts: DecisionFacts,
         relied_id_sent: bool,
     ) {
         let party = origin.party;
@@ -381,7 +392,7 @@ impl World {
             origin,
             request,
             &answer.served,
-            &answer.decisions,
+            facts,
             relied_id_sent,
         );
         self.observe(party, Direction::Response, url, &response_wire);
