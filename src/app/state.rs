@@ -273,8 +273,9 @@ impl AppState {
     }
 
     fn rerun(&mut self) {
-        let scenario = self.current().clone();
-        self.run = Rc::new(run(&scenario, &self.settings, self.seed));
+        // Run first, then store: the scenario is read where it is, not copied.
+        let run = run(self.current(), &self.settings, self.seed);
+        self.run = Rc::new(run);
     }
 
     /// Reruns after a settings change, keeps the cursor where that step
