@@ -88,6 +88,9 @@ struct Answer {
     response: HttpResponse,
     served: Served,
     decisions: Vec<Decision>,
+    /// What judging the response needs from `decisions`, read before they
+    /// move, uncopied, into their events.
+    facts: DecisionFacts,
 }
 
 /// How deep navigations may nest (a page's script submitting a form...).
@@ -115,20 +118,10 @@ impl World {
         };
         let relied_id_sent = self.send_request(exchange, origin, &url, &request, &header);
         let mut answer = self.answer(party, &url, &request)?;
-        // Read before the decisions move, uncopied, into their events.
-        let facts = DecisionFacts::of(&answer.decisions);
         for d in std::mem::take(&mut answer.decisions) {
             self.emit_decision(d, Some(origin));
         }
-        self.receive_response(
-            exchange,
-            origin,
-            &url,
-            &request,
-            &answer,
-            facts,
-            relied_id_sent,
-        );
+        self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
         // A navigation's final answer commits: from the step that stores
         // its cookies on, the address bar and the page are the new ones, so
         // the jar and the page's view of it (`document.cookie`) never
@@ -323,6 +316,7 @@ impl World {
             Some(Answer {
                 response: handled.response,
                 served: handled.served,
+                facts: DecisionFacts::of(&handled.decisions),
                 decisions: handled.decisions,
             })
         } else if Attacker::serves(host) {
@@ -338,6 +332,7 @@ impl World {
                 response,
                 served: Served::default(),
                 decisions: Vec::new(),
+                facts: DecisionFacts::of(&[]),
             })
         } else {
             self.connection_failed(party, url, "no server answers at this address");
@@ -354,7 +349,6 @@ impl World {
         url: &Url,
         request: &HttpRequest,
         answer: &Answer,
-        facts: DecisionFacts,
         relied_id_sent: bool,
     ) {
         let party = origin.party;
@@ -392,7 +386,7 @@ impl World {
             origin,
             request,
             &answer.served,
-            facts,
+            &answer.facts,
             relied_id_sent,
         );
         self.observe(party, Direction::Response, url, &response_wire);

@@ -423,7 +423,7 @@ impl World {
         origin: Origin,
         request: &HttpRequest,
         served: &Served,
-        decisions: DecisionFacts,
+        decisions: &DecisionFacts,
         relied_id_sent: bool,
     ) {
         let Some(goal) = self.goal else { return };
@@ -463,7 +463,7 @@ impl World {
                 }
             }
             AttackGoal::ForgeVictimRequest => {
-                let executed = decisions.transfer_from_victim;
+                let executed = decisions.transfer_from_victim.clone();
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
                     let telltales = telltales(request);
                     // The cookie that rode along, as the victim's jar holds it.
