@@ -302,14 +302,16 @@ impl AppState {
     }
 
     fn rerun(&mut self) {
-        let scenario = self.current().clone();
-        self.run = Rc::new(run(&scenario, &self.settings, self.seed));
+        // Run first, then store: the scenario is read where it is, not copied.
+        let run = run(self.current(), &self.settings, self.seed);
+        self.run = Rc::new(run);
     }
 
     /// Reruns after a settings change, keeps the cursor where that step
     /// still exists, and says what changed in the outcome.
     fn settings_changed(&mut self, before: Settings) {
-        let old_verdict = self.run.verdict.clone();
+        // The old run is kept by its Rc, not its verdict copied.
+        let old_run = Rc::clone(&self.run);
         let was_at_end = self.cursor >= self.last_index();
         self.rerun();
         // At the end (the verdict) stays at the end; elsewhere the same step,
@@ -320,7 +322,7 @@ impl AppState {
             self.cursor.min(self.last_index())
         };
         let changes = controls::differences(&before, &self.settings).join(", ");
-        self.outcome_change = match (&old_verdict, &self.run.verdict) {
+        self.outcome_change = match (&old_run.verdict, &self.run.verdict) {
             (Some(old), Some(new)) if old.attacker_got_in != new.attacker_got_in => {
                 let now = if new.attacker_got_in {
                     "the attacker now gets in"

@@ -4,7 +4,7 @@
 //! `Set-Cookie` lines go back through the jar. Navigations follow redirects
 //! and run the page's scripts.
 
-use super::observe::{Origin, Setback};
+use super::observe::{DecisionFacts, Origin, Setback};
 use super::{World, LATENCY_MS};
 use crate::engine::attacker::{session_ids_in_wire, Attacker, KnownId, LearnedBy};
 use crate::engine::browser::fetch_metadata::{FetchDest, FetchMode, Initiation};
@@ -88,6 +88,9 @@ struct Answer {
     response: HttpResponse,
     served: Served,
     decisions: Vec<Decision>,
+    /// What judging the response needs from `decisions`, read before they
+    /// move, uncopied, into their events.
+    facts: DecisionFacts,
 }
 
 /// How deep navigations may nest (a page's script submitting a form...).
@@ -114,9 +117,9 @@ impl World {
             cause: out.cause,
         };
         let relied_id_sent = self.send_request(exchange, origin, &url, &request, &header);
-        let answer = self.answer(party, &url, &request)?;
-        for d in &answer.decisions {
-            self.emit_decision(d.clone(), Some(origin));
+        let mut answer = self.answer(party, &url, &request)?;
+        for d in std::mem::take(&mut answer.decisions) {
+            self.emit_decision(d, Some(origin));
         }
         self.receive_response(exchange, origin, &url, &request, &answer, relied_id_sent);
         // A navigation's final answer commits: from the step that stores
@@ -313,6 +316,7 @@ impl World {
             Some(Answer {
                 response: handled.response,
                 served: handled.served,
+                facts: DecisionFacts::of(&handled.decisions),
                 decisions: handled.decisions,
             })
         } else if Attacker::serves(host) {
@@ -328,6 +332,7 @@ impl World {
                 response,
                 served: Served::default(),
                 decisions: Vec::new(),
+                facts: DecisionFacts::of(&[]),
             })
         } else {
             self.connection_failed(party, url, "no server answers at this address");
@@ -381,7 +386,7 @@ impl World {
             origin,
             request,
             &answer.served,
-            &answer.decisions,
+            &answer.facts,
             relied_id_sent,
         );
         self.observe(party, Direction::Response, url, &response_wire);

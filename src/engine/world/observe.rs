@@ -18,6 +18,31 @@ use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
 use crate::engine::verdict::{BindingPassed, LeftOutOf, VerdictReason};
 
+/// What judging a response needs from the server's decisions about it,
+/// read before the decisions move into their events.
+pub(super) struct DecisionFacts {
+    /// The victim's account, if a transfer was executed from it.
+    transfer_from_victim: Option<crate::engine::server::accounts::UserName>,
+    /// Whether the admin panel was served.
+    admin_panel_served: bool,
+}
+
+impl DecisionFacts {
+    pub(super) fn of(decisions: &[Decision]) -> Self {
+        DecisionFacts {
+            transfer_from_victim: decisions.iter().find_map(|d| match d {
+                Decision::TransferExecuted { from, .. } if from.as_str() == VICTIM_USER => {
+                    Some(from.clone())
+                }
+                _ => None,
+            }),
+            admin_panel_served: decisions
+                .iter()
+                .any(|d| matches!(d, Decision::AdminPanelServed { .. })),
+        }
+    }
+}
+
 /// Who sent the request a decision was made for.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Origin {
@@ -159,20 +184,15 @@ impl World {
             _ => {}
         }
         let narration = self.narrate(|| decision.narration());
-        let index = self.emit(
-            Actor::Server,
-            EventKind::Server {
-                decision: decision.clone(),
-            },
-            narration,
-        );
-        self.note_obstacle(
-            index,
-            Setback::Decision {
-                decision: &decision,
-                origin,
-            },
-        );
+        // Judged before the decision moves into its event, so that it is
+        // never copied (its Clone is kilobytes of WebAssembly): judging a
+        // decision reads the attacker and the ended sessions, not the events.
+        let obstacle = self.obstacle_in(Setback::Decision {
+            decision: &decision,
+            origin,
+        });
+        let index = self.emit(Actor::Server, EventKind::Server { decision }, narration);
+        self.record_obstacle(index, obstacle);
         index
     }
 
@@ -188,7 +208,13 @@ impl World {
                 return;
             }
         }
-        if let Some(reason) = self.obstacle_in(setback) {
+        let obstacle = self.obstacle_in(setback);
+        self.record_obstacle(index, obstacle);
+    }
+
+    /// Puts an obstacle found at event `index` into the verdict's log.
+    fn record_obstacle(&mut self, index: usize, obstacle: Option<VerdictReason>) {
+        if let Some(reason) = obstacle {
             self.log.obstacle(index, reason);
         }
     }
@@ -397,7 +423,7 @@ impl World {
         origin: Origin,
         request: &HttpRequest,
         served: &Served,
-        decisions: &[Decision],
+        decisions: &DecisionFacts,
         relied_id_sent: bool,
     ) {
         let Some(goal) = self.goal else { return };
@@ -437,12 +463,7 @@ impl World {
                 }
             }
             AttackGoal::ForgeVictimRequest => {
-                let executed = decisions.iter().find_map(|d| match d {
-                    Decision::TransferExecuted { from, .. } if from.as_str() == VICTIM_USER => {
-                        Some(from.clone())
-                    }
-                    _ => None,
-                });
+                let executed = decisions.transfer_from_victim.clone();
                 if let (true, Some(user)) = (origin.cause.attacker_made(), executed) {
                     let telltales = telltales(request);
                     // The cookie that rode along, as the victim's jar holds it.
@@ -487,9 +508,7 @@ impl World {
                 }
             }
             AttackGoal::EscalatePrivilege => {
-                let served_admin = decisions
-                    .iter()
-                    .any(|d| matches!(d, Decision::AdminPanelServed { .. }));
+                let served_admin = decisions.admin_panel_served;
                 let really_admin = served
                     .user
                     .as_ref()
