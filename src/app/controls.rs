@@ -419,7 +419,7 @@ pub static CONTROLS: &[Control] = &[
         id: "session-contents",
         label: "Session holds",
         group: Group::ServerPolicy,
-        explanation: "With a reference only, the session holds the user's ID and, at checkout, the card's last four digits; with sensitive data it also holds the email and the full card number, which leak with the session.",
+        explanation: "With a reference only, the session holds the user's ID and, at checkout, the card's last four digits; with sensitive data it also holds the email, the password, an API token and the full card number, which leak with the session or a copy of the store.",
         kind: select!(Contents),
     },
     Control {
@@ -473,6 +473,29 @@ pub static CONTROLS: &[Control] = &[
         group: Group::ServerPolicy,
         explanation: "Round robin sends each request to the next server in turn; sticky sessions add a SERVERID cookie that brings the browser back to the same server.",
         kind: select!(LbRouting),
+    },
+    Control {
+        id: "store-exposure",
+        label: "Session files kept",
+        group: Group::ServerPolicy,
+        explanation: "In a directory the web server serves (a deploy that put them under the web root, a backup left beside the site), anyone can download /sessions/: every session's data and the name it is filed under.",
+        kind: select!(StoreExposure),
+    },
+    Control {
+        id: "encrypt-at-rest",
+        label: "Encrypt session data at rest",
+        group: Group::ServerPolicy,
+        explanation: "Each session's data is encrypted with a key kept outside the store: a copy of the store alone is ciphertext. Useless if the key leaks with it, and the files' names are not encrypted.",
+        kind: ControlKind::Toggle(field::EncryptAtRest),
+    },
+    Control {
+        id: "store-keys",
+        label: "Store files sessions under",
+        group: Group::ServerPolicy,
+        // Rack / Rails: CVE-2019-16782, sessions stored by a hash of the
+        // ID ("private id") since rack 2.0.8.
+        explanation: "Under the ID itself, a copy of the store lists every live ID to replay; under a hash of it (Rack and Rails since CVE-2019-16782), the server hashes the ID each request brings, and a name from the copy opens nothing.",
+        kind: select!(StoreKeys),
     },
     // Application
     Control {
@@ -671,6 +694,9 @@ mod tests {
         "token-lifetime \"Signed cookie lifetime\": 31-days=31 days (Flask's default) | 5-min=5 minutes",
         "binding \"Bind session to\": none=nothing | ip=IP address | user-agent=User-Agent | both=IP address and User-Agent",
         "session-contents \"Session holds\": reference=a user reference only | sensitive=sensitive data too",
+        "store-exposure \"Session files kept\": private=outside the web root | web-served=in a directory the web server serves",
+        "encrypt-at-rest \"Encrypt session data at rest\": on=on | off=off",
+        "store-keys \"Store files sessions under\": raw=the session ID itself | hashed=a hash of the session ID",
         "login-limit \"Login attempt limit\": none=none | per-session=3 per session | per-account=3 per account",
         "search-output \"Search page output\": escaped=escaped (safe) | reflected=reflected raw (XSS hole)",
         "csrf-token \"CSRF token\": on=on | off=off",

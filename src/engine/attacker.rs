@@ -154,6 +154,8 @@ pub enum LearnedBy {
     Planted,
     /// Found by guessing.
     Guessed,
+    /// Read in a copy of the shop's session store.
+    ReadFromStore,
 }
 
 /// A session ID the attacker knows.

@@ -294,6 +294,11 @@ pub struct ServerView {
     /// and the sessions in its memory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub other_memory: Option<(AppServer, Vec<SessionView>)>,
+    /// How the store keeps its files, when a setting of insecure session
+    /// storage is changed from the default: served or not, the data
+    /// encrypted or not, filed under the ID or a hash of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_disk: Option<String>,
 }
 
 /// The attacker.

@@ -8,7 +8,8 @@ use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
     ClientBinding, HstsPolicy, LogoutPolicy, Minutes, RememberMe, ReviewOutput, RoleStorage,
-    SameSitePolicy, SearchOutput, Settings, SiteTransport, TokenLifetime,
+    SameSitePolicy, SearchOutput, SessionContents, Settings, SiteTransport, StoreExposure,
+    StoreKeys, TokenLifetime,
 };
 use crate::engine::verdict::VerdictReason;
 use crate::engine::world::{run_with, Recording};
@@ -50,10 +51,18 @@ pub enum Defense {
     /// "Remember me" as a separate token, rotated on every use, an old
     /// copy detected as theft.
     RememberToken,
+    /// The session files outside what the web server serves.
+    StoreOutOfWebRoot,
+    /// Sessions hold a user reference only: no secret to read in them.
+    ReferenceOnly,
+    /// Session data encrypted at rest, the key kept outside the store.
+    EncryptAtRest,
+    /// The store files sessions under a hash of the ID.
+    HashedStoreKeys,
 }
 
 impl Defense {
-    pub const ALL: [Defense; 24] = [
+    pub const ALL: [Defense; 28] = [
         Defense::Https,
         Defense::SecureCookie,
         Defense::HttpOnlyCookie,
@@ -78,6 +87,10 @@ impl Defense {
         Defense::OriginCheck,
         Defense::FetchMetadata,
         Defense::RememberToken,
+        Defense::StoreOutOfWebRoot,
+        Defense::ReferenceOnly,
+        Defense::EncryptAtRest,
+        Defense::HashedStoreKeys,
     ];
 
     /// `settings` with this defense turned on. The two bindings add to
@@ -132,6 +145,10 @@ impl Defense {
             Defense::OriginCheck => vec![Knob::OriginCheck(true)],
             Defense::FetchMetadata => vec![Knob::FetchMetadata(true)],
             Defense::RememberToken => vec![Knob::RememberMe(RememberMe::Token)],
+            Defense::StoreOutOfWebRoot => vec![Knob::StoreExposure(StoreExposure::Private)],
+            Defense::ReferenceOnly => vec![Knob::Contents(SessionContents::UserReference)],
+            Defense::EncryptAtRest => vec![Knob::EncryptAtRest(true)],
+            Defense::HashedStoreKeys => vec![Knob::StoreKeys(StoreKeys::HashedId)],
         }
     }
 
@@ -161,6 +178,10 @@ impl Defense {
             Defense::OriginCheck => "Origin check",
             Defense::FetchMetadata => "Fetch Metadata",
             Defense::RememberToken => "Remember-me token",
+            Defense::StoreOutOfWebRoot => "Store outside web root",
+            Defense::ReferenceOnly => "Reference-only session",
+            Defense::EncryptAtRest => "Encrypted at rest",
+            Defense::HashedStoreKeys => "Hashed store keys",
         }
     }
 }

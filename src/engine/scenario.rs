@@ -146,6 +146,9 @@ pub enum AttackerAct {
     },
     /// Tries passwords for `user` from a script; with `drop_cookie` it
     /// throws its session cookie away before each try.
+    /// Asks the shop's web server for its session directory
+    /// (`/sessions/`), as anyone on the internet can.
+    ReadsSessionStore,
     TriesPasswords {
         user: String,
         passwords: Vec<String>,

@@ -14,6 +14,7 @@
 
 pub mod accounts;
 pub mod decision;
+pub mod exposed;
 pub mod id_generator;
 pub mod knob;
 pub mod presets;

@@ -15,6 +15,7 @@ use crate::engine::server::accounts::UserName;
 use crate::engine::server::decision::{
     RejectReason, RequestRefusal, TokenRefusal, TransferRefusal,
 };
+use crate::engine::server::exposed::Secret;
 use crate::engine::server::id_generator::SessionId;
 use crate::engine::server::store::EndReason;
 use serde::{Deserialize, Serialize};
@@ -135,6 +136,67 @@ pub enum VerdictReason {
     RememberTokenRefused(TokenRefusal),
     /// The attack's last step never happened (nothing to judge).
     AttackIncomplete,
+    /// The attacker asked the web server for the session files, and there
+    /// were none to be had: they lie outside the web root.
+    StoreNotServed,
+    /// The attacker read a copy of the session store (`leak`: what it
+    /// showed of the victim's), and then tried the IDs in it: `then` is
+    /// how that went (served as the victim, refused, nothing to replay).
+    StoreRead {
+        leak: StoreLeak,
+        then: Box<VerdictReason>,
+    },
+}
+
+/// What a copy of the session store gave the attacker about the victim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreLeak {
+    pub user: UserName,
+    /// The victim's secrets readable in clear.
+    pub secrets: Vec<Secret>,
+    /// The files in the copy, the victim's and anyone else's.
+    pub files: usize,
+    /// The data was ciphertext (encrypted at rest, the key elsewhere).
+    pub encrypted: bool,
+    /// The files were named by hashes of the IDs, not by the IDs.
+    pub keys_hashed: bool,
+}
+
+impl StoreLeak {
+    /// What the copy gave away, as a sentence.
+    fn sentence(&self) -> String {
+        let user = &self.user;
+        let read = if self.encrypted {
+            format!("The attacker downloaded {} from /sessions/, but the data is encrypted at rest and the key is not in the store: no password, token or card number, not even whose session is whose.", files_word(self.files))
+        } else if self.secrets.is_empty() {
+            format!("The attacker downloaded {} from /sessions/ and read it in clear, but {user}'s holds only a reference (her user name, the card's last four digits): no password, token or card number to take.", files_word(self.files))
+        } else {
+            let names: Vec<&str> = self.secrets.iter().map(|s| s.describe()).collect();
+            format!("The attacker downloaded {} from /sessions/ and read {user}'s in clear: her {}, which work elsewhere, long after this session ends.", files_word(self.files), join_and(&names))
+        };
+        let names = if self.keys_hashed {
+            " The files are named by hashes of the session IDs, not by the IDs."
+        } else {
+            " The files are named by the session IDs themselves."
+        };
+        format!("{read}{names}")
+    }
+}
+
+fn files_word(n: usize) -> String {
+    if n == 1 {
+        "the store's one session file".into()
+    } else {
+        format!("all {n} session files of the store")
+    }
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{}, and {last}", rest.join(", ")),
+    }
 }
 
 /// The request the victim's browser left the session cookie out of.
@@ -221,7 +283,7 @@ impl VerdictReason {
             VerdictReason::ServedAsVictim { .. }
                 | VerdictReason::ForgedRequestExecuted { .. }
                 | VerdictReason::RoleTampered
-        )
+        ) || matches!(self, VerdictReason::StoreRead { leak, then } if !leak.secrets.is_empty() || then.attacker_got_in())
     }
 
     /// One sentence for students.
@@ -377,6 +439,16 @@ impl VerdictReason {
                 r.explanation()
             ),
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
+            VerdictReason::StoreNotServed => "The attacker asked the shop's web server for /sessions/ and got 404 Not Found: no session files lie in the directory it serves (they are outside the web root, or the sessions are not kept in files at all), so there was no copy of the store to read and no ID in it.".into(),
+            VerdictReason::StoreRead { leak, then } => {
+                let after = match then.as_ref() {
+                    VerdictReason::ServedAsVictim { .. } => format!("Then the attacker sent one of those names back as the session cookie. {}", then.sentence()),
+                    VerdictReason::IdRejected(_) if leak.keys_hashed => format!("Sending one back as the session cookie gets nothing: the server hashes what the cookie brings, and a hash of a hash names no session. {}", then.sentence()),
+                    VerdictReason::AttackIncomplete => String::new(),
+                    other => other.sentence(),
+                };
+                format!("{} {after}", leak.sentence()).trim_end().to_string()
+            }
         }
     }
 }
@@ -398,6 +470,8 @@ fn cross_site_cookie(same_site: SameSite) -> String {
 pub struct AttackLog {
     wins: Vec<(usize, VerdictReason)>,
     obstacles: Vec<(usize, VerdictReason)>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    store_read: Option<(usize, StoreLeak)>,
 }
 
 impl AttackLog {
@@ -407,6 +481,12 @@ impl AttackLog {
 
     pub fn obstacle(&mut self, event: usize, reason: VerdictReason) {
         self.obstacles.push((event, reason));
+    }
+
+    /// The attacker read a copy of the session store at `event`: the
+    /// verdict says what it showed, then how the rest of the attack went.
+    pub fn store_read(&mut self, event: usize, leak: StoreLeak) {
+        self.store_read.get_or_insert((event, leak));
     }
 
     pub fn has_win(&self) -> bool {
@@ -430,6 +510,25 @@ impl AttackLog {
             .or_else(|| self.obstacles.first())
             .cloned()
             .unwrap_or((last_event, VerdictReason::AttackIncomplete));
+        // A copy of the store read: what it gave decides first (the
+        // secrets are taken at that moment), then what its IDs opened.
+        let (deciding_event, reason) = match &self.store_read {
+            Some((at, leak)) => {
+                let event = if leak.secrets.is_empty() {
+                    deciding_event
+                } else {
+                    *at
+                };
+                (
+                    event,
+                    VerdictReason::StoreRead {
+                        leak: leak.clone(),
+                        then: Box::new(reason),
+                    },
+                )
+            }
+            None => (deciding_event, reason),
+        };
         Verdict {
             attacker_got_in: reason.attacker_got_in(),
             deciding_event,

@@ -134,3 +134,21 @@ test("load-balancer: the load-balancer scenario loses and then keeps the cart", 
   await expect(server).toContainText("a key-value store with TTL");
   await app.expectClean();
 });
+
+test("session-store-leak: the served store shows Alice's secrets and a live ID; outside the web root there is no copy", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=session-store-leak&step=9999");
+  const verdict = page.getByRole("region", { name: "Verdict" });
+  await expect(verdict).toContainText("Attacker got in");
+  await expect(page.locator(".verdict-reason")).toContainText("password, API token, full card number");
+  await expect(page.locator(".verdict-reason")).toContainText("named by the session IDs themselves");
+
+  await flip(page, "Session holds", "reference");
+  await expect(page.locator(".verdict-reason")).toContainText("no password, token or card number");
+  await expect(verdict).toContainText("Attacker got in");
+
+  // The panel is open now: the next control is flipped in place.
+  await page.getByLabel("Session files kept", { exact: true }).selectOption("private");
+  await expect(verdict).toContainText("Attacker kept out");
+  await expect(page.locator(".verdict-reason")).toContainText("404 Not Found");
+  await app.expectClean();
+});

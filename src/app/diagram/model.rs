@@ -785,6 +785,24 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Tone::Refused,
             Vec::new(),
         ),
+        Decision::SessionFilesNotServed => {
+            ("no /sessions/ here: 404".into(), Tone::Refused, Vec::new())
+        }
+        Decision::SessionFilesServed {
+            files, encrypted, ..
+        } => (
+            format!(
+                "lists {} session file(s){}",
+                files.len(),
+                if *encrypted {
+                    ", encrypted"
+                } else {
+                    ", in clear"
+                }
+            ),
+            if *encrypted { Tone::Plain } else { Tone::Gain },
+            Vec::new(),
+        ),
         Decision::RememberTokenRevoked { selector } => (
             format!("revokes token {selector}"),
             Tone::Refused,

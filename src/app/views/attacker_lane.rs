@@ -15,6 +15,7 @@ fn learned_by(how: &LearnedBy) -> &'static str {
         LearnedBy::OwnSession => "issued to the attacker",
         LearnedBy::Planted => "chosen to plant in Alice's browser",
         LearnedBy::Guessed => "guessed",
+        LearnedBy::ReadFromStore => "read in a copy of the session store",
     }
 }
 

@@ -100,6 +100,9 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
             if !view.stateless && (!view.store_kind.is_memory() || view.app_server.is_some()) {
                 <p class="store-kind">{ store_line(view) }</p>
             }
+            if let Some(note) = &view.on_disk {
+                <p class="on-disk">{ note.clone() }</p>
+            }
             if view.stateless {
                 <p class="empty">{ "Sessions live in signed cookies: the server keeps no record per user, only its signing secret." }</p>
                 if !view.denylist.is_empty() {

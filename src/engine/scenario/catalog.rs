@@ -17,7 +17,8 @@ use crate::engine::server::id_generator::IdGenerator;
 use crate::engine::server::knob::Knob;
 use crate::engine::server::settings::{
     AppServers, CartStorage, ClientBinding, LoginLimit, LogoutPolicy, RememberMe, ReviewOutput,
-    RoleStorage, SameSitePolicy, SearchOutput, SessionStart, SessionState, SiteTransport,
+    RoleStorage, SameSitePolicy, SearchOutput, SessionContents, SessionStart, SessionState,
+    SiteTransport, StoreExposure, StoreKind,
 };
 
 /// Every built-in scenario, everyday ones first.
@@ -45,6 +46,7 @@ pub fn catalog() -> Vec<Scenario> {
         csrf(),
         role_tampering(),
         remember_me_theft(),
+        session_store_leak(),
     ]
 }
 
@@ -844,6 +846,48 @@ fn remember_me_theft() -> Scenario {
         vec![
             Knob::ReviewOutput(ReviewOutput::Raw),
             Knob::RememberMe(RememberMe::LongSession),
+        ],
+        acts,
+    )
+}
+
+/// Alice logs in and checks out, the shop copying her secrets into the
+/// session; the session files lie where the web server serves them, and
+/// the attacker, from anywhere, downloads the listing and then sends the
+/// names in it back as session cookies. What the copy shows, and what its
+/// names open, come from the store as the server wrote it.
+fn session_store_leak() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        submits(secs(20), "/cart/add", &[("item", "Teapot")]),
+        types(secs(30), "{shop}/checkout"),
+        submits(
+            secs(40),
+            "/checkout/address",
+            &[("address", "1 Tea Street")],
+        ),
+        submits(
+            secs(50),
+            "/checkout/payment",
+            &[("card", "4111 1111 1111 1111")],
+        ),
+        attacker(secs(120), AttackerAct::ReadsSessionStore),
+        replay(secs(180), "/account"),
+    ]);
+    attack(
+        "session-store-leak",
+        "Insecure session storage: the store leaks",
+        lines(
+            "Alice logs in and checks out; the shop copies her password, API token and card number into her session. Its session files lie in a directory the web server serves, and the attacker downloads /sessions/.",
+            "What the copy shows depends on what the session holds and whether it is encrypted at rest; whether its file names still open her account depends on what the store files sessions under.",
+        ),
+        AttackGoal::ImpersonateVictim,
+        AttackerPosition::Remote,
+        vec![
+            Knob::Contents(SessionContents::SensitiveData),
+            // PHP's default: one file a session.
+            Knob::StoreKind(StoreKind::Files),
+            Knob::StoreExposure(StoreExposure::WebServed),
         ],
         acts,
     )

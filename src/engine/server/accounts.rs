@@ -57,6 +57,8 @@ pub struct Account {
     pub balance: u64,
     pub email: String,
     pub card_number: String,
+    /// A token for the shop's API, as an account page would show it.
+    pub api_token: String,
     pub failed_logins: u32,
 }
 
@@ -84,6 +86,7 @@ impl Default for Accounts {
                     balance: 1000,
                     email: "alice@mail.example".into(),
                     card_number: "4111 1111 1111 1111".into(),
+                    api_token: "api_live_7f3a9c2e51d84b06".into(),
                     failed_logins: 0,
                 },
                 Account {
@@ -93,6 +96,7 @@ impl Default for Accounts {
                     balance: 10,
                     email: "mallory@evil.example".into(),
                     card_number: "5500 0000 0000 0004".into(),
+                    api_token: "api_live_0b4e1d7a93c2f658".into(),
                     failed_logins: 0,
                 },
             ],

@@ -465,6 +465,16 @@ pub enum Decision {
     PasswordAskedAgain {
         user: UserName,
     },
+    /// `GET /sessions/` with the session files outside the web root: no
+    /// such URL.
+    SessionFilesNotServed,
+    /// `GET /sessions/` answered with the session directory's listing:
+    /// every live session's file, as the store holds it.
+    SessionFilesServed {
+        files: Vec<super::exposed::StoredFile>,
+        encrypted: bool,
+        keys: super::settings::StoreKeys,
+    },
     /// A remember-me token revoked at logout.
     RememberTokenRevoked {
         selector: String,
@@ -641,6 +651,24 @@ impl Decision {
             Decision::PasswordAskedAgain { user } => format!(
                 "This session was opened by a remember-me token, not by {user}'s password: before money moves, the shop asks for the password again."
             ),
+            Decision::SessionFilesNotServed => "The web server has nothing at /sessions/: the session files lie outside the directory it serves, so no URL reaches them. It answers 404 Not Found.".into(),
+            Decision::SessionFilesServed { files, encrypted, keys } => {
+                let names = match keys {
+                    super::settings::StoreKeys::RawId => "Each file is named by its session ID itself, so the listing is a list of live IDs.",
+                    super::settings::StoreKeys::HashedId => "Each file is named by a hash of its session ID, not the ID: a name sent back as a cookie is hashed again by the server and names nothing.",
+                };
+                let data = if *encrypted {
+                    "Each file's data is encrypted at rest with a key kept outside the store, so the copy shows ciphertext only (were the key kept beside the files, or in the same backup, it would show everything)."
+                } else {
+                    "Each file's data is in clear, as the server wrote it."
+                };
+                let listing: Vec<String> = files.iter().map(|f| f.line()).collect();
+                format!(
+                    "The session files lie in a directory the web server serves, and it lists them: {} file(s), the whole store, to whoever asks, with no login. {names} {data} What the attacker sees: {}",
+                    files.len(),
+                    listing.join(" / ")
+                )
+            }
             Decision::RememberTokenRevoked { selector } => format!(
                 "Logout also revokes the remember token {selector} on the server and deletes its cookie."
             ),

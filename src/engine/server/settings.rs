@@ -96,6 +96,17 @@ settings! {
             AppServers => pub app_servers: AppServers = AppServers::One,
             /// With two app servers: how the load balancer picks one.
             LbRouting => pub lb_routing: LbRouting = LbRouting::RoundRobin,
+            /// Where the session files lie: outside what the web server
+            /// serves, or in a directory it serves (`/sessions/`, with its
+            /// listing), as a misconfigured deploy or a backup copy leaves them.
+            StoreExposure => pub store_exposure: StoreExposure = StoreExposure::Private,
+            /// Encrypt each session's data before it is written to the store,
+            /// with a key kept outside the store (the server's configuration or
+            /// a key service): a copy of the store alone yields ciphertext.
+            EncryptAtRest => pub encrypt_at_rest: bool = false,
+            /// What the store files each session under: the session ID itself,
+            /// or a hash of it, so a copy of the store holds no ID to replay.
+            StoreKeys => pub store_keys: StoreKeys = StoreKeys::RawId,
         },
 
         /// Choices in the application's own code.
@@ -454,9 +465,38 @@ choice_enum! {
         /// Only a reference (`user_id`); details come from the database,
         /// and checkout keeps only the card's last four digits.
         UserReference = ("reference", "a user reference only"),
-        /// Also the email and card number copied in at login, and the full
-        /// card number typed at checkout.
+        /// Also the email, the password as typed, the user's API token and
+        /// card number copied in at login, and the full card number typed at
+        /// checkout.
         SensitiveData = ("sensitive", "sensitive data too"),
+    }
+}
+
+choice_enum! {
+    /// Where the session files lie, as the web server sees them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum StoreExposure {
+        /// Outside the web root (PHP's default `/var/lib/php/sessions`, a
+        /// Redis with a password on a private network): no URL reaches them.
+        Private = ("private", "outside the web root"),
+        /// In a directory the web server serves, with its listing on: the
+        /// session files (or last night's backup of them) at `/sessions/`.
+        WebServed = ("web-served", "in a directory the web server serves"),
+    }
+}
+
+choice_enum! {
+    /// What the session store files each session under.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum StoreKeys {
+        /// The session ID itself (PHP's `sess_<id>`, a Redis key
+        /// `session:<id>`): a copy of the store lists every live ID.
+        RawId = ("raw", "the session ID itself"),
+        /// A hash of the ID (what Rack's and Rails' session stores do since
+        /// the fix for CVE-2019-16782, their "private id"): the server
+        /// hashes the ID each request brings; the store never holds an ID a
+        /// copy could replay.
+        HashedId = ("hashed", "a hash of the session ID"),
     }
 }
 

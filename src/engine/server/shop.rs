@@ -48,6 +48,7 @@ pub(crate) fn route(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> 
         (Method::Get, "/transfer") => transfer_page(server, h, rng),
         (Method::Post, "/transfer") => transfer(server, h, rng),
         (Method::Get, "/admin") => admin(server, h, rng),
+        (Method::Get, super::exposed::STORE_PATH) => super::exposed::listing(server, h),
         _ => {
             let mut r = HttpResponse::new(StatusCode::NotFound);
             r.body = "<h1>Not found</h1>".into();
@@ -194,6 +195,8 @@ fn login(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpRespons
         if contents == SessionContents::SensitiveData {
             s.data.email = Some(account.email.clone());
             s.data.card_number = Some(account.card_number.clone());
+            s.data.password = Some(account.password.clone());
+            s.data.api_token = Some(account.api_token.clone());
         }
     }
     if role_storage == RoleStorage::ClientCookie {

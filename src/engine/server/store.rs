@@ -50,6 +50,13 @@ pub struct SessionData {
     /// Copied in at login when the policy keeps sensitive data here.
     pub email: Option<String>,
     pub card_number: Option<String>,
+    /// The password as typed at login, and the user's API token: copied in
+    /// with the sensitive data too (apps do, to call another service on
+    /// the user's behalf later).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_token: Option<String>,
     /// Opened by a remember-me token, not by the password: sensitive
     /// actions ask for the password again.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -92,6 +99,12 @@ impl SessionData {
         }
         if let Some(c) = &self.card_number {
             rows.push(("card_number".into(), c.clone()));
+        }
+        if let Some(p) = &self.password {
+            rows.push(("password".into(), p.clone()));
+        }
+        if let Some(t) = &self.api_token {
+            rows.push(("api_token".into(), t.clone()));
         }
         if self.opened_by_token {
             rows.push((

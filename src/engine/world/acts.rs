@@ -257,6 +257,11 @@ impl World {
             }
             AttackerAct::SendsLink { lure } => self.send_link(lure),
             AttackerAct::Replays { path } => self.replay(&path),
+            AttackerAct::ReadsSessionStore => {
+                let path = crate::engine::server::exposed::STORE_PATH;
+                self.attacker.current_move = format!("Fetching {path} from the shop");
+                self.attacker_opens(path);
+            }
             AttackerAct::DecodesCookie => self.decode_copy(),
             AttackerAct::TampersCookie { user, path } => self.tamper_copy(&user, &path),
             AttackerAct::EditsCookie { name, value, path } => {

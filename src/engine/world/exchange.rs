@@ -486,6 +486,7 @@ impl World {
             Some(LearnedBy::OwnSession) => "issued to the attacker's own browser",
             Some(LearnedBy::Planted) => "chosen to plant in the victim's browser",
             Some(LearnedBy::Guessed) => "found by guessing",
+            Some(LearnedBy::ReadFromStore) => "read in a copy of the session store",
             None => "",
         };
         self.attacker.current_move = format!("Holding {}", list.join(", "));

@@ -2,6 +2,7 @@
 //! every store, and the wins and obstacles the verdict is computed from.
 
 use super::World;
+use crate::engine::attacker::{KnownId, LearnedBy};
 use crate::engine::browser::UpgradeBy;
 use crate::engine::cookies::{BlockedReason, Cookie};
 use crate::engine::event::{
@@ -11,12 +12,14 @@ use crate::engine::event::{
 use crate::engine::http::HttpRequest;
 use crate::engine::network::Party;
 use crate::engine::scenario::AttackGoal;
-use crate::engine::server::accounts::{Role, VICTIM_USER};
+use crate::engine::server::accounts::{Role, UserName, VICTIM_USER};
 use crate::engine::server::decision::{Decision, RejectReason, RoleSource};
+use crate::engine::server::exposed::{self, StoredFile};
 use crate::engine::server::id_generator::SessionId;
+use crate::engine::server::settings::StoreKeys;
 use crate::engine::server::store::EndReason;
 use crate::engine::server::Served;
-use crate::engine::verdict::{BindingPassed, LeftOutOf, VerdictReason};
+use crate::engine::verdict::{BindingPassed, LeftOutOf, StoreLeak, VerdictReason};
 
 /// What judging a response needs from the server's decisions about it,
 /// read before the decisions move into their events.
@@ -121,6 +124,7 @@ impl World {
             server: ServerView {
                 sessions: store.sessions().iter().map(session_view).collect(),
                 reviews: self.server.reviews().to_vec(),
+                on_disk: self.server.on_disk(),
                 stateless: self.server.stateless(),
                 denylist: self
                     .server
@@ -427,6 +431,9 @@ impl World {
         relied_id_sent: bool,
     ) {
         let Some(goal) = self.goal else { return };
+        if origin.party == Party::Attacker {
+            self.judge_store_copy(index, decisions);
+        }
         let victim_served = served
             .user
             .as_ref()
@@ -517,6 +524,58 @@ impl World {
                 if origin.party == Party::Attacker && served_admin && !really_admin {
                     self.log.win(index, VerdictReason::RoleTampered);
                 }
+            }
+        }
+    }
+}
+
+impl World {
+    /// A request of the attacker's that the web server answered with the
+    /// session files (or refused): what the copy shows of the victim's
+    /// session, and the file names the attacker now holds as IDs.
+    fn judge_store_copy(&mut self, index: usize, decisions: &[Decision]) {
+        for d in decisions {
+            match d {
+                Decision::SessionFilesNotServed => {
+                    self.log.obstacle(index, VerdictReason::StoreNotServed);
+                }
+                Decision::SessionFilesServed {
+                    files,
+                    encrypted,
+                    keys,
+                } => {
+                    let victims = files
+                        .iter()
+                        .find(|f| exposed::user_in(f) == Some(VICTIM_USER));
+                    self.log.store_read(
+                        index,
+                        StoreLeak {
+                            user: UserName::new(VICTIM_USER),
+                            secrets: victims.map(exposed::secrets_in).unwrap_or_default(),
+                            files: files.len(),
+                            encrypted: *encrypted,
+                            keys_hashed: *keys == StoreKeys::HashedId,
+                        },
+                    );
+                    // Every name is worth a try, the victim's (when it can
+                    // be told) first: the attacker tries the newest first.
+                    let name = self.settings.cookie.full_name();
+                    let now = self.now();
+                    let mut order: Vec<&StoredFile> = files
+                        .iter()
+                        .filter(|f| exposed::user_in(f) != Some(VICTIM_USER))
+                        .collect();
+                    order.extend(victims);
+                    for f in order {
+                        self.attacker.known.push(KnownId {
+                            name: name.clone(),
+                            value: f.key.clone(),
+                            learned_by: LearnedBy::ReadFromStore,
+                            at: now,
+                        });
+                    }
+                }
+                _ => {}
             }
         }
     }
