@@ -28,6 +28,18 @@ pub(super) struct DecisionFacts {
     transfer_from_victim: Option<crate::engine::server::accounts::UserName>,
     /// Whether the admin panel was served.
     admin_panel_served: bool,
+    /// What a request for the session files got, if it asked for them.
+    store_copy: Option<StoreCopy>,
+}
+
+/// The answer to a request for the session files.
+enum StoreCopy {
+    NotServed,
+    Served {
+        files: Vec<StoredFile>,
+        encrypted: bool,
+        keys: StoreKeys,
+    },
 }
 
 impl DecisionFacts {
@@ -42,6 +54,19 @@ impl DecisionFacts {
             admin_panel_served: decisions
                 .iter()
                 .any(|d| matches!(d, Decision::AdminPanelServed { .. })),
+            store_copy: decisions.iter().find_map(|d| match d {
+                Decision::SessionFilesNotServed => Some(StoreCopy::NotServed),
+                Decision::SessionFilesServed {
+                    files,
+                    encrypted,
+                    keys,
+                } => Some(StoreCopy::Served {
+                    files: files.clone(),
+                    encrypted: *encrypted,
+                    keys: *keys,
+                }),
+                _ => None,
+            }),
         }
     }
 }
@@ -533,50 +558,48 @@ impl World {
     /// A request of the attacker's that the web server answered with the
     /// session files (or refused): what the copy shows of the victim's
     /// session, and the file names the attacker now holds as IDs.
-    fn judge_store_copy(&mut self, index: usize, decisions: &[Decision]) {
-        for d in decisions {
-            match d {
-                Decision::SessionFilesNotServed => {
-                    self.log.obstacle(index, VerdictReason::StoreNotServed);
-                }
-                Decision::SessionFilesServed {
-                    files,
-                    encrypted,
-                    keys,
-                } => {
-                    let victims = files
-                        .iter()
-                        .find(|f| exposed::user_in(f) == Some(VICTIM_USER));
-                    self.log.store_read(
-                        index,
-                        StoreLeak {
-                            user: UserName::new(VICTIM_USER),
-                            secrets: victims.map(exposed::secrets_in).unwrap_or_default(),
-                            files: files.len(),
-                            encrypted: *encrypted,
-                            keys_hashed: *keys == StoreKeys::HashedId,
-                        },
-                    );
-                    // Every name is worth a try, the victim's (when it can
-                    // be told) first: the attacker tries the newest first.
-                    let name = self.settings.cookie.full_name();
-                    let now = self.now();
-                    let mut order: Vec<&StoredFile> = files
-                        .iter()
-                        .filter(|f| exposed::user_in(f) != Some(VICTIM_USER))
-                        .collect();
-                    order.extend(victims);
-                    for f in order {
-                        self.attacker.known.push(KnownId {
-                            name: name.clone(),
-                            value: f.key.clone(),
-                            learned_by: LearnedBy::ReadFromStore,
-                            at: now,
-                        });
-                    }
-                }
-                _ => {}
+    fn judge_store_copy(&mut self, index: usize, facts: &DecisionFacts) {
+        match &facts.store_copy {
+            Some(StoreCopy::NotServed) => {
+                self.log.obstacle(index, VerdictReason::StoreNotServed);
             }
+            Some(StoreCopy::Served {
+                files,
+                encrypted,
+                keys,
+            }) => {
+                let victims = files
+                    .iter()
+                    .find(|f| exposed::user_in(f) == Some(VICTIM_USER));
+                self.log.store_read(
+                    index,
+                    StoreLeak {
+                        user: UserName::new(VICTIM_USER),
+                        secrets: victims.map(exposed::secrets_in).unwrap_or_default(),
+                        files: files.len(),
+                        encrypted: *encrypted,
+                        keys_hashed: *keys == StoreKeys::HashedId,
+                    },
+                );
+                // Every name is worth a try, the victim's (when it can
+                // be told) first: the attacker tries the newest first.
+                let name = self.settings.cookie.full_name();
+                let now = self.now();
+                let mut order: Vec<&StoredFile> = files
+                    .iter()
+                    .filter(|f| exposed::user_in(f) != Some(VICTIM_USER))
+                    .collect();
+                order.extend(victims);
+                for f in order {
+                    self.attacker.known.push(KnownId {
+                        name: name.clone(),
+                        value: f.key.clone(),
+                        learned_by: LearnedBy::ReadFromStore,
+                        at: now,
+                    });
+                }
+            }
+            None => {}
         }
     }
 }
