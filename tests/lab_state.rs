@@ -184,3 +184,36 @@ mod properties {
         }
     }
 }
+
+/// The guide's misconception links open the step that refutes each: the
+/// deciding step of that run, with the outcome the guide states. A change
+/// in the engine that moves the step fails here, not silently in class.
+#[test]
+fn the_guides_misconception_links_open_their_deciding_steps() {
+    let guide = session_lab::app::guide_text::GUIDE;
+    let mut links = 0;
+    for part in guide.split("<a class=\"refutes\" ").skip(1) {
+        let verdict = part
+            .split("data-verdict=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("data-verdict");
+        let href = part
+            .split("href=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .expect("href")
+            .replace("&amp;", "&");
+        let mut state = AppState::new();
+        state.apply(Action::OpenLink(href.clone()));
+        assert!(state.notices.is_empty(), "{href}: {:?}", state.notices);
+        let v = state.run.verdict.as_ref().expect("an attack");
+        assert_eq!(
+            state.cursor, v.deciding_event,
+            "{href}: not its deciding step"
+        );
+        assert_eq!(v.attacker_got_in, verdict == "in", "{href}");
+        links += 1;
+    }
+    assert!(links >= 5, "{links} links");
+}

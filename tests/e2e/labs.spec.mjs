@@ -293,19 +293,42 @@ test("compare: one setting changed, the first divergence marked, verdicts side b
   await app.expectClean();
 });
 
-test("guide: a 50-minute class, its questions, and how to publish", async ({ page }) => {
+test("guide: a lesson plan with its worksheet and exit ticket, printable on A4 and Letter", async ({ page }) => {
   const app = await openApp(page);
   await nav(page).getByRole("button", { name: "Guide" }).click();
-  await expect(page.getByRole("heading", { name: "Instructor guide" })).toBeVisible();
-  await expect(page.locator(".guide")).toContainText("50-minute");
-  await expect(page.locator(".guide")).toContainText("dist/");
-  await expect(page.locator(".guide .plan tbody tr")).toHaveCount(9);
-  await page.getByRole("link", { name: "Hijacking by sniffing", exact: true }).click();
+  const guide = page.locator(".guide");
+  await expect(page.getByRole("heading", { name: /Instructor guide/ })).toBeVisible();
+  for (const part of ["Learning objectives", "The 50 minutes", "Misconceptions to address", "Discussion questions", "Prediction worksheet", "Exit ticket"]) {
+    await expect(page.getByRole("heading", { name: part })).toBeVisible();
+  }
+  // Four scenarios in 50 minutes, not the whole catalogue.
+  await expect(guide.locator("table.plan:not(.worksheet) tbody tr")).toHaveCount(5);
+  await guide.getByText("Answer key").click();
+  await expect(guide.locator(".answers li")).toHaveCount(5);
+  // A misconception's link opens the step that refutes it.
+  await guide.getByRole("link", { name: "Sniffing with Secure on" }).click();
   await expect(page.locator("#scenario-select")).toHaveValue("hijack-sniffing");
+  await expect(page.locator(".timeline .tick.deciding.current")).toHaveCount(1);
   // The keyboard reaches the navigation.
   await nav(page).getByRole("button", { name: "Guide" }).focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { name: "Instructor guide" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Instructor guide/ })).toBeVisible();
+
+  // Printed: nothing runs past the printable width of A4 or Letter (about
+  // 7 inches with the browser's margins), and the worksheet and the exit
+  // ticket are in the print.
+  await page.emulateMedia({ media: "print" });
+  for (const [paper, width] of [["A4", 718], ["Letter", 720]]) {
+    await page.setViewportSize({ width, height: 1000 });
+    const over = await page.evaluate((w) => [...document.querySelectorAll(".guide *")]
+      .filter((e) => e.getBoundingClientRect().right > w + 0.5)
+      .map((e) => e.tagName + ":" + e.textContent.slice(0, 40)), width);
+    expect(over, `${paper}: cut off`).toEqual([]);
+    await expect(page.locator("header.top")).toBeHidden();
+    await expect(guide.locator("table.worksheet")).toBeVisible();
+  }
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.length).toBeGreaterThan(1000);
   await app.expectClean();
 });
 
