@@ -301,7 +301,7 @@ fn replayed_first_the_token_opens_a_session_that_cannot_move_money_and_alices_re
     let used = ds
         .iter()
         .position(|d| matches!(d, Decision::RememberTokenUsed { .. }))
-        .expect("the attacker's replay uses the token");
+        .expect("Mallory's replay uses the token");
     // ... but the transfer page asks for the password again ...
     let asked = ds
         .iter()

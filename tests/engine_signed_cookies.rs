@@ -56,7 +56,7 @@ fn the_payload_is_readable_and_tampering_is_refused_by_the_signature() {
             EventKind::CookieDecoded { payload, .. } => payload.clone(),
             _ => None,
         })
-        .expect("the attacker decodes the copy");
+        .expect("Mallory decodes the copy");
     assert!(payload.contains("\"user\":\"alice\""), "{payload}");
     assert!(payload.contains("\"expires\":"), "{payload}");
     assert!(decisions(&r).iter().any(|d| matches!(

@@ -12,8 +12,25 @@ use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::catalog;
 use session_lab::engine::world::run;
 
+/// A code such as `(SecureOnly)` inside a sentence: two capitals or more
+/// in one parenthesised word. Codes belong in badges; sentences use words.
+fn has_code(text: &str) -> Option<&str> {
+    text.split('(').skip(1).find_map(|rest| {
+        let word = rest.split(')').next()?;
+        let caps = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let one_word = word.chars().all(|c| c.is_ascii_alphanumeric());
+        (one_word && caps >= 2 && word.chars().next()?.is_ascii_uppercase()).then_some(word)
+    })
+}
+
 fn check_step(where_: &str, i: usize, e: &Event, first_total: Option<u64>) {
     let at = format!("{where_}, step {}", i + 1);
+    assert_eq!(
+        has_code(&e.narration),
+        None,
+        "{at}: a reason code in {:?}",
+        e.narration
+    );
     let b = &e.snapshot.browser;
     // A script reads only cookies the jar holds, never an HttpOnly one, and
     // nothing at all from a blank page.

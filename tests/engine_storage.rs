@@ -46,7 +46,7 @@ fn listing(r: &Run) -> String {
         EventKind::Response { response, .. } => Some(response.body.clone()),
         _ => None,
     });
-    body.expect("the attacker asked for /sessions/")
+    body.expect("Mallory asked for /sessions/")
 }
 
 fn alices_id(r: &Run) -> String {

@@ -62,7 +62,7 @@ fn a_binding_that_passed_is_named_with_why_it_matched() {
     }
     assert!(
         v.sentence
-            .contains("the attacker sends the most common one, which is alice's"),
+            .contains("Mallory sends the most common one, which is alice's"),
         "{}",
         v.sentence
     );
@@ -116,7 +116,7 @@ fn a_cookie_left_out_is_worded_by_the_request_it_was_left_out_of() {
     );
     assert!(
         v.sentence
-            .contains("out of the plain http:// request the attacker was reading"),
+            .contains("out of the plain http:// request Mallory was reading"),
         "{}",
         v.sentence
     );
@@ -131,7 +131,7 @@ fn a_cookie_left_out_is_worded_by_the_request_it_was_left_out_of() {
     );
     assert!(
         v.sentence
-            .contains("out of the request the attacker made the victim's browser send"),
+            .contains("out of the request Mallory made Alice's browser send"),
         "{}",
         v.sentence
     );

@@ -97,7 +97,7 @@ impl AttackerPosition {
     pub fn describe(self) -> String {
         match self {
             AttackerPosition::SameWifi { active } => format!(
-                "on the victim's café Wi-Fi{}, behind the same NAT router, so their requests leave from the same public IP address as the victim's ({VICTIM_IP})",
+                "on Alice's café Wi-Fi{}, behind the same NAT router, so her requests leave from the same public IP address as Alice's ({VICTIM_IP})",
                 if active { ", able to block and rewrite traffic" } else { "" }
             ),
             AttackerPosition::Remote => {
@@ -132,10 +132,10 @@ impl UserAgentSource {
         match self {
             UserAgentSource::SniffedRequest => "read in a plain request sniffed off the Wi-Fi",
             UserAgentSource::OwnSiteLog => {
-                "read in their own server's log, from the request the victim's browser made to it"
+                "read in her own server's log, from the request Alice's browser made to it"
             }
             UserAgentSource::MostCommon => {
-                "the most common one on the web (Chrome on Windows: since User-Agent reduction, every such browser sends the same string), set before knowing anything of the victim"
+                "the most common one on the web (Chrome on Windows: since User-Agent reduction, every such browser sends the same string), set before knowing anything of Alice"
             }
         }
     }
@@ -239,11 +239,11 @@ impl Attacker {
     pub fn identity(&self) -> String {
         let ua = match self.user_agent_from {
             Some(UserAgentSource::MostCommon) => format!(
-                "the most common User-Agent ({}), which the victim's browser sends too",
+                "the most common User-Agent ({}), which Alice's browser sends too",
                 self.browser.user_agent
             ),
             Some(from) => format!(
-                "the victim's User-Agent, {} ({})",
+                "Alice's User-Agent, {} ({})",
                 from.describe(),
                 self.browser.user_agent
             ),
@@ -255,8 +255,7 @@ impl Attacker {
         format!(
             "from {}, with IP address {} and {ua}",
             match self.position {
-                AttackerPosition::SameWifi { .. } =>
-                    "the café Wi-Fi, behind the same NAT as the victim",
+                AttackerPosition::SameWifi { .. } => "the café Wi-Fi, behind the same NAT as Alice",
                 AttackerPosition::Remote
                 | AttackerPosition::Subdomain
                 | AttackerPosition::CrossSitePage => "their own machine",

@@ -22,8 +22,8 @@ pub enum Party {
 impl Party {
     pub fn label(self) -> &'static str {
         match self {
-            Party::Victim => "the victim's browser",
-            Party::Attacker => "the attacker's machine",
+            Party::Victim => "Alice's browser",
+            Party::Attacker => "Mallory's machine",
         }
     }
 }

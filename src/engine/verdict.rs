@@ -167,12 +167,12 @@ impl StoreLeak {
     fn sentence(&self) -> String {
         let user = &self.user;
         let read = if self.encrypted {
-            format!("The attacker downloaded {} from /sessions/, but the data is encrypted at rest and the key is not in the store: no password, token or card number, not even whose session is whose.", files_word(self.files))
+            format!("Mallory downloaded {} from /sessions/, but the data is encrypted at rest and the key is not in the store: no password, token or card number, not even whose session is whose.", files_word(self.files))
         } else if self.secrets.is_empty() {
-            format!("The attacker downloaded {} from /sessions/ and read it in clear, but {user}'s holds only a reference (her user name, the card's last four digits): no password, token or card number to take.", files_word(self.files))
+            format!("Mallory downloaded {} from /sessions/ and read it in clear, but {user}'s holds only a reference (her user name, the card's last four digits): no password, token or card number to take.", files_word(self.files))
         } else {
             let names: Vec<&str> = self.secrets.iter().map(|s| s.describe()).collect();
-            format!("The attacker downloaded {} from /sessions/ and read {user}'s in clear: her {}, which work elsewhere, long after this session ends.", files_word(self.files), join_and(&names))
+            format!("Mallory downloaded {} from /sessions/ and read {user}'s in clear: her {}, which work elsewhere, long after this session ends.", files_word(self.files), join_and(&names))
         };
         let names = if self.keys_hashed {
             " The files are named by hashes of the session IDs, not by the IDs."
@@ -213,8 +213,8 @@ pub enum LeftOutOf {
 impl LeftOutOf {
     pub fn describe(self) -> &'static str {
         match self {
-            LeftOutOf::AttackerMade => "the request the attacker made the victim's browser send",
-            LeftOutOf::PlainHttpRead => "the plain http:// request the attacker was reading",
+            LeftOutOf::AttackerMade => "the request Mallory made Alice's browser send",
+            LeftOutOf::PlainHttpRead => "the plain http:// request Mallory was reading",
         }
     }
 }
@@ -246,22 +246,22 @@ impl BindingPassed {
             BindingPassed::Ip {
                 behind_victims_nat: true,
             } => format!(
-                "the shop checks the IP address, but the attacker shares {user}'s public address behind the café's NAT"
+                "the shop checks the IP address, but Mallory shares {user}'s public address behind the café's NAT"
             ),
             BindingPassed::Ip {
                 behind_victims_nat: false,
-            } => "the shop checks the IP address, but the session was bound to the attacker's own address when their browser started it".into(),
+            } => "the shop checks the IP address, but the session was bound to Mallory's own address when her browser started it".into(),
             BindingPassed::UserAgent {
                 from: Some(UserAgentSource::MostCommon),
                 ..
             } => format!(
-                "the shop checks the User-Agent, but the attacker sends the most common one, which is {user}'s"
+                "the shop checks the User-Agent, but Mallory sends the most common one, which is {user}'s"
             ),
             BindingPassed::UserAgent {
                 from: Some(from),
                 most_common,
             } => format!(
-                "the shop checks the User-Agent, but the attacker sends {user}'s, {}{}",
+                "the shop checks the User-Agent, but Mallory sends {user}'s, {}{}",
                 from.describe(),
                 if most_common {
                     " (the most common one, which they sent anyway)"
@@ -270,7 +270,7 @@ impl BindingPassed {
                 }
             ),
             BindingPassed::UserAgent { from: None, .. } => {
-                "the shop checks the User-Agent, but the attacker's browser sends the one the session was bound to".into()
+                "the shop checks the User-Agent, but Mallory's browser sends the one the session was bound to".into()
             }
         }
     }
@@ -298,24 +298,24 @@ impl VerdictReason {
             } => {
                 let served = if *stateless {
                     format!(
-                        "The server served the attacker's own request as {user}, because it carried a copy of {user}'s signed session cookie: its signature matches and the expiry written inside it has not passed, and that is all the server checks. It keeps no session record, so logging out only deleted {user}'s own copy: a stateless session cannot be revoked, only left to expire."
+                        "The server served Mallory's own request as {user}, because it carried a copy of {user}'s signed session cookie: its signature matches and the expiry written inside it has not passed, and that is all the server checks. It keeps no session record, so logging out only deleted {user}'s own copy: a stateless session cannot be revoked, only left to expire."
                     )
                 } else if passed.is_empty() {
                     format!(
-                        "The server served the attacker's own request as {user}, because it carried session ID {session}: the ID alone is the key."
+                        "The server served Mallory's own request as {user}, because it carried session ID {session}: the ID alone is the key."
                     )
                 } else {
                     let checks: Vec<String> = passed.iter().map(|p| p.explanation(user)).collect();
                     format!(
-                        "The server served the attacker's own request as {user}, because it carried session ID {session}: {}, so the ID was enough.",
+                        "The server served Mallory's own request as {user}, because it carried session ID {session}: {}, so the ID was enough.",
                         checks.join("; ")
                     )
                 };
                 match refused_in_clear {
                     None => served,
                     Some(r) => format!(
-                        "{served} {user}'s browser had refused that session's cookie ({}) on the plain http:// shop, so each of her pages started a new session, but the Set-Cookie that carried the ID crossed the Wi-Fi in clear, and the attacker read it there: Secure without HTTPS breaks the site, and the Set-Cookie still crosses in clear.",
-                        r.devtools_name()
+                        "{served} {user}'s browser had refused that session's cookie ({}), so each of her pages started a new session, but the Set-Cookie that carried the ID crossed the Wi-Fi in clear, and Mallory read it there: Secure without HTTPS breaks the site, and the Set-Cookie still crosses in clear.",
+                        r.words()
                     ),
                 }
             }
@@ -336,7 +336,7 @@ impl VerdictReason {
                         )
                     };
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out. {differs}it is same-origin, so Origin and Sec-Fetch-Site say the shop{}.",
+                        "Mallory's request ran in {user}'s browser with {user}'s session cookie, from the shop's own page, and the server carried it out. {differs}it is same-origin, so Origin and Sec-Fetch-Site say the shop{}.",
                         if *token_from_page {
                             ", and the script read the CSRF token from the form it fetched"
                         } else {
@@ -345,45 +345,43 @@ impl VerdictReason {
                     )
                 } else {
                     format!(
-                        "The attacker's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. {}The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
+                        "Mallory's request ran in {user}'s browser with {user}'s session cookie, and the server carried it out. {}The browser did say where it came from ({}), but the server checked neither that nor a CSRF token.",
                         same_site.map_or(String::new(), cross_site_cookie),
                         telltales.join(", ")
                     )
                 }
             }
             VerdictReason::RoleTampered => {
-                "The server trusted a role the client sent in a cookie, so editing the cookie made the attacker an admin.".into()
+                "The server trusted a role the client sent in a cookie, so editing the cookie made Mallory an admin.".into()
             }
             VerdictReason::CookieNotSent { reason, of } => format!(
-                "The browser left the session cookie out of {} ({}): {}",
+                "The browser left the session cookie out of {}: {}",
                 of.describe(),
-                reason.devtools_name(),
                 reason.explanation()
             ),
             VerdictReason::CookieNotStored(r) => format!(
-                "The browser refused the cookie the attacker planted ({}): {}",
-                r.devtools_name(),
+                "The browser refused the cookie Mallory planted: {}",
                 r.explanation()
             ),
             VerdictReason::CookieHiddenFromScript(r) => format!(
                 "The injected script ran, but document.cookie did not contain the session ID ({}).",
-                r.devtools_name()
+                r.words()
             ),
             VerdictReason::ScriptNotRun => {
-                "The shop escaped the attacker's text where it wrote it into the page, so their <script> was shown as text and never ran.".into()
+                "The shop escaped Mallory's text where it wrote it into the page, so her <script> was shown as text and never ran.".into()
             }
             VerdictReason::IdRejected(r) => {
-                format!("The server refused the session ID the attacker relied on: {}.", r.explanation())
+                format!("The server refused the session ID Mallory relied on: {}.", r.explanation())
             }
             VerdictReason::SessionEnded(r) => format!(
-                "The session behind the attacker's ID ended before they used it: {}.",
+                "The session behind Mallory's ID ended before she used it: {}.",
                 r.explanation()
             ),
             VerdictReason::SessionNotLoggedIn => {
-                "The attacker's session ID still works, but the victim never logged in on it, so it opens nobody's account.".into()
+                "Mallory's session ID still works, but Alice never logged in on it, so it opens nobody's account.".into()
             }
             VerdictReason::IdUnknownAfterEnd { ended } => format!(
-                "The server did not know the ID the attacker replayed: {} earlier, and a server keeps no record of ended sessions, so to it the ID is just unknown and opens nobody's account.",
+                "The server did not know the ID Mallory replayed: {} earlier, and a server keeps no record of ended sessions, so to it the ID is just unknown and opens nobody's account.",
                 match ended {
                     EndReason::LoggedOut => "the session was destroyed at logout",
                     EndReason::IdleTimeout => "the session was removed when its idle timeout passed",
@@ -393,8 +391,8 @@ impl VerdictReason {
                 }
             ),
             VerdictReason::VictimLoggedOut { withheld } => format!(
-                "The attack found no logged-in session only because the victim had been logged out by a side effect: her browser left the session cookie out of a request ({}), and the shop, which starts a session on every page, answered with a fresh session whose cookie replaced hers. That is a logout, not a defense: a shop that starts sessions only when it stores something keeps her logged in, and the attack goes through.",
-                withheld.devtools_name()
+                "The attack found no logged-in session only because Alice had been logged out by a side effect: her browser left the session cookie out of a request ({}), and the shop, which starts a session on every page, answered with a fresh session whose cookie replaced hers. That is a logout, not a defense: a shop that starts sessions only when it stores something keeps her logged in, and the attack goes through.",
+                withheld.words()
             ),
             VerdictReason::ActionRefused(r) => {
                 format!("The server refused the forged request: {}.", r.explanation())
@@ -410,7 +408,7 @@ impl VerdictReason {
                 "The server reads the role from the session on its side, so the edited cookie changed nothing.".into()
             }
             VerdictReason::NoIdLearned => {
-                "The attacker never saw a session ID, so there was nothing to replay.".into()
+                "Mallory never saw a session ID, so there was nothing to replay.".into()
             }
             VerdictReason::GuessesMissed {
                 attempts,
@@ -432,17 +430,17 @@ impl VerdictReason {
                 )
             }
             VerdictReason::RememberTokenTheftDetected { tokens_revoked } => format!(
-                "The attacker replayed the remember-me token they stole, but the victim had used it since, and each use rotates its validator: the server found the selector with a validator that no longer matches, an old copy, so a stolen one. It refused it, revoked all {tokens_revoked} of her remember-me tokens and ended her sessions."
+                "Mallory replayed the remember-me token she stole, but Alice had used it since, and each use rotates its validator: the server found the selector with a validator that no longer matches, an old copy, so a stolen one. It refused it, revoked all {tokens_revoked} of her remember-me tokens and ended her sessions."
             ),
             VerdictReason::RememberTokenRefused(r) => format!(
-                "The server would not use the remember-me token the attacker replayed: {}.",
+                "The server would not use the remember-me token Mallory replayed: {}.",
                 r.explanation()
             ),
             VerdictReason::AttackIncomplete => "The attack never reached its last step.".into(),
-            VerdictReason::StoreNotServed => "The attacker asked the shop's web server for /sessions/ and got 404 Not Found: no session files lie in the directory it serves (they are outside the web root, or the sessions are not kept in files at all), so there was no copy of the store to read and no ID in it.".into(),
+            VerdictReason::StoreNotServed => "Mallory asked the shop's web server for /sessions/ and got 404 Not Found: no session files lie in the directory it serves (they are outside the web root, or the sessions are not kept in files at all), so there was no copy of the store to read and no ID in it.".into(),
             VerdictReason::StoreRead { leak, then } => {
                 let after = match then.as_ref() {
-                    VerdictReason::ServedAsVictim { .. } => format!("Then the attacker sent one of those names back as the session cookie. {}", then.sentence()),
+                    VerdictReason::ServedAsVictim { .. } => format!("Then Mallory sent one of those names back as the session cookie. {}", then.sentence()),
                     VerdictReason::IdRejected(_) if leak.keys_hashed => format!("Sending one back as the session cookie gets nothing: the server hashes what the cookie brings, and a hash of a hash names no session. {}", then.sentence()),
                     VerdictReason::AttackIncomplete => String::new(),
                     other => other.sentence(),

@@ -15,11 +15,11 @@ const ATTACKS = [
   ["session-riding-xss", [["Search page output", "escaped"]], /escaped/i],
   ["hijack-stored-xss", [["Product reviews shown", "escaped"]], /escaped/i],
   ["fixation-url", [["New session ID at login", true]], /ended|new ID|regenerat/i],
-  ["fixation-cookie-tossing", [["__Host- prefix", true]], /InvalidPrefix/],
+  ["fixation-cookie-tossing", [["__Host- prefix", true]], /__Secure- or __Host-/],
   ["predictable-ids", [["Session ID generator", "csprng-128"]], /guess/i],
   ["reuse-after-logout", [["Logout", "invalidate"]], /logged out|log(ged)? ?out/i],
   ["reuse-after-inactivity", [["Idle timeout", "15"]], /idle|inactiv/i],
-  ["csrf", [["SameSite", "lax"]], /SameSiteLax/],
+  ["csrf", [["SameSite", "lax"]], /SameSite=Lax/],
   // The forged POST carries Origin: https://evil.example and
   // Sec-Fetch-Site: cross-site (over https), which these checks read.
   ["csrf", [["Origin check", true]], /Origin header/],

@@ -42,8 +42,17 @@ pub fn picker(state: &AppState, dispatch: &Callback<Action>) -> Html {
 /// click away; in projector mode the instructor tells it.
 pub fn description(state: &AppState) -> Html {
     let scenario = state.current();
+    // Who is who, said once at the start of every scenario: the names the
+    // narration, the diagram and the lanes use for them.
+    let cast = match scenario.kind {
+        ScenarioKind::Attack => "Alice is the shop's customer; Mallory is the attacker.",
+        ScenarioKind::Everyday => "Alice is the shop's customer.",
+    };
     let lines = || {
-        html! { <>{ for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }</> }
+        html! { <>
+            <span class="line cast">{ cast }</span>
+            { for scenario.description.iter().map(|line| html! { <span class="line">{ line }</span> }) }
+        </> }
     };
     if state.projector {
         html! {}

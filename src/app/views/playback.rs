@@ -10,10 +10,10 @@ use yew::prelude::*;
 
 pub fn actor_name(actor: Actor) -> &'static str {
     match actor {
-        Actor::Victim => "Victim's browser",
+        Actor::Victim => "Alice's browser",
         Actor::Network => "Network",
         Actor::Server => "Server",
-        Actor::Attacker => "Attacker",
+        Actor::Attacker => "Mallory",
     }
 }
 

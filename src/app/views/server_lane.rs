@@ -27,6 +27,13 @@ fn expiry_bar(label: &str, now: SimTime, start: SimTime, deadline: Option<SimTim
     }
 }
 
+/// A session's entries shown in its row; the rest fold under "+N more".
+const SHOWN_ENTRIES: usize = 4;
+
+fn kv((k, v): &(String, String)) -> Html {
+    html! { <span class="kv mono">{ format!("{k}={v}") }</span> }
+}
+
 fn session_row(s: &SessionView, now: SimTime, new: bool, ids: Option<Ids<'_>>) -> Html {
     let id = s.id.to_string();
     let has_expiry = s.idle_expires.is_some() || s.absolute_expires.is_some();
@@ -43,7 +50,15 @@ fn session_row(s: &SessionView, now: SimTime, new: bool, ids: Option<Ids<'_>>) -
             </td>
             <td>{ s.user.as_ref().map(|u| u.to_string()).unwrap_or_else(|| "(anonymous)".into()) }</td>
             <td class="data">
-                { for s.data.iter().map(|(k, v)| html! { <span class="kv mono">{ format!("{k}={v}") }</span> }) }
+                { for s.data.iter().take(SHOWN_ENTRIES).map(kv) }
+                if s.data.len() > SHOWN_ENTRIES {
+                    // The rest one click away, so a full session (the leak
+                    // scenario's) keeps its row on a projected screen.
+                    <details>
+                        <summary>{ format!("+{} more", s.data.len() - SHOWN_ENTRIES) }</summary>
+                        { for s.data.iter().skip(SHOWN_ENTRIES).map(kv) }
+                    </details>
+                }
             </td>
             <td class="detail">{ s.created.to_string() }</td>
             <td class="detail">{ s.last_seen.to_string() }</td>

@@ -88,6 +88,33 @@ impl BlockedReason {
         BlockedReason::InvalidResponse,
     ];
 
+    /// The reason in a few plain words, for sentences: the DevTools name
+    /// stays in the badges.
+    pub fn words(&self) -> &'static str {
+        match self {
+            BlockedReason::SecureOnly => "a Secure cookie over plain http://",
+            BlockedReason::NotOnPath => "not on the cookie's path",
+            BlockedReason::DomainMismatch => "not the cookie's host",
+            BlockedReason::SameSiteStrict => "SameSite=Strict, from another site",
+            BlockedReason::SameSiteLax => "SameSite=Lax, from another site",
+            BlockedReason::SameSiteUnspecifiedTreatedAsLax => {
+                "no SameSite, so Lax, from another site"
+            }
+            BlockedReason::SameSiteNoneInsecure => "SameSite=None without Secure",
+            BlockedReason::UserPreferences => "third-party cookies blocked",
+            BlockedReason::OverwriteSecure => "would overwrite a Secure cookie from http://",
+            BlockedReason::InvalidDomain => "a Domain this host may not set",
+            BlockedReason::InvalidPrefix => "its name's prefix rules broken",
+            BlockedReason::DisallowedCharacter => "a forbidden character",
+            BlockedReason::NameValuePairExceedsMaxSize => "larger than 4096 bytes",
+            BlockedReason::NoCookieContent => "no name or value",
+            BlockedReason::SyntaxError => "a line that is no cookie",
+            BlockedReason::HttpOnly => "HttpOnly, so not for scripts",
+            BlockedReason::Expired => "expired",
+            BlockedReason::InvalidResponse => "a response with a forbidden character",
+        }
+    }
+
     /// The name Chrome DevTools uses (or, for our own reasons, a name in the
     /// same style).
     pub fn devtools_name(&self) -> &'static str {

@@ -311,7 +311,7 @@ fn mobile_ip_change() -> Scenario {
         "Binding's price: a phone changes network",
         lines(
             "Alice logs in on her phone at home, then walks out: the phone switches from Wi-Fi to 4G and her public IP address changes between two requests. The shop binds each session to the IP address it started from.",
-            "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, the attacker shares the victim's address).",
+            "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, Mallory shares Alice's address).",
         ),
         vec![Knob::Binding(ClientBinding::Ip)],
         acts,
@@ -414,7 +414,7 @@ fn hijack_sniffing() -> Scenario {
         "hijack-sniffing",
         "Session hijacking by sniffing",
         lines(
-            "Alice shops from a café's public Wi-Fi; the attacker listens on the same network. The shop serves only http://.",
+            "Alice shops from a café's public Wi-Fi; Mallory listens on the same network. The shop serves only http://.",
             "Whatever crosses it as plain http:// can be read, session cookie included. Served over HTTPS, her browser upgrades even an old http:// bookmark.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -430,7 +430,7 @@ fn hijack_sniffing_active() -> Scenario {
         "hijack-sniffing-active",
         "Sniffing with an active attacker",
         lines(
-            "The shop serves HTTPS and Alice's browser upgrades http:// addresses. The attacker on the café Wi-Fi blocks port 443 before she opens an old http:// bookmark.",
+            "The shop serves HTTPS and Alice's browser upgrades http:// addresses. Mallory on the café Wi-Fi blocks port 443 before she opens an old http:// bookmark.",
             "With HTTPS unreachable the browser silently falls back to plain http://: does her session cookie go along?",
         ),
         AttackGoal::ImpersonateVictim,
@@ -459,7 +459,7 @@ fn hijack_xss() -> Scenario {
         "Session hijacking by XSS",
         lines(
             "The shop's search page pastes the query into the page unescaped.",
-            "A link with a script in the query makes Alice's browser send document.cookie to the attacker.",
+            "A link with a script in the query makes Alice's browser send document.cookie to Mallory.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Remote,
@@ -523,7 +523,7 @@ fn hijack_stored_xss() -> Scenario {
         "hijack-stored-xss",
         "Session hijacking by stored XSS",
         lines(
-            "The attacker posts a product review that is a script; the shop shows reviews unescaped.",
+            "Mallory posts a product review that is a script; the shop shows reviews unescaped.",
             "Later Alice browses the product page on the shop itself, and the script runs there, in her session.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -560,8 +560,8 @@ fn fixation_url() -> Scenario {
         "fixation-url",
         "Session fixation by URL",
         lines(
-            "The shop accepts a session ID in the URL. The attacker gets one and mails Alice a login link carrying it.",
-            "If the ID survives her login, the attacker's copy opens her account.",
+            "The shop accepts a session ID in the URL. Mallory gets one and mails Alice a login link carrying it.",
+            "If the ID survives her login, Mallory's copy opens her account.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Remote,
@@ -598,8 +598,8 @@ fn fixation_cookie_tossing() -> Scenario {
         "fixation-cookie-tossing",
         "Session fixation by cookie tossing",
         lines(
-            "The attacker runs a blog on blog.shop.example, a subdomain of the shop's host, and opens the shop to get a session ID of their own.",
-            "Alice already holds the shop's cookie. The blog's page sets another for Domain=shop.example, Path=/login, with the attacker's ID: on /login the longer path goes first, and the shop reads the first.",
+            "Mallory runs a blog on blog.shop.example, a subdomain of the shop's host, and opens the shop to get a session ID of her own.",
+            "Alice already holds the shop's cookie. The blog's page sets another for Domain=shop.example, Path=/login, with Mallory's ID: on /login the longer path goes first, and the shop reads the first.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Subdomain,
@@ -630,7 +630,7 @@ fn predictable_ids() -> Scenario {
         "predictable-ids",
         "Predicting weak session IDs",
         lines(
-            "The shop numbers its sessions. The attacker opens the shop to see what an ID looks like.",
+            "The shop numbers its sessions. Mallory opens the shop to see what an ID looks like.",
             "From their own ID they work out the IDs issued just before, and try them.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -652,7 +652,7 @@ fn reuse_after_logout() -> Scenario {
         "reuse-after-logout",
         "Reusing a session after logout",
         lines(
-            "Alice logs out and leaves. The attacker had read her session ID off the network.",
+            "Alice logs out and leaves. Mallory had read her session ID off the network.",
             "If logout only deleted her cookie, the session is still alive on the server.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -676,7 +676,7 @@ fn reuse_after_inactivity() -> Scenario {
         "reuse-after-inactivity",
         "Reusing a session after inactivity",
         lines(
-            "Alice leaves without logging out. Three hours later the attacker tries her session ID.",
+            "Alice leaves without logging out. Three hours later Mallory tries her session ID.",
             "Only a timeout on the server ends a session nobody uses.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -712,8 +712,8 @@ fn signed_cookie_replay() -> Scenario {
         "signed-cookie-replay",
         "Replaying a signed session cookie after logout",
         lines(
-            "The shop keeps no sessions: it signs Alice's session into her cookie (as Rails' cookie store, Flask and JWTs in cookies do). The attacker on the café Wi-Fi copies it off the plain http:// shop, reads it and tries to edit it.",
-            "Alice logs out and leaves; ten minutes later the attacker sends the copy. Logout destroyed nothing on the server: does the copy still open her account?",
+            "The shop keeps no sessions: it signs Alice's session into her cookie (as Rails' cookie store, Flask and JWTs in cookies do). Mallory on the café Wi-Fi copies it off the plain http:// shop, reads it and tries to edit it.",
+            "Alice logs out and leaves; ten minutes later Mallory sends the copy. Logout destroyed nothing on the server: does the copy still open her account?",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::SameWifi { active: false },
@@ -790,7 +790,7 @@ fn role_tampering() -> Scenario {
         "Tampering with a role kept in a cookie",
         lines(
             "The shop keeps the user's role in a cookie, role=user, instead of in the session.",
-            "The attacker logs in to their own account and edits the cookie.",
+            "Mallory logs in to her own account and edits the cookie.",
         ),
         AttackGoal::EscalatePrivilege,
         AttackerPosition::Remote,
@@ -838,8 +838,8 @@ fn remember_me_theft() -> Scenario {
         "remember-me-theft",
         "Remember me: a stolen token replayed",
         lines(
-            "Alice logs in with \"Remember me\" ticked; a script in a product review sends her cookies to the attacker, and she closes the browser. Three days later she comes back, and a day after that the attacker replays what they stole.",
-            "Done the naive way the session cookie itself lives 30 days, and so must the session: the copy works for weeks. Done right, a separate token is rotated on every use, so Alice's return makes the attacker's copy an old one, and an old one is theft.",
+            "Alice logs in with \"Remember me\" ticked; a script in a product review sends her cookies to Mallory, and she closes the browser. Three days later she comes back, and a day after that Mallory replays what she stole.",
+            "Done the naive way the session cookie itself lives 30 days, and so must the session: the copy works for weeks. Done right, a separate token is rotated on every use, so Alice's return makes Mallory's copy an old one, and an old one is theft.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Remote,
@@ -878,7 +878,7 @@ fn session_store_leak() -> Scenario {
         "session-store-leak",
         "Insecure session storage: the store leaks",
         lines(
-            "Alice logs in and checks out; the shop copies her password, API token and card number into her session. Its session files lie in a directory the web server serves, and the attacker downloads /sessions/.",
+            "Alice logs in and checks out; the shop copies her password, API token and card number into her session. Its session files lie in a directory the web server serves, and Mallory downloads /sessions/.",
             "What the copy shows depends on what the session holds and whether it is encrypted at rest; whether its file names still open her account depends on what the store files sessions under.",
         ),
         AttackGoal::ImpersonateVictim,

@@ -664,7 +664,7 @@ impl Decision {
                 };
                 let listing: Vec<String> = files.iter().map(|f| f.line()).collect();
                 format!(
-                    "The session files lie in a directory the web server serves, and it lists them: {} file(s), the whole store, to whoever asks, with no login. {names} {data} What the attacker sees: {}",
+                    "The session files lie in a directory the web server serves, and it lists them: {} file(s), the whole store, to whoever asks, with no login. {names} {data} What Mallory sees: {}",
                     files.len(),
                     listing.join(" / ")
                 )

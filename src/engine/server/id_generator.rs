@@ -105,7 +105,7 @@ impl IdGenerator {
                 "Each new session gets the next number, so one ID reveals its neighbours."
             }
             IdGenerator::Timestamp => {
-                "The ID is the time it was issued, so knowing roughly when the victim logged in narrows it to a few thousand values."
+                "The ID is the time it was issued, so knowing roughly when Alice logged in narrows it to a few thousand values."
             }
             IdGenerator::HashedCounter => {
                 "The ID is a hash of a counter: it looks random, but hashing 1, 2, 3... reproduces every ID."

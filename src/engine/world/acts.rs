@@ -70,7 +70,7 @@ impl World {
                 let Some(sent) = self.attacker.outbox.clone() else {
                     self.fail(
                         Actor::Victim,
-                        "There is no link to open: the attacker sent none.".into(),
+                        "There is no link to open: Mallory sent none.".into(),
                     );
                     return;
                 };
@@ -122,10 +122,10 @@ impl World {
                 let removed: Vec<_> = before.into_iter().filter(|c| !after.contains(c)).collect();
                 let names: Vec<String> = removed.iter().map(|c| c.name.clone()).collect();
                 let narration = if names.is_empty() {
-                    "The victim closes the browser. Only persistent cookies were stored, so nothing is lost.".to_string()
+                    "Alice closes the browser. Only persistent cookies were stored, so nothing is lost.".to_string()
                 } else {
                     format!(
-                        "The victim closes the browser: the session cookie(s) {} are gone; persistent cookies stay. (A browser set to restore the previous session, such as Chrome with \"Continue where you left off\", would have kept them.)",
+                        "Alice closes the browser: the session cookie(s) {} are gone; persistent cookies stay. (A browser set to restore the previous session, such as Chrome with \"Continue where you left off\", would have kept them.)",
                         names.join(", ")
                     )
                 };
@@ -201,7 +201,7 @@ impl World {
                 self.emit(
                     Actor::Attacker,
                     EventKind::HttpsBlocked,
-                    "The attacker on the café Wi-Fi turns active: posing as the access point, they drop every connection the victim's laptop opens to port 443. HTTPS cannot be reached; whatever the browser is willing to send over plain http:// now will be, and they read it.".into(),
+                    "Mallory on the café Wi-Fi turns active: posing as the access point, she drops every connection Alice's laptop opens to port 443. HTTPS cannot be reached; whatever the browser is willing to send over plain http:// now will be, and she reads it.".into(),
                 );
             }
             AttackerAct::StartsSniffing => {
@@ -209,9 +209,7 @@ impl World {
                     let at = self.attacker.position.describe();
                     return self.fail(
                         Actor::Attacker,
-                        format!(
-                            "The attacker cannot listen to the victim's network: they are {at}."
-                        ),
+                        format!("Mallory cannot listen to Alice's network: she is {at}."),
                     );
                 }
                 self.network.start_listening();
@@ -220,7 +218,7 @@ impl World {
                 self.emit(
                     Actor::Attacker,
                     EventKind::ListeningStarted,
-                    format!("The attacker joins the café's public Wi-Fi and records every message the victim's laptop sends and receives. They are {at}."),
+                    format!("Mallory joins the café's public Wi-Fi and records every message Alice's laptop sends and receives. She is {at}."),
                 );
             }
             AttackerAct::Visits { path } => {
@@ -240,7 +238,7 @@ impl World {
                 let Some(own) = self.attacker.own_ids().last().cloned() else {
                     return self.fail(
                         Actor::Attacker,
-                        "The attacker has no session ID from the shop to plant.".into(),
+                        "Mallory has no session ID from the shop to plant.".into(),
                     );
                 };
                 self.publish(EvilPage::CookieToss { planted_id: own.0 });
@@ -278,7 +276,7 @@ impl World {
                 self.emit(
                     Actor::Attacker,
                     EventKind::CookiePasted { outcome },
-                    format!("In the developer tools of their own browser, the attacker changes the cookie to {name}={value}. A cookie is just text on the client."),
+                    format!("In the developer tools of her own browser, Mallory changes the cookie to {name}={value}. A cookie is just text on the client."),
                 );
                 self.attacker_opens(&path);
             }
@@ -365,10 +363,10 @@ impl World {
         };
         let narration = match &page {
             EvilPage::CsrfTransfer { to, amount } => format!(
-                "The attacker puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
+                "Mallory puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
-                "The attacker controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example and Path={path} carrying the session ID the shop issued to the attacker: {planted_id}. On {path} a browser that already holds the shop's own cookie (Path=/) sends both, the longer path first; on other pages only the shop's own goes, so there the victim may look logged out.",
+                "Mallory controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example and Path={path} carrying the session ID the shop issued to Mallory: {planted_id}. On {path} a browser that already holds the shop's own cookie (Path=/) sends both, the longer path first; on other pages only the shop's own goes, so there Alice may look logged out.",
                 crate::engine::attacker::SIBLING_HOST,
                 path = crate::engine::attacker::TOSS_PATH,
             ),
@@ -402,7 +400,7 @@ impl World {
                 let Some(own) = self.attacker.own_ids().last().cloned() else {
                     return self.fail(
                         Actor::Attacker,
-                        "The attacker has no session ID of their own to fix on the victim.".into(),
+                        "Mallory has no session ID of her own to fix on Alice.".into(),
                     );
                 };
                 let now = self.clock.now();
@@ -414,20 +412,19 @@ impl World {
                 }]);
                 (
                     format!("{}/login?{}={}", self.shop_origin(), form::encode(&name), form::encode(own.as_str())),
-                    format!("The attacker emails the victim a link to the shop's login page with their own session ID {own} in the URL, and waits for the victim to log in on it."),
+                    format!("Mallory emails Alice a link to the shop's login page with her own session ID {own} in the URL, and waits for Alice to log in on it."),
                 )
             }
             Lure::ReflectedXss { payload } => {
                 let script = payload_script(payload);
                 (
                     format!("{}/search?q={}", self.shop_origin(), form::encode(&script.to_html())),
-                    format!("The attacker emails the victim a link to the shop's search page whose query is a script that {}.", script.describe()),
+                    format!("Mallory emails Alice a link to the shop's search page whose query is a script that {}.", script.describe()),
                 )
             }
-            Lure::EvilPage { url } => (
-                url.clone(),
-                format!("The attacker sends the victim a link to {url}."),
-            ),
+            Lure::EvilPage { url } => {
+                (url.clone(), format!("Mallory sends Alice a link to {url}."))
+            }
         };
         match Url::parse(&link) {
             Ok(url) => {
@@ -435,7 +432,7 @@ impl World {
                     url: link,
                     carries_script,
                 });
-                self.attacker.current_move = "Waiting for the victim to click".into();
+                self.attacker.current_move = "Waiting for Alice to click".into();
                 self.emit(Actor::Attacker, EventKind::LinkSent { url }, narration);
             }
             Err(e) => self.fail(
@@ -464,7 +461,7 @@ impl World {
             let index = self.emit(
                 Actor::Attacker,
                 EventKind::NothingToReplay,
-                "The attacker has no session ID of the victim's to replay.".into(),
+                "Mallory has no session ID of Alice's to replay.".into(),
             );
             self.note_obstacle(index, Setback::NothingToReplay);
             return;
@@ -486,8 +483,8 @@ impl World {
             let outcome_stored = outcome.is_stored();
             let refused = match outcome.reason() {
                 Some(r) => format!(
-                    " Their browser refuses it ({}), so they send it with curl instead.",
-                    r.devtools_name()
+                    " Her browser refuses it ({}), so she sends it with curl instead.",
+                    r.words()
                 ),
                 None => String::new(),
             };
@@ -495,7 +492,7 @@ impl World {
                 Actor::Attacker,
                 EventKind::CookiePasted { outcome },
                 format!(
-                    "The attacker opens a private window and pastes the cookie {}={}.{refused} Their requests go out {}.",
+                    "Mallory opens a private window and pastes the cookie {}={}.{refused} Her requests go out {}.",
                     known.name, known.value, self.attacker.identity()
                 ),
             );
@@ -537,7 +534,7 @@ impl World {
             self.emit(
                 Actor::Attacker,
                 EventKind::NothingToReplay,
-                "The attacker holds no session cookie of the victim's to read.".into(),
+                "Mallory holds no session cookie of Alice's to read.".into(),
             );
             return;
         };
@@ -545,10 +542,10 @@ impl World {
         self.attacker.current_move = format!("Reading {}", known.name);
         let narration = match &payload {
             Some(p) => format!(
-                "The attacker decodes the copied cookie's first part from base64url, with no key at all, and reads {p}: who is logged in and until when. A signed cookie is readable by anyone who holds it; the signature only stops changes."
+                "Mallory decodes the copied cookie's first part from base64url, with no key at all, and reads {p}: who is logged in and until when. A signed cookie is readable by anyone who holds it; the signature only stops changes."
             ),
             None => format!(
-                "The attacker looks at the copied cookie {}={}: a random session ID, with nothing inside to read. What it stands for is on the server.",
+                "Mallory looks at the copied cookie {}={}: a random session ID, with nothing inside to read. What it stands for is on the server.",
                 known.name, known.value
             ),
         };
@@ -569,7 +566,7 @@ impl World {
         let Some(known) = self.attacker.victim_ids().into_iter().next() else {
             return self.fail(
                 Actor::Attacker,
-                "The attacker holds no session cookie of the victim's to edit.".into(),
+                "Mallory holds no session cookie of Alice's to edit.".into(),
             );
         };
         let Some(forged) = crate::engine::server::signed::tamper(&known.value, user) else {
@@ -582,7 +579,7 @@ impl World {
                     payload: None,
                 },
                 format!(
-                    "The attacker would like to change who the cookie names, but {}={} is a random ID: who it belongs to is written on the server, not in the cookie.",
+                    "Mallory would like to change who the cookie names, but {}={} is a random ID: who it belongs to is written on the server, not in the cookie.",
                     known.name, known.value
                 ),
             );
@@ -604,7 +601,7 @@ impl World {
             Actor::Attacker,
             EventKind::CookiePasted { outcome },
             format!(
-                "The attacker changes \"user\" in the payload to \"{user}\", encodes it again and keeps the old signature: without the server's secret they cannot compute a new one. They open {path} with it."
+                "Mallory changes \"user\" in the payload to \"{user}\", encodes it again and keeps the old signature: without the server's secret she cannot compute a new one. She opens {path} with it."
             ),
         );
         self.attacker_opens(path);

@@ -201,7 +201,7 @@ impl World {
             return Ok(());
         }
         if party == Party::Victim && self.network.is_blocking_https() {
-            return Err("the attacker on the café Wi-Fi drops every connection to port 443, so no TLS connection can be made");
+            return Err("Mallory on the café Wi-Fi drops every connection to port 443, so no TLS connection can be made");
         }
         if url.host() == SHOP_HOST && self.settings.transport.scheme == SiteTransport::Http {
             return Err("the shop does not serve https://");
@@ -483,8 +483,8 @@ impl World {
         let how = match new.first().map(|k| k.learned_by) {
             Some(LearnedBy::Sniffed) => "read off the network",
             Some(LearnedBy::StolenByScript) => "sent home by the injected script",
-            Some(LearnedBy::OwnSession) => "issued to the attacker's own browser",
-            Some(LearnedBy::Planted) => "chosen to plant in the victim's browser",
+            Some(LearnedBy::OwnSession) => "issued to Mallory's own browser",
+            Some(LearnedBy::Planted) => "chosen to plant in Alice's browser",
             Some(LearnedBy::Guessed) => "found by guessing",
             Some(LearnedBy::ReadFromStore) => "read in a copy of the session store",
             None => "",
@@ -494,7 +494,7 @@ impl World {
             Actor::Attacker,
             EventKind::AttackerLearned { ids: new },
             format!(
-                "The attacker now knows the session ID {} ({how}).",
+                "Mallory now knows the session ID {} ({how}).",
                 list.join(", ")
             ),
         );
@@ -746,7 +746,7 @@ impl World {
                     EventKind::ScriptInert {
                         page: current.url.clone(),
                     },
-                    "The page shows the attacker's <script> as harmless text: the shop escaped it, so the browser never runs it.".into(),
+                    "The page shows Mallory's <script> as harmless text: the shop escaped it, so the browser never runs it.".into(),
                 );
                 self.note_obstacle(index, Setback::ScriptShownAsText);
             }
@@ -938,7 +938,7 @@ impl World {
                 read: None,
             },
             format!(
-                "A script on {} submits its hidden form to {} as soon as the page loads: the victim sees nothing.",
+                "A script on {} submits its hidden form to {} as soon as the page loads: Alice sees nothing.",
                 current.url.host(),
                 form.action
             ),
@@ -1011,8 +1011,8 @@ fn request_narration(
     excluded: &[(Cookie, BlockedReason)],
 ) -> String {
     let who = match party {
-        Party::Victim => "The victim's browser",
-        Party::Attacker => "The attacker's browser",
+        Party::Victim => "Alice's browser",
+        Party::Attacker => "Mallory's browser",
     };
     let mut s = format!("{who} sends {} {}", req.method, req.url);
     if sent.is_empty() {
@@ -1023,11 +1023,7 @@ fn request_narration(
     }
     s.push_str(&same_name_order(sent));
     for (c, reason) in excluded {
-        s.push_str(&format!(
-            " {} is left out ({}).",
-            c.name,
-            reason.devtools_name()
-        ));
+        s.push_str(&format!(" {} is left out ({}).", c.name, reason.words()));
     }
     let marks = super::observe::telltales(req);
     if !marks.is_empty() {
@@ -1124,9 +1120,8 @@ fn cookie_outcomes_narration(outcomes: &[SetCookieOutcome]) -> String {
             }
             SetCookieOutcome::Removed { cookie } => format!("deletes the cookie {}", cookie.name),
             SetCookieOutcome::Rejected { reason, .. } => format!(
-                "refuses {} ({}): {}",
+                "refuses {}: {}",
                 o.name().unwrap_or("a cookie"),
-                reason.devtools_name(),
                 // The sentence ends the narration, which adds its own period.
                 reason.explanation().trim_end_matches('.')
             ),

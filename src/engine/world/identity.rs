@@ -36,8 +36,8 @@ impl World {
             return;
         }
         let ip_note = match self.attacker.position.on_victims_network() {
-            true => "They already share the victim's public IP address, being behind the same café NAT.",
-            false => "The victim's IP address is in the log too, but a request cannot be sent from someone else's address: the attacker's own requests keep their own.",
+            true => "She already shares Alice's public IP address, being behind the same café NAT.",
+            false => "Alice's IP address is in the log too, but a request cannot be sent from someone else's address: Mallory's own requests keep their own.",
         };
         self.emit(
             Actor::Attacker,
@@ -46,7 +46,7 @@ impl World {
                 from,
             },
             format!(
-                "The attacker notes the victim's User-Agent, {}: \"{user_agent}\". {} {ip_note}",
+                "Mallory notes Alice's User-Agent, {}: \"{user_agent}\". {} {ip_note}",
                 from.describe(),
                 if user_agent == crate::engine::network::MOST_COMMON_USER_AGENT {
                     "It is the most common one, which their browser already sends: binding a session to it tells nobody apart."
@@ -99,7 +99,7 @@ impl World {
             },
             format!(
                 "{user} is now logged out in this browser. Her browser left her session cookie out of that request ({}), so the shop saw a visitor without a session and, starting a session on every page, made a new one, {new}; its Set-Cookie replaced her cookie for {old}. This is a side effect of how the shop starts sessions, not a defense: her session {old} is still alive on the server.",
-                withheld.devtools_name()
+                withheld.words()
             ),
         );
         self.note_obstacle(index, Setback::VictimLoggedOut(withheld));
