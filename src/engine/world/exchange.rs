@@ -1014,7 +1014,17 @@ fn request_narration(
         Party::Victim => "Alice's browser",
         Party::Attacker => "Mallory's browser",
     };
-    let mut s = format!("{who} sends {} {}", req.method, req.url);
+    // A payload in the query is shown as it reads (`q=<script>…`), not as
+    // the percent-encoding on the wire, which the message itself shows.
+    let url = req.url.to_string();
+    let mut s = match url.contains('%') {
+        true => format!(
+            "{who} sends {} {} (shown decoded; on the wire it is percent-encoded)",
+            req.method,
+            crate::engine::http::form::decode(&url)
+        ),
+        false => format!("{who} sends {} {url}", req.method),
+    };
     if sent.is_empty() {
         s.push_str(" with no cookies.");
     } else {
