@@ -225,3 +225,61 @@ fn the_id_across_the_login_is_read_from_the_requests() {
     );
     assert_eq!(lean, Some(new));
 }
+
+/// A busy user is cut off by the absolute timeout: every page moves the
+/// idle deadline forward while the absolute one stays put, and at the first
+/// page past the hour the session ends although she never stopped. Without
+/// an absolute timeout she stays logged in throughout.
+#[test]
+fn an_absolute_timeout_cuts_off_a_busy_user() {
+    use session_lab::engine::server::store::EndReason;
+    let r = run_default("busy-user-absolute-timeout");
+    assert!(r.verdict.is_none());
+    let users: Vec<Option<String>> = pages(&r, "/account")
+        .into_iter()
+        .map(|(_, _, u)| u)
+        .collect();
+    assert!(users.len() >= 6, "{users:?}");
+    let first_out = users
+        .iter()
+        .position(|u| u.is_none())
+        .expect("logged out in the end");
+    assert!(first_out >= 5, "she worked for the hour first: {users:?}");
+    assert!(users[..first_out]
+        .iter()
+        .all(|u| u.as_deref() == Some("alice")));
+    assert!(decisions(&r).iter().any(|d| matches!(
+        d,
+        Decision::SessionExpired {
+            reason: EndReason::AbsoluteTimeout,
+            ..
+        }
+    )));
+    // While she works, her session's idle deadline moves, its absolute one
+    // does not.
+    let deadlines: Vec<_> = r
+        .events
+        .iter()
+        .filter_map(|e| e.snapshot.server.sessions.iter().find(|s| s.user.is_some()))
+        .map(|s| (s.idle_expires, s.absolute_expires))
+        .collect();
+    let (first, last) = (
+        deadlines.first().expect("logged in"),
+        deadlines.last().expect("logged in"),
+    );
+    assert!(
+        last.0 > first.0,
+        "the idle deadline moved: {first:?} {last:?}"
+    );
+    assert_eq!(first.1, last.1, "the absolute deadline stayed");
+
+    let s = scenario("busy-user-absolute-timeout");
+    let none = run(
+        &s,
+        &s.settings().with(&[Knob::AbsoluteTimeout(None)]),
+        Seed(11),
+    );
+    assert!(pages(&none, "/account")
+        .iter()
+        .all(|(_, _, u)| u.as_deref() == Some("alice")));
+}

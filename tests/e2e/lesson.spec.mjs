@@ -152,3 +152,23 @@ test("session-store-leak: the served store shows Alice's secrets and a live ID; 
   await expect(page.locator(".verdict-reason")).toContainText("404 Not Found");
   await app.expectClean();
 });
+
+test("busy-user-absolute-timeout: the busy user is logged out at the hour; without an absolute timeout she works on", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=busy-user-absolute-timeout&step=9999");
+  const diagram = page.getByRole("region", { name: "Sequence diagram" });
+  const timeline = page.locator(".timeline .tick");
+  // Somewhere in the run the session reached its absolute lifetime.
+  let seen = false;
+  const total = await timeline.count();
+  for (let i = 0; i < total && !seen; i++) {
+    await timeline.nth(i).click();
+    seen = ((await page.locator(".narration-text").textContent()) ?? "").includes("absolute lifetime");
+  }
+  expect(seen).toBe(true);
+  await expect(page.locator(".lane.server")).toContainText("No sessions");
+  await flip(page, "Absolute timeout", "none");
+  await page.locator(".timeline .tick").last().click();
+  await expect(page.locator(".narration-text")).toContainText("which belongs to alice");
+  await expect(diagram).not.toContainText("absolute");
+  await app.expectClean();
+});

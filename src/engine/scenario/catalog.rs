@@ -30,6 +30,7 @@ pub fn catalog() -> Vec<Scenario> {
         preferences(),
         rate_limiting(),
         mobile_ip_change(),
+        busy_user_absolute_timeout(),
         cart_size(),
         load_balancer(),
         hijack_sniffing(),
@@ -314,6 +315,27 @@ fn mobile_ip_change() -> Scenario {
             "Watch the server refuse her own session. Binding to the IP costs honest mobile users their login, and it did not stop the café sniffer either (see hijack-sniffing: behind the same NAT, Mallory shares Alice's address).",
         ),
         vec![Knob::Binding(ClientBinding::Ip)],
+        acts,
+    )
+}
+
+/// How often the busy user opens a page, and for how long she keeps at it.
+const BUSY_EVERY_MIN: u64 = 10;
+const BUSY_FOR_MIN: u64 = 70;
+
+fn busy_user_absolute_timeout() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    for n in 1..=BUSY_FOR_MIN / BUSY_EVERY_MIN {
+        acts.push(types(secs(n * BUSY_EVERY_MIN * 60), "{shop}/account"));
+    }
+    everyday(
+        "busy-user-absolute-timeout",
+        "Absolute timeout: a busy user is cut off",
+        lines(
+            "Alice logs in and keeps working: she opens her account every 10 minutes for 70 minutes. The shop ends a session idle for 24 minutes, and any session 1 hour after it began.",
+            "Watch the idle deadline move forward with every page while the absolute one stays put: at her first page past the hour, the session ends although she never stopped, and she is logged out. An absolute timeout bounds how long a stolen ID can work; the price is a login an hour for the busiest users.",
+        ),
+        vec![Knob::AbsoluteTimeout(Some(crate::engine::server::settings::Minutes(60)))],
         acts,
     )
 }
