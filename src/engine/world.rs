@@ -98,8 +98,9 @@ pub(crate) const LATENCY_MS: u64 = 25;
 /// A guard against a scenario that never ends.
 const MAX_STEPS: usize = 100_000;
 
-/// The simulated world.
-pub struct World {
+/// The simulated world. It borrows the scenario's acts rather than
+/// copying them: a run only reads them.
+pub struct World<'a> {
     clock: Clock,
     rng: SimRng,
     settings: Settings,
@@ -108,7 +109,7 @@ pub struct World {
     attacker: Attacker,
     network: Network,
     /// The scenario's acts, in time order, and the index of the next.
-    acts: Vec<TimedAct>,
+    acts: Vec<&'a TimedAct>,
     next_act: usize,
     steps_taken: usize,
     events: Vec<Event>,
@@ -134,13 +135,18 @@ pub struct World {
     refused_in_clear: Vec<(String, crate::engine::cookies::BlockedReason)>,
 }
 
-impl World {
-    pub fn new(scenario: &Scenario, settings: &Settings, seed: Seed, recording: Recording) -> Self {
+impl<'a> World<'a> {
+    pub fn new(
+        scenario: &'a Scenario,
+        settings: &Settings,
+        seed: Seed,
+        recording: Recording,
+    ) -> Self {
         let mut victim = Browser::new(VICTIM_IP, VICTIM_USER_AGENT);
         if settings.transport.hsts == HstsPolicy::Preloaded {
             victim.preloaded.push(SHOP_HOST.to_string());
         }
-        let mut acts = scenario.acts.clone();
+        let mut acts: Vec<&TimedAct> = scenario.acts.iter().collect();
         // Stable: acts at the same moment keep their order.
         crate::engine::small_sort::by_key(&mut acts, |a| a.at);
         World {
@@ -228,7 +234,7 @@ impl World {
         if self.steps_taken > MAX_STEPS {
             return false;
         }
-        let Some(next) = self.acts.get(self.next_act).cloned() else {
+        let Some(next) = self.acts.get(self.next_act).copied() else {
             return false;
         };
         let at = next.at.max(self.clock.now());
@@ -238,7 +244,7 @@ impl World {
         }
         self.advance_clock(at);
         self.next_act += 1;
-        self.perform(next.act);
+        self.perform(&next.act);
         true
     }
 

@@ -38,33 +38,32 @@ pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
         let run = state.run.clone();
         let (scenario, title) = (state.current().id.clone(), state.current().title.clone());
         let (seed, settings) = (state.seed.0, state.settings_changes());
-        let name = format!("{base}-events.json");
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| {
-            let text = event_log_json(
-                &run,
-                &LogHead {
-                    scenario: &scenario,
-                    title: &title,
-                    seed,
-                    settings: &settings,
-                },
-            );
-            if download(&name, "application/json", &text).is_err() {
-                dispatch.emit(Action::Notice("The browser refused the download.".into()));
-            }
-        })
+        offer(
+            dispatch,
+            format!("{base}-events.json"),
+            "application/json",
+            Box::new(move || {
+                event_log_json(
+                    &run,
+                    &LogHead {
+                        scenario: &scenario,
+                        title: &title,
+                        seed,
+                        settings: &settings,
+                    },
+                )
+            }),
+        )
     };
     let on_har = {
         let run = state.run.clone();
         let title = state.current().title.clone();
-        let name = format!("{base}.har");
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| {
-            if download(&name, "application/json", &har(&run, &title)).is_err() {
-                dispatch.emit(Action::Notice("The browser refused the download.".into()));
-            }
-        })
+        offer(
+            dispatch,
+            format!("{base}.har"),
+            "application/json",
+            Box::new(move || har(&run, &title)),
+        )
     };
     // The sequence diagram, drawn from the same run: for slides and
     // handouts (SVG) and for notes that render it (Mermaid).
@@ -72,14 +71,12 @@ pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
         |ext: &'static str, mime: &'static str, draw: fn(&Diagram, &str) -> String| {
             let run = state.run.clone();
             let title = state.current().title.clone();
-            let name = format!("{base}-diagram.{ext}");
-            let dispatch = dispatch.clone();
-            Callback::from(move |_| {
-                let text = draw(&Diagram::of_run(&run), &title);
-                if download(&name, mime, &text).is_err() {
-                    dispatch.emit(Action::Notice("The browser refused the download.".into()));
-                }
-            })
+            offer(
+                dispatch,
+                format!("{base}-diagram.{ext}"),
+                mime,
+                Box::new(move || draw(&Diagram::of_run(&run), &title)),
+            )
         };
     let on_svg = diagram_file("svg", "image/svg+xml", svg);
     let on_mermaid = diagram_file("mmd", "text/plain", mermaid);
@@ -96,4 +93,21 @@ pub fn buttons(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </div>
         </details>
     }
+}
+
+/// A button's click: `make` builds the file, which is offered as `name`.
+/// One non-generic function (the file's maker boxed) for the four buttons,
+/// rather than a copy of the download and its error notice in each.
+fn offer(
+    dispatch: &Callback<Action>,
+    name: String,
+    mime: &'static str,
+    make: Box<dyn Fn() -> String>,
+) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        if download(&name, mime, &make()).is_err() {
+            dispatch.emit(Action::Notice("The browser refused the download.".into()));
+        }
+    })
 }

@@ -17,8 +17,8 @@ use crate::engine::server::decision::{Decision, RejectReason};
 use crate::engine::server::PeerAddress;
 use crate::engine::url::Url;
 
-impl World {
-    pub(super) fn perform(&mut self, act: Act) {
+impl World<'_> {
+    pub(super) fn perform(&mut self, act: &Act) {
         match act {
             Act::Victim(a) => self.victim_acts(a),
             Act::Attacker(a) => self.attacker_acts(a),
@@ -41,9 +41,9 @@ impl World {
         Url::parse(&text).map_err(|e| format!("The address {text} cannot be opened: {e}."))
     }
 
-    fn victim_acts(&mut self, act: VictimAct) {
+    fn victim_acts(&mut self, act: &VictimAct) {
         match act {
-            VictimAct::Types { address } => match self.address(&address) {
+            VictimAct::Types { address } => match self.address(address) {
                 Ok(url) => {
                     // A page where the attacker left content (a review) is
                     // expected to carry their script.
@@ -65,7 +65,7 @@ impl World {
                 }
                 Err(message) => self.fail(Actor::Victim, message),
             },
-            VictimAct::Submits { path, fields } => self.submit(Party::Victim, &path, &fields),
+            VictimAct::Submits { path, fields } => self.submit(Party::Victim, path, fields),
             VictimAct::OpensLink => {
                 let Some(sent) = self.attacker.outbox.clone() else {
                     self.fail(
@@ -109,7 +109,7 @@ impl World {
                     EventKind::NetworkChanged {
                         party: Party::Victim,
                         from,
-                        to: ip,
+                        to: ip.clone(),
                     },
                     narration,
                 );
@@ -193,7 +193,7 @@ impl World {
         );
     }
 
-    fn attacker_acts(&mut self, act: AttackerAct) {
+    fn attacker_acts(&mut self, act: &AttackerAct) {
         match act {
             AttackerAct::BlocksHttps => {
                 self.network.start_blocking_https();
@@ -223,17 +223,20 @@ impl World {
             }
             AttackerAct::Visits { path } => {
                 self.attacker.current_move = format!("Opening {path} on the shop");
-                self.attacker_opens(&path);
+                self.attacker_opens(path);
             }
             AttackerAct::LogsIn { user, password } => {
                 self.attacker.current_move = format!("Logging in as {user}");
                 self.submit(
                     Party::Attacker,
                     "/login",
-                    &[("user".into(), user), ("password".into(), password)],
+                    &[
+                        ("user".into(), user.clone()),
+                        ("password".into(), password.clone()),
+                    ],
                 );
             }
-            AttackerAct::Publishes { page } => self.publish(page),
+            AttackerAct::Publishes { page } => self.publish(page.clone()),
             AttackerAct::TossesOwnId => {
                 let Some(own) = self.attacker.own_ids().last().cloned() else {
                     return self.fail(
@@ -254,14 +257,14 @@ impl World {
                 );
             }
             AttackerAct::SendsLink { lure } => self.send_link(lure),
-            AttackerAct::Replays { path } => self.replay(&path),
+            AttackerAct::Replays { path } => self.replay(path),
             AttackerAct::ReadsSessionStore => {
                 let path = crate::engine::server::exposed::STORE_PATH;
                 self.attacker.current_move = format!("Fetching {path} from the shop");
                 self.attacker_opens(path);
             }
             AttackerAct::DecodesCookie => self.decode_copy(),
-            AttackerAct::TampersCookie { user, path } => self.tamper_copy(&user, &path),
+            AttackerAct::TampersCookie { user, path } => self.tamper_copy(user, path),
             AttackerAct::EditsCookie { name, value, path } => {
                 self.attacker.current_move = format!("Editing the cookie {name}");
                 let Ok(shop) = self.address("{shop}/") else {
@@ -278,20 +281,20 @@ impl World {
                     EventKind::CookiePasted { outcome },
                     format!("In the developer tools of her own browser, Mallory changes the cookie to {name}={value}. A cookie is just text on the client."),
                 );
-                self.attacker_opens(&path);
+                self.attacker_opens(path);
             }
             AttackerAct::GuessesIds {
                 attempts,
                 per_second,
                 path,
-            } => self.guess(attempts, per_second, &path),
+            } => self.guess(*attempts, *per_second, path),
             AttackerAct::TriesPasswords {
                 user,
                 passwords,
                 drop_cookie,
             } => {
                 for password in passwords {
-                    if drop_cookie {
+                    if *drop_cookie {
                         self.attacker.browser.jar = CookieJar::new();
                     }
                     self.attacker.current_move =
@@ -301,7 +304,7 @@ impl World {
                     };
                     let body = form::encode_pairs(&[
                         ("user".into(), user.clone()),
-                        ("password".into(), password),
+                        ("password".into(), password.clone()),
                     ]);
                     let before = self.events.len();
                     self.fetch(Outgoing {
@@ -392,7 +395,7 @@ impl World {
         }
     }
 
-    fn send_link(&mut self, lure: Lure) {
+    fn send_link(&mut self, lure: &Lure) {
         let name = self.settings.cookie.full_name();
         let carries_script = matches!(lure, Lure::ReflectedXss { .. });
         let (link, narration) = match lure {
@@ -726,14 +729,17 @@ fn webmail_click() -> Initiation {
 /// The webmail page the victim reads the attacker's message in.
 const WEBMAIL_URL: &str = "https://mail.example/inbox";
 /// The script an attacker's payload becomes.
-fn payload_script(payload: Payload) -> Script {
+fn payload_script(payload: &Payload) -> Script {
     match payload {
         Payload::StealCookies => Script::StealCookies {
             collector: COLLECTOR_URL.into(),
         },
         Payload::RideTransfer { to, amount } => Script::RideSession {
             path: "/transfer".into(),
-            fields: vec![("to".into(), to), ("amount".into(), amount.to_string())],
+            fields: vec![
+                ("to".into(), to.clone()),
+                ("amount".into(), amount.to_string()),
+            ],
         },
     }
 }

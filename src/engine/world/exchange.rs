@@ -97,7 +97,7 @@ struct Answer {
 const MAX_NAVIGATION_DEPTH: u32 = 4;
 const MAX_REDIRECTS: u32 = 5;
 
-impl World {
+impl World<'_> {
     /// Sends one request and processes its response, stage by stage: the
     /// HSTS upgrade, the request with the jar's cookies, the way out over
     /// the network, the answer, the way back, and the cookies and HSTS the

@@ -11,7 +11,7 @@ use crate::engine::http::HttpRequest;
 use crate::engine::network::Party;
 use crate::engine::server::id_generator::SessionId;
 
-impl World {
+impl World<'_> {
     /// The attacker read a plain request of the victim's off the Wi-Fi:
     /// its `User-Agent` header is theirs to copy.
     pub(super) fn attacker_reads_sniffed_request(&mut self, wire: &str) {

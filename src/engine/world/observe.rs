@@ -125,7 +125,7 @@ pub(super) enum Setback<'a> {
     },
 }
 
-impl World {
+impl World<'_> {
     pub(super) fn snapshot(&self) -> Snapshot {
         let unix = self.clock.unix_now();
         let store = self.server.store();
@@ -554,7 +554,7 @@ impl World {
     }
 }
 
-impl World {
+impl World<'_> {
     /// A request of the attacker's that the web server answered with the
     /// session files (or refused): what the copy shows of the victim's
     /// session, and the file names the attacker now holds as IDs.
