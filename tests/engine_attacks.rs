@@ -415,3 +415,28 @@ fn the_deciding_event_shows_the_attackers_success() {
         other => panic!("deciding event is {other:?}"),
     }
 }
+
+/// CSRF inside Chromium's two-minute window: a session cookie without
+/// SameSite rides the prize page's cross-site POST a minute and a half
+/// after it was set, and the request's narration says why it went; said
+/// Lax, it stays home.
+#[test]
+fn csrf_in_the_first_two_minutes_rides_lax_allowing_unsafe() {
+    use session_lab::engine::scenario::catalog;
+    use session_lab::engine::server::knob::Knob;
+    use session_lab::engine::server::settings::SameSitePolicy;
+    let s = catalog()
+        .into_iter()
+        .find(|s| s.id == "csrf-fresh-cookie")
+        .expect("scenario");
+    let r = session_lab::engine::run(&s, &s.settings(), session_lab::engine::rng::Seed::default());
+    let v = r.verdict.as_ref().expect("an attack");
+    assert!(v.attacker_got_in, "{}", v.sentence);
+    assert!(r
+        .events
+        .iter()
+        .any(|e| e.narration.contains("less than two minutes old")));
+    let lax = s.settings().with(&[Knob::SameSite(SameSitePolicy::Lax)]);
+    let kept = session_lab::engine::run(&s, &lax, session_lab::engine::rng::Seed::default());
+    assert!(!kept.verdict.expect("an attack").attacker_got_in);
+}

@@ -103,6 +103,9 @@ pub struct CookieLabResult {
     pub header: Option<Option<String>>,
     pub sent: Vec<Cookie>,
     pub excluded: Vec<(Cookie, BlockedReason)>,
+    /// Sent cookies that went only by Chromium's two-minute exception for
+    /// cookies without `SameSite` on cross-site top-level POSTs.
+    pub lax_allowing_unsafe: Vec<String>,
     /// What a script on a page at the request URL reads.
     pub script: Option<ScriptRead>,
 }
@@ -206,6 +209,7 @@ pub fn run(input: &CookieLabInput) -> CookieLabResult {
             result.header = Some(header.header);
             result.sent = header.sent;
             result.excluded = header.excluded;
+            result.lax_allowing_unsafe = header.lax_allowing_unsafe;
         }
     }
     result
@@ -386,6 +390,33 @@ mod tests {
                 .collect::<Vec<_>>(),
             vec![("c", BlockedReason::SameSiteUnspecifiedTreatedAsLax)]
         );
+    }
+
+    /// A cookie without SameSite goes with another site's top-level POST
+    /// for its first two minutes only, and the lab says why it went.
+    #[test]
+    fn no_samesite_rides_a_cross_site_post_for_two_minutes() {
+        let input = |wait_secs, line: &str| CookieLabInput {
+            lines: line.into(),
+            response_url: "https://shop.example/".into(),
+            wait_secs,
+            request_url: "https://shop.example/transfer".into(),
+            reader: Reader::Navigation,
+            initiator: Initiator::CrossSite,
+            method: Method::Post,
+        };
+        let fresh = run(&input(30, "sid=1"));
+        assert_eq!(names(&fresh.sent), vec!["sid"]);
+        assert_eq!(fresh.lax_allowing_unsafe, vec!["sid".to_string()]);
+        let later = run(&input(180, "sid=1"));
+        assert!(later.sent.is_empty() && later.lax_allowing_unsafe.is_empty());
+        assert_eq!(
+            later.excluded[0].1,
+            BlockedReason::SameSiteUnspecifiedTreatedAsLax
+        );
+        // Said Lax, it never rides: the exception is for the default only.
+        let lax = run(&input(30, "sid=1; SameSite=Lax"));
+        assert!(lax.sent.is_empty() && lax.lax_allowing_unsafe.is_empty());
     }
 
     #[test]

@@ -201,6 +201,12 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                     if input.reader != Reader::Script {
                         <h3>{ "The Cookie header sent" }</h3>
                         <p class="mono cookie-sent">{ header_text }</p>
+                        { for result.lax_allowing_unsafe.iter().map(|name| html! {
+                            <p class="note lax-allowing-unsafe">
+                                <code>{ name }</code>
+                                { " goes along only because it has no SameSite and is less than two minutes old: Chromium lets such a cookie ride a cross-site top-level POST in its first two minutes (\"Lax-allowing-unsafe\"). Wait two minutes and it stays home, as a Lax cookie does." }
+                            </p>
+                        }) }
                         if !result.excluded.is_empty() {
                             <h3>{ "Left out, and why" }</h3>
                             <ul class="outcomes excluded">

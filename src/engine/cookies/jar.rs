@@ -109,6 +109,9 @@ pub struct CookieHeader {
     pub sent: Vec<Cookie>,
     /// Cookies of the request's site that were not sent, in creation order.
     pub excluded: Vec<(Cookie, BlockedReason)>,
+    /// The names of sent cookies that went only by the two-minute
+    /// "Lax-allowing-unsafe" exception ([`CookieJar::rides_lax_allowing_unsafe`]).
+    pub lax_allowing_unsafe: Vec<String>,
 }
 
 /// What a page script sees in `document.cookie`.
@@ -232,11 +235,17 @@ impl CookieJar {
             .iter()
             .filter_map(|&i| self.cookies.get(i).cloned())
             .collect();
+        let lax_allowing_unsafe = sent
+            .iter()
+            .filter(|c| self.rides_lax_allowing_unsafe(c, ctx, now))
+            .map(|c| c.name.clone())
+            .collect();
         self.cookies.retain(|c| !c.is_expired(now));
         CookieHeader {
             header: join_pairs(&sent),
             sent,
             excluded,
+            lax_allowing_unsafe,
         }
     }
 
@@ -459,6 +468,24 @@ impl CookieJar {
         ctx.and_then(|ctx| self.same_site_exclusion(c, ctx, now))
     }
 
+    /// Whether `c` goes with this cross-site request only by Chromium's
+    /// "Lax-allowing-unsafe" exception: no `SameSite` attribute (so Lax),
+    /// a top-level navigation with an unsafe method such as POST, and the
+    /// cookie less than two minutes old. The one place the rule is written.
+    pub fn rides_lax_allowing_unsafe(
+        &self,
+        c: &Cookie,
+        ctx: &RequestContext,
+        now: UnixTime,
+    ) -> bool {
+        self.lax_allowing_unsafe
+            && c.same_site == SameSite::Unspecified
+            && ctx.is_cross_site()
+            && ctx.top_level_navigation
+            && !ctx.method.is_safe()
+            && now.millis().saturating_sub(c.created.millis()) < LAX_ALLOWING_UNSAFE_MS
+    }
+
     fn same_site_exclusion(
         &self,
         c: &Cookie,
@@ -475,13 +502,7 @@ impl CookieJar {
             SameSite::Lax if lax_ok => None,
             SameSite::Lax => Some(BlockedReason::SameSiteLax),
             SameSite::Unspecified if lax_ok => None,
-            SameSite::Unspecified
-                if self.lax_allowing_unsafe
-                    && ctx.top_level_navigation
-                    && now.millis().saturating_sub(c.created.millis()) < LAX_ALLOWING_UNSAFE_MS =>
-            {
-                None
-            }
+            SameSite::Unspecified if self.rides_lax_allowing_unsafe(c, ctx, now) => None,
             SameSite::Unspecified => Some(BlockedReason::SameSiteUnspecifiedTreatedAsLax),
         }
     }

@@ -45,6 +45,7 @@ pub fn catalog() -> Vec<Scenario> {
         reuse_after_inactivity(),
         signed_cookie_replay(),
         csrf(),
+        csrf_fresh_cookie(),
         role_tampering(),
         remember_me_theft(),
         session_store_leak(),
@@ -779,6 +780,45 @@ fn csrf() -> Scenario {
         AttackGoal::ForgeVictimRequest,
         AttackerPosition::CrossSitePage,
         vec![Knob::SameSite(SameSitePolicy::None), Knob::Secure(true)],
+        acts,
+    )
+}
+
+/// CSRF inside Chromium's two-minute window: the shop sets no SameSite
+/// (Lax by default), and Alice opens the prize page a minute and a half
+/// after her session cookie was first set.
+fn csrf_fresh_cookie() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        attacker(
+            secs(20),
+            AttackerAct::Publishes {
+                page: EvilPage::CsrfTransfer {
+                    to: ATTACKER_USER.into(),
+                    amount: 500,
+                },
+            },
+        ),
+        attacker(
+            secs(30),
+            AttackerAct::SendsLink {
+                lure: Lure::EvilPage {
+                    url: PRIZE_URL.into(),
+                },
+            },
+        ),
+        victim(secs(90), VictimAct::OpensLink),
+    ]);
+    attack(
+        "csrf-fresh-cookie",
+        "CSRF in the first two minutes",
+        lines(
+            "The shop sets no SameSite on its session cookie, so Chromium treats it as Lax. Alice logs in and, a minute and a half after the cookie was first set, opens Mallory's prize page.",
+            "Lax keeps a cookie home on another site's POST, but Chromium makes an exception for a cookie without SameSite in its first two minutes (\"Lax-allowing-unsafe\", so that sign-in flows that POST back still work). Will the hidden form's transfer carry her cookie?",
+        ),
+        AttackGoal::ForgeVictimRequest,
+        AttackerPosition::CrossSitePage,
+        vec![Knob::SameSite(SameSitePolicy::Unspecified)],
         acts,
     )
 }

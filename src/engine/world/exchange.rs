@@ -226,6 +226,7 @@ impl World<'_> {
                 header: Some(raw.clone()),
                 sent: Vec::new(),
                 excluded: Vec::new(),
+                lax_allowing_unsafe: Vec::new(),
             },
             None => self
                 .browser_mut(party)
@@ -275,8 +276,7 @@ impl World<'_> {
                 .iter()
                 .any(|(n, v)| *n == session_name && self.attacker.relies_on(&SessionId(v.clone())))
         });
-        let narration =
-            self.narrate(|| request_narration(party, request, &header.sent, &header.excluded));
+        let narration = self.narrate(|| request_narration(party, request, header));
         let request_index = self.emit(
             Actor::from(party),
             EventKind::Request {
@@ -1004,12 +1004,8 @@ pub(super) fn merge_fields(
     fields
 }
 
-fn request_narration(
-    party: Party,
-    req: &HttpRequest,
-    sent: &[Cookie],
-    excluded: &[(Cookie, BlockedReason)],
-) -> String {
+fn request_narration(party: Party, req: &HttpRequest, header: &CookieHeader) -> String {
+    let (sent, excluded) = (&header.sent, &header.excluded);
     let who = match party {
         Party::Victim => "Alice's browser",
         Party::Attacker => "Mallory's browser",
@@ -1034,6 +1030,11 @@ fn request_narration(
     s.push_str(&same_name_order(sent));
     for (c, reason) in excluded {
         s.push_str(&format!(" {} is left out ({}).", c.name, reason.words()));
+    }
+    for name in &header.lax_allowing_unsafe {
+        s.push_str(&format!(
+            " {name} goes along only because it has no SameSite and is less than two minutes old: Chromium lets such a cookie ride a cross-site top-level POST in its first two minutes (\"Lax-allowing-unsafe\"); later it stays home, and Firefox and Safari send it anyway."
+        ));
     }
     let marks = super::observe::telltales(req);
     if !marks.is_empty() {
