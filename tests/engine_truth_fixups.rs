@@ -250,3 +250,22 @@ fn missed_guesses_give_the_odds() {
         v.sentence
     );
 }
+
+/// Over plain http:// the observer reads the login form itself: the
+/// narration says the password crossed in clear (it outlives any session
+/// defense); over HTTPS it reads nothing of it.
+#[test]
+fn the_observer_reads_the_password_of_a_plain_http_login() {
+    let s = scenario("hijack-sniffing");
+    let says_password = |column: Column| {
+        run(&s, &column.apply(s.settings()), Seed::default())
+            .events
+            .iter()
+            .any(|e| {
+                matches!(e.kind, EventKind::Sniffed { .. }) && e.narration.contains("password=")
+            })
+    };
+    assert!(says_password(Column::NoDefense));
+    assert!(says_password(Column::Only(Defense::SecureCookie)));
+    assert!(!says_password(Column::Only(Defense::Https)));
+}

@@ -426,10 +426,23 @@ impl World<'_> {
             return;
         };
         let narration = match &capture.seen {
-            Visibility::Plaintext { .. } => format!(
-                "The observer on the café Wi-Fi reads this plain http:// message in full: headers, cookies, form fields, everything ({} bytes).",
-                wire.len()
-            ),
+            Visibility::Plaintext { .. } => {
+                let mut text = format!(
+                    "The observer on the café Wi-Fi reads this plain http:// message in full: headers, cookies, form fields, everything ({} bytes).",
+                    wire.len()
+                );
+                // A login form in clear gives away more than a session: the
+                // password itself, good for logging in again and elsewhere.
+                let body = wire.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+                if let Some((_, password)) =
+                    form::decode_pairs(body).into_iter().find(|(k, _)| k == "password")
+                {
+                    text.push_str(&format!(
+                        " That includes the password in the login form, password={password}: with it Mallory can log in as Alice herself, whatever happens to the session."
+                    ));
+                }
+                text
+            }
             Visibility::Encrypted { sni, bytes } => format!(
                 "The observer sees only that someone talks to {sni} over TLS, and how much ({bytes} bytes): the content is encrypted."
             ),
