@@ -42,7 +42,7 @@ fn a_binding_that_passed_is_named_with_why_it_matched() {
     }
     assert!(
         v.sentence
-            .contains("shares alice's public address behind the café's NAT"),
+            .contains("shares Alice's public address behind the café's NAT"),
         "{}",
         v.sentence
     );
@@ -62,7 +62,7 @@ fn a_binding_that_passed_is_named_with_why_it_matched() {
     }
     assert!(
         v.sentence
-            .contains("Mallory sends the most common one, which is alice's"),
+            .contains("Mallory sends the most common one, which is Alice's"),
         "{}",
         v.sentence
     );

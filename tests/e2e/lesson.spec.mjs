@@ -168,7 +168,7 @@ test("busy-user-absolute-timeout: the busy user is logged out at the hour; witho
   await expect(page.locator(".lane.server")).toContainText("No sessions");
   await flip(page, "Absolute timeout", "none");
   await page.locator(".timeline .tick").last().click();
-  await expect(page.locator(".narration-text")).toContainText("which belongs to alice");
+  await expect(page.locator(".narration-text")).toContainText("which belongs to Alice");
   await expect(diagram).not.toContainText("absolute");
   await app.expectClean();
 });

@@ -776,7 +776,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             sessions_ended,
             ..
         } => (
-            format!("old token {selector}: theft! revokes all of {}'s", user.0),
+            format!("old token {selector}: theft! revokes all of {user}'s"),
             Tone::Refused,
             sessions_ended.iter().map(|s| s.to_string()).collect(),
         ),
@@ -904,11 +904,11 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
                 .max_by_key(|s| s.last_seen);
             match session {
                 Some(s) => (
-                    format!("session {} now belongs to {}", nick(s.id.as_str()), user.0),
+                    format!("session {} now belongs to {user}", nick(s.id.as_str())),
                     Tone::Plain,
                     one(s.id.as_str()),
                 ),
-                None => (format!("{} logs in", user.0), Tone::Plain, Vec::new()),
+                None => (format!("{user} logs in"), Tone::Plain, Vec::new()),
             }
         }
         Decision::LoginFailed { user, failures } => (
@@ -922,7 +922,10 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::TransferExecuted { from, to, amount } => (
-            format!("moves ${amount} from {} to {to}", from.0),
+            format!(
+                "moves ${amount} from {from} to {}",
+                crate::engine::server::accounts::UserName::new(to)
+            ),
             Tone::Gain,
             Vec::new(),
         ),
@@ -932,7 +935,7 @@ fn server_note(decision: &Decision, event: &Event, names: &Nicknames) -> Row {
             Vec::new(),
         ),
         Decision::OrderPlaced { user, items } => (
-            format!("order of {items} item(s) for {}", user.0),
+            format!("order of {items} item(s) for {user}"),
             Tone::Plain,
             Vec::new(),
         ),
@@ -1056,7 +1059,7 @@ mod tests {
             .any(|c| c.known && c.id.is_some()));
         // A note says whose the session became at login.
         assert!(d.rows.iter().any(|r| matches!(r,
-            Row::Note(n) if n.on == Lifeline::Shop && n.text.contains("now belongs to alice"))));
+            Row::Note(n) if n.on == Lifeline::Shop && n.text.contains("now belongs to Alice"))));
     }
 
     #[test]

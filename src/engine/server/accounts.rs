@@ -18,9 +18,18 @@ impl UserName {
     }
 }
 
+/// In sentences and tables a user is the person: "Alice", one name with
+/// the narration's. The account name itself (`alice`) stays in the data:
+/// the session's fields, the login form, a signed cookie's claims.
 impl fmt::Display for UserName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        let mut chars = self.0.chars();
+        if let Some(first) = chars.next() {
+            for c in first.to_uppercase() {
+                fmt::Write::write_char(f, c)?;
+            }
+        }
+        f.write_str(chars.as_str())
     }
 }
 

@@ -589,7 +589,7 @@ impl Decision {
                 ),
             },
             Decision::TransferExecuted { from, to, amount } => {
-                format!("The server moves ${amount} from {from}'s account to {to}.")
+                format!("The server moves ${amount} from {from}'s account to {}'s.", UserName::new(to))
             }
             Decision::TransferRefused { reason } => {
                 format!("The server refuses the transfer: {}.", reason.explanation())
