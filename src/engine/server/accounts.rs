@@ -23,11 +23,11 @@ impl UserName {
 /// the session's fields, the login form, a signed cookie's claims.
 impl fmt::Display for UserName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // ASCII only: account names are, and char::to_uppercase would bring
+        // Unicode's case tables (about 9 KB gzip) into the page.
         let mut chars = self.0.chars();
         if let Some(first) = chars.next() {
-            for c in first.to_uppercase() {
-                fmt::Write::write_char(f, c)?;
-            }
+            fmt::Write::write_char(f, first.to_ascii_uppercase())?;
         }
         f.write_str(chars.as_str())
     }
