@@ -204,7 +204,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                         { for result.lax_allowing_unsafe.iter().map(|name| html! {
                             <p class="note lax-allowing-unsafe">
                                 <code>{ name }</code>
-                                { " goes along only because it has no SameSite and is less than two minutes old: Chromium lets such a cookie ride a cross-site top-level POST in its first two minutes (\"Lax-allowing-unsafe\"). Wait two minutes and it stays home, as a Lax cookie does." }
+                                { " " }{ crate::engine::cookies::jar::LAX_ALLOWING_UNSAFE_WHY }
                             </p>
                         }) }
                         if !result.excluded.is_empty() {

@@ -20,21 +20,35 @@ use yew::prelude::*;
 /// joins by itself.
 pub fn matters(scenario: &Scenario, settings: &Settings, seed: Seed) -> Vec<&'static str> {
     let now = cell(scenario, settings, seed);
+    let differs = |s: &Settings| {
+        let other = cell(scenario, s, seed);
+        other.attacker_got_in != now.attacker_got_in || other.reason != now.reason
+    };
     CONTROLS
         .iter()
-        .filter(|c| {
-            let current = c.current(settings);
-            c.options()
-                .iter()
-                .filter(|(code, _)| *code != current)
-                .filter_map(|(code, _)| c.knob(code))
-                .any(|knob| {
-                    let other = cell(scenario, &settings.clone().with(&[knob]), seed);
-                    other.attacker_got_in != now.attacker_got_in || other.reason != now.reason
-                })
-        })
+        .filter(|c| first_change(c, settings, &differs).is_some())
         .map(|c| c.id)
         .collect()
+}
+
+/// The control's first value other than its current one under which
+/// `differs` holds for the settings it makes: the one search both
+/// [`matters`] and [`changers`] make.
+fn first_change(
+    control: &'static Control,
+    settings: &Settings,
+    differs: &dyn Fn(&Settings) -> bool,
+) -> Option<&'static (&'static str, &'static str)> {
+    let current = control.current(settings);
+    control
+        .options()
+        .iter()
+        .filter(|(code, _)| *code != current)
+        .find(|(code, _)| {
+            control
+                .knob(code)
+                .is_some_and(|knob| differs(&settings.clone().with(&[knob])))
+        })
 }
 
 /// A control's other value that changes what a run comes to.
@@ -72,24 +86,15 @@ pub fn changers(
 ) -> Vec<Change> {
     let lean = |s: &Settings| outcome(&run_with(scenario, s, seed, Recording::Lean));
     let now = lean(settings);
+    let differs = |s: &Settings| lean(s) != now;
     CONTROLS
         .iter()
         .filter_map(|control| {
-            let current = control.current(settings);
-            control
-                .options()
-                .iter()
-                .filter(|(code, _)| *code != current)
-                .find(|(code, _)| {
-                    control
-                        .knob(code)
-                        .is_some_and(|knob| lean(&settings.clone().with(&[knob])) != now)
-                })
-                .map(|(code, label)| Change {
-                    control,
-                    code,
-                    label,
-                })
+            first_change(control, settings, &differs).map(|(code, label)| Change {
+                control,
+                code,
+                label,
+            })
         })
         .collect()
 }

@@ -43,6 +43,10 @@ pub const MAX_LIFETIME_MS: i64 = 400 * 24 * 60 * 60 * 1000;
 /// Lax-by-default keep working.
 pub const LAX_ALLOWING_UNSAFE_MS: i64 = 2 * 60 * 1000;
 
+/// Why a cookie went along by that exception, after its name: said the same
+/// in a scenario's narration and in the Cookie lab.
+pub const LAX_ALLOWING_UNSAFE_WHY: &str = "goes along only because it has no SameSite and is less than two minutes old: Chromium lets such a cookie ride a cross-site top-level POST in its first two minutes (\"Lax-allowing-unsafe\"); later it stays home, as a Lax cookie does, while Firefox and Safari send it anyway.";
+
 /// What became of one `Set-Cookie` line (or one `document.cookie` write).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SetCookieOutcome {

@@ -748,11 +748,14 @@ fn signed_cookie_replay() -> Scenario {
     )
 }
 
-fn csrf() -> Scenario {
+/// Alice logs in; Mallory publishes the prize page whose hidden form posts
+/// a $500 transfer to her, sends Alice the link, and Alice opens it: the
+/// acts both CSRF scenarios share, at their own times.
+fn prize_page_csrf(published: SimTime, sent: SimTime, opened: SimTime) -> Vec<TimedAct> {
     let mut acts = victim_logs_in(0);
     acts.extend([
         attacker(
-            secs(60),
+            published,
             AttackerAct::Publishes {
                 page: EvilPage::CsrfTransfer {
                     to: ATTACKER_USER.into(),
@@ -761,15 +764,20 @@ fn csrf() -> Scenario {
             },
         ),
         attacker(
-            secs(70),
+            sent,
             AttackerAct::SendsLink {
                 lure: Lure::EvilPage {
                     url: PRIZE_URL.into(),
                 },
             },
         ),
-        victim(SimTime::from_mins(5), VictimAct::OpensLink),
+        victim(opened, VictimAct::OpensLink),
     ]);
+    acts
+}
+
+fn csrf() -> Scenario {
+    let acts = prize_page_csrf(secs(60), secs(70), SimTime::from_mins(5));
     attack(
         "csrf",
         "Cross-site request forgery",
@@ -788,27 +796,7 @@ fn csrf() -> Scenario {
 /// (Lax by default), and Alice opens the prize page a minute and a half
 /// after her session cookie was first set.
 fn csrf_fresh_cookie() -> Scenario {
-    let mut acts = victim_logs_in(0);
-    acts.extend([
-        attacker(
-            secs(20),
-            AttackerAct::Publishes {
-                page: EvilPage::CsrfTransfer {
-                    to: ATTACKER_USER.into(),
-                    amount: 500,
-                },
-            },
-        ),
-        attacker(
-            secs(30),
-            AttackerAct::SendsLink {
-                lure: Lure::EvilPage {
-                    url: PRIZE_URL.into(),
-                },
-            },
-        ),
-        victim(secs(90), VictimAct::OpensLink),
-    ]);
+    let acts = prize_page_csrf(secs(20), secs(30), secs(90));
     attack(
         "csrf-fresh-cookie",
         "CSRF in the first two minutes",

@@ -1046,7 +1046,8 @@ fn request_narration(party: Party, req: &HttpRequest, header: &CookieHeader) -> 
     }
     for name in &header.lax_allowing_unsafe {
         s.push_str(&format!(
-            " {name} goes along only because it has no SameSite and is less than two minutes old: Chromium lets such a cookie ride a cross-site top-level POST in its first two minutes (\"Lax-allowing-unsafe\"); later it stays home, and Firefox and Safari send it anyway."
+            " {name} {}",
+            crate::engine::cookies::jar::LAX_ALLOWING_UNSAFE_WHY
         ));
     }
     let marks = super::observe::telltales(req);
