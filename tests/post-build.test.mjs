@@ -1,15 +1,16 @@
 // The post-build rewrite (scripts/post-build.mjs) on a saved Trunk output
 // (tests/data/trunk-output/: a release index.html in the shape Trunk 0.21.14
-// writes with public_url "./", and wasm-bindgen 0.2's glue trimmed to the
-// parts the rewrite reads). It runs in about a second with
+// writes with public_url "./", and wasm-bindgen 0.2.130's glue as it came;
+// beside them each test writes a module that imports what the glue defines).
+// It runs in about a second with
 // `node --test tests/post-build.test.mjs` (scripts/test --tier post-build),
 // so a Trunk or wasm-bindgen upgrade that changes the loader fails here, with
 // the rewrite's own message, before anyone waits for a release build.
 //
 // After such an upgrade, save a fresh fixture from a real build:
 // `SESSION_LAB_SAVE_TRUNK_OUTPUT=tests/data/trunk-output trunk build --release`
-// (the hook copies what Trunk gave it before rewriting), trim the glue's
-// middle if it is large, and run this test again.
+// (the hook copies what Trunk gave it before rewriting), and run this test
+// again.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -27,12 +28,14 @@ function rewrite(edit) {
   const dir = mkdtempSync(join(tmpdir(), "post-build-"));
   try {
     cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, wasmFile), tinyModule(glueImports));
     if (edit) {
       const file = join(dir, "index.html");
       writeFileSync(file, edit(readFileSync(file, "utf8")));
     }
     const run = spawnSync(process.execPath, [SCRIPT, dir], { encoding: "utf8" });
     return {
+      wasm: readdirSync(dir).includes(wasmFile) ? readFileSync(join(dir, wasmFile)) : undefined,
       status: run.status,
       stderr: run.stderr,
       html: readFileSync(join(dir, "index.html"), "utf8"),
@@ -43,7 +46,26 @@ function rewrite(edit) {
   }
 }
 
-const wasmFile = readdirSync(FIXTURE).find((f) => f.endsWith(".js")).replace(/\.js$/, "_bg.wasm");
+const glueFile = readdirSync(FIXTURE).find((f) => f.endsWith(".js"));
+const wasmFile = glueFile.replace(/\.js$/, "_bg.wasm");
+// The names the glue defines for the module to import (`__wbg_…: function`).
+const glueImports = [...readFileSync(join(FIXTURE, glueFile), "utf8").matchAll(/^\s*(__wbg\w+)\s*:/gm)].map((m) => m[1]);
+
+// A module with nothing but imports: each name as a function of type
+// () -> (), then a memory with limits (so the rewrite reads a description
+// of another kind), as wasm-bindgen's module would import them.
+function tinyModule(names) {
+  const str = (text) => [text.length, ...Buffer.from(text)];
+  const leb = (n) => (n < 128 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
+  const section = (id, body) => [id, ...leb(body.length), ...body];
+  const from = `./${glueFile}`;
+  const imports = [
+    ...leb(names.length + 1),
+    ...names.flatMap((name) => [...str(from), ...str(name), 0x00, 0x00]),
+    ...str("env"), ...str("memory"), 0x02, 0x01, 0x01, 0x02,
+  ];
+  return Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, [1, 0x60, 0, 0]), ...section(2, imports)]);
+}
 
 test("the saved Trunk output is rewritten: early compile, inline glue, hashed policy", () => {
   const out = rewrite();
@@ -64,7 +86,7 @@ test("the saved Trunk output is rewritten: early compile, inline glue, hashed po
   assert.ok(loader[1].startsWith("//# allFunctionsCalledOnLoad\n"), "the compile hint is not first");
   assert.ok(loader[1].includes("initSync({ module: await window.__sessionLabModule })"));
   assert.ok(loader[1].includes("{detail: {wasm: started}}"));
-  assert.ok(!/\bimport\b[^(]/.test(loader[1]), "the loader still imports something");
+  assert.ok(!/\bimport\b[^(.]/.test(loader[1]), "the loader still imports something");
   // The inline module must still parse as a module.
   const dir = mkdtempSync(join(tmpdir(), "post-build-loader-"));
   try {
@@ -76,7 +98,22 @@ test("the saved Trunk output is rewritten: early compile, inline glue, hashed po
     rmSync(dir, { recursive: true, force: true });
   }
 
-  // 3. Every inline script and style named by its hash, no placeholder left.
+  // 3. Short import names, the same in the module and in the glue, and the
+  //    early compile's integrity is that of the rewritten module.
+  assert.ok(glueImports.length > 100, `the fixture's glue defines only ${glueImports.length} imports`);
+  const names = importNames(out.wasm);
+  assert.equal(names.length, glueImports.length + 1);
+  assert.deepEqual(names.at(-1), ["env", "memory"], "an import that is not the glue's was renamed");
+  for (const [module, name] of names.slice(0, -1)) {
+    assert.equal(module, `./${glueFile}`);
+    assert.match(name, /^[a-zA-Z]{1,2}$/, `the import ${name} is not short`);
+    assert.match(loader[1], new RegExp(`(^|\\n)${name}: function`), `the glue does not define ${name}`);
+  }
+  assert.ok(!/__wbg_\w+_[0-9a-f]{16}/.test(loader[1]), "a long import name is left in the glue");
+  const integrity = `sha384-${createHash("sha384").update(out.wasm).digest("base64")}`;
+  assert.ok(early[1].includes(integrity), "the early compile's integrity is not the rewritten module's");
+
+  // 4. Every inline script and style named by its hash, no placeholder left.
   assert.ok(!out.html.includes("CSP_INLINE_"), "a placeholder is left");
   const policy = out.html.match(/content="([^"]*script-src[^"]*)"/)[1];
   const sha = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
@@ -91,6 +128,7 @@ test("a loader Trunk changed fails with a message that names what is missing", (
     ["the glue import", (html) => html.replace("import init, * as bindings from", "import init from"), /import of the glue/],
     ["the .wasm preload", (html) => html.replace(/rel=preload/, "rel=prefetch"), /preload link/],
     ["the policy", (html) => html.replace("http-equiv=Content-Security-Policy", ""), /Content-Security-Policy/],
+    ["the .wasm", (html) => html.replaceAll(wasmFile, "gone_bg.wasm"), /not in/],
   ];
   for (const [what, edit, message] of cases) {
     const out = rewrite(edit);
@@ -99,3 +137,58 @@ test("a loader Trunk changed fails with a message that names what is missing", (
     assert.match(out.stderr, message, `the message for ${what} does not say so`);
   }
 });
+
+test("an import the glue does not define once fails with its name", () => {
+  const missing = glueImports[3];
+  const dir = mkdtempSync(join(tmpdir(), "post-build-"));
+  try {
+    cpSync(FIXTURE, dir, { recursive: true });
+    writeFileSync(join(dir, wasmFile), tinyModule([...glueImports, `${missing}x`]));
+    const run = spawnSync(process.execPath, [SCRIPT, dir], { encoding: "utf8" });
+    assert.equal(run.status, 1, "post-build accepted a module importing what the glue does not define");
+    assert.match(run.stderr, new RegExp(`${missing}x 0 times`));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+// The (module, name) of each import of a module.
+function importNames(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do {
+      byte = bytes[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  const str = () => {
+    const len = leb();
+    at += len;
+    return bytes.subarray(at - len, at).toString("utf8");
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id !== 2) {
+      at += size;
+      continue;
+    }
+    const out = [];
+    for (let count = leb(); count > 0; count--) {
+      const pair = [str(), str()];
+      const kind = bytes[at++];
+      if (kind === 0) leb();
+      else if (kind === 2) {
+        const flag = bytes[at++];
+        leb();
+        if (flag & 1) leb();
+      } else throw new Error(`unexpected import kind ${kind}`);
+      out.push(pair);
+    }
+    return out;
+  }
+  return [];
+}
