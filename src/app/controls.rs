@@ -43,40 +43,39 @@ impl Group {
     }
 }
 
-/// A select's options, and how the settings map onto them.
-pub trait Options: Sync {
-    /// `(code, label)` pairs, in the order the select lists them.
-    fn options(&self) -> &'static [(&'static str, &'static str)];
-    /// The code of the current value. A value the select does not offer
-    /// (set by a scenario) gives a code outside [`Options::options`].
-    fn current(&self, s: &Settings) -> &'static str;
-    /// The change that picks option `code`; `None` for a code not offered.
-    fn knob(&self, code: &str) -> Option<Knob>;
-}
-
-/// A setting whose type lists its own options ([`Choice`]), with the type
-/// left behind: every such select is this one struct, read through one
-/// copy of the code below, and each setting adds only its two small
-/// functions (see [`select!`]).
+/// A select: its options, and how the settings map onto them. Every
+/// select is this one struct, read through one copy of the code below (no
+/// trait object, so no table of methods a kind of select), and each adds
+/// only its two small functions (see [`select!`]).
 pub struct Select {
-    /// The type's `(code, label)` table, [`Choice::TABLE`].
+    /// `(code, label)` pairs, in the order the select lists them: for a
+    /// setting whose type lists its own options, [`Choice::TABLE`].
     table: &'static [(&'static str, &'static str)],
-    /// The current value's place in the table.
+    /// The current value's place in the table; past its end for a value
+    /// the select does not offer (set by a scenario).
     current: fn(&Settings) -> usize,
     /// The knob that sets the value at a place in the table.
     knob: fn(usize) -> Knob,
 }
 
-impl Options for Select {
-    fn options(&self) -> &'static [(&'static str, &'static str)] {
+impl Select {
+    /// `(code, label)` pairs, in the order the select lists them.
+    pub fn options(&self) -> &'static [(&'static str, &'static str)] {
         self.table
     }
 
-    fn current(&self, s: &Settings) -> &'static str {
-        self.table[(self.current)(s)].0
+    /// The code of the current value. A value the select does not offer
+    /// (set by a scenario) gives `custom`, a code outside
+    /// [`Select::options`]: the select shows its first option, but the
+    /// settings keep the value until the user changes it.
+    pub fn current(&self, s: &Settings) -> &'static str {
+        self.table
+            .get((self.current)(s))
+            .map_or("custom", |(code, _)| code)
     }
 
-    fn knob(&self, code: &str) -> Option<Knob> {
+    /// The change that picks option `code`; `None` for a code not offered.
+    pub fn knob(&self, code: &str) -> Option<Knob> {
         position(self.table, code).map(self.knob)
     }
 }
@@ -102,70 +101,50 @@ macro_rules! select {
     };
 }
 
-/// A timeout picked from a few durations: the code is the number of minutes
-/// (or `none`), so it is the value too.
-struct Timeouts {
-    field: Field<Option<Minutes>>,
-    options: &'static [(&'static str, &'static str)],
+/// `timeouts!(IdleTimeout, TIMEOUTS_IDLE)`: a timeout picked from a few
+/// durations. A code is the number of minutes (or `none`), so it is the
+/// value too.
+macro_rules! timeouts {
+    ($knob:ident, $table:expr) => {
+        ControlKind::Choice(&Select {
+            table: $table,
+            current: |s| minutes_at($table, (field::$knob.get)(s)),
+            knob: |i| (field::$knob.knob)(minutes($table[i].0)),
+        })
+    };
 }
 
-impl Options for Timeouts {
-    fn options(&self) -> &'static [(&'static str, &'static str)] {
-        self.options
-    }
-
-    fn current(&self, s: &Settings) -> &'static str {
-        // A code is the minutes it stands for ("none" parses as no number).
-        let m = (self.field.get)(s).map(|m| m.0);
-        self.options
-            .iter()
-            .find(|(v, _)| v.parse::<u64>().ok() == m)
-            // A value that the select does not offer shows as the first
-            // option, but the settings keep it until the user changes it.
-            .map_or("custom", |(v, _)| v)
-    }
-
-    fn knob(&self, code: &str) -> Option<Knob> {
-        position(self.options, code)
-            .map(|_| (self.field.knob)(code.parse::<u64>().ok().map(Minutes)))
-    }
+/// The minutes a timeout's code stands for ("none" parses as no number).
+fn minutes(code: &str) -> Option<Minutes> {
+    code.parse::<u64>().ok().map(Minutes)
 }
 
-/// The cookie's `Domain`: left out, or the shop's registrable domain.
-struct CookieDomain;
+/// Where a timeout is in its table; past the end for one not offered.
+fn minutes_at(table: &[(&str, &str)], m: Option<Minutes>) -> usize {
+    table
+        .iter()
+        .position(|(code, _)| minutes(code) == m)
+        .unwrap_or(table.len())
+}
 
 const SHOP_DOMAIN: &str = "shop.example";
 
-impl Options for CookieDomain {
-    fn options(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("host-only", "not set (this host only)"),
-            (SHOP_DOMAIN, "shop.example and its subdomains"),
-        ]
-    }
-
-    fn current(&self, s: &Settings) -> &'static str {
-        match (field::CookieDomain.get)(s) {
-            Some(_) => SHOP_DOMAIN,
-            None => "host-only",
-        }
-    }
-
-    fn knob(&self, code: &str) -> Option<Knob> {
-        match code {
-            "host-only" => Some(Knob::CookieDomain(None)),
-            SHOP_DOMAIN => Some(Knob::CookieDomain(Some(SHOP_DOMAIN.to_string()))),
-            _ => None,
-        }
-    }
-}
+/// The cookie's `Domain`: left out, or the shop's registrable domain.
+const COOKIE_DOMAIN: Select = Select {
+    table: &[
+        ("host-only", "not set (this host only)"),
+        (SHOP_DOMAIN, "shop.example and its subdomains"),
+    ],
+    current: |s| usize::from(s.cookie.domain.is_some()),
+    knob: |i| Knob::CookieDomain((i == 1).then(|| SHOP_DOMAIN.to_string())),
+};
 
 /// How a control edits the settings.
 pub enum ControlKind {
     /// A checkbox.
     Toggle(Field<bool>),
     /// A select.
-    Choice(&'static dyn Options),
+    Choice(&'static Select),
 }
 
 pub struct Control {
@@ -300,7 +279,7 @@ pub static CONTROLS: &[Control] = &[
         label: "Domain",
         group: Group::CookieAttributes,
         explanation: "A Domain attribute shares the cookie with every subdomain; without it only the shop's own host gets it.",
-        kind: ControlKind::Choice(&CookieDomain),
+        kind: ControlKind::Choice(&COOKIE_DOMAIN),
     },
     Control {
         id: "lifetime",
@@ -365,20 +344,14 @@ pub static CONTROLS: &[Control] = &[
         label: "Idle timeout",
         group: Group::ServerPolicy,
         explanation: "A session unused for this long expires on the server. The default, 24 minutes, is PHP's session.gc_maxlifetime: in PHP only the age after which an occasional garbage collection may delete the session, not a timeout it enforces; here it is enforced exactly.",
-        kind: ControlKind::Choice(&Timeouts {
-            field: field::IdleTimeout,
-            options: TIMEOUTS_IDLE,
-        }),
+        kind: timeouts!(IdleTimeout, TIMEOUTS_IDLE),
     },
     Control {
         id: "absolute-timeout",
         label: "Absolute timeout",
         group: Group::ServerPolicy,
         explanation: "A session expires this long after it began, however busy it is.",
-        kind: ControlKind::Choice(&Timeouts {
-            field: field::AbsoluteTimeout,
-            options: TIMEOUTS_ABSOLUTE,
-        }),
+        kind: timeouts!(AbsoluteTimeout, TIMEOUTS_ABSOLUTE),
     },
     Control {
         id: "session-state",

@@ -218,8 +218,15 @@ pub fn context_code(input: &CookieLabInput) -> String {
 }
 
 /// A method as the cookie lab's link and form write it: `get`, `post`.
-pub fn method_code(method: Method) -> String {
-    method.as_str().to_ascii_lowercase()
+/// (`Method::as_str` in lower case, written out: no string is built.)
+pub fn method_code(method: Method) -> &'static str {
+    match method {
+        Method::Get => "get",
+        Method::Head => "head",
+        Method::Post => "post",
+        Method::Put => "put",
+        Method::Delete => "delete",
+    }
 }
 
 /// One of the lab's [`METHODS`] from its code.

@@ -170,7 +170,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
                             </select>
                             <label for="ck-method">{ "Method" }</label>
                             <select id="ck-method" onchange={on_select(|i, v| if let Some(m) = method_from_code(&v) { i.method = m })}>
-                                { for METHODS.iter().map(|m| option(&method_code(*m), m.as_str(), *m == input.method)) }
+                                { for METHODS.iter().map(|m| option(method_code(*m), m.as_str(), *m == input.method)) }
                             </select>
                         }
                     </fieldset>
