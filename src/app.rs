@@ -9,6 +9,7 @@ pub mod chips;
 pub mod controls;
 pub mod diagram;
 pub mod format;
+pub mod glossary;
 pub mod guide_text;
 pub mod id_nickname;
 pub mod labs;

@@ -31,10 +31,13 @@
 //! 6. Readers of whole runs: [`matrix`] (every attack against every
 //!    defense), [`compare`] (where two runs of one scenario part ways),
 //!    [`ending`] (what an end card states: the ID across the login),
+//!    [`challenge`] (the defender's challenge: what changed settings cost
+//!    Alice in the everyday scenarios),
 //!    [`har`] (a run's traffic as HAR 1.2 and its log as JSON).
 
 pub mod attacker;
 pub mod browser;
+pub mod challenge;
 pub mod choice;
 pub mod clock;
 pub mod compare;

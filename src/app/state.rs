@@ -67,6 +67,8 @@ pub struct AppState {
     pub defenses_open: bool,
     /// The event whose message is open in full, if any.
     pub open_message: Option<usize>,
+    /// The term whose explanation card is open, if any.
+    pub explained: Option<&'static crate::app::glossary::Term>,
     /// Messages for the user (a bad link, unreadable saved state).
     pub notices: Vec<String>,
     /// What the last settings change did to the outcome, in words.
@@ -111,6 +113,9 @@ pub enum Action {
     ToggleHelp,
     ToggleDefenses,
     OpenMessage(Option<usize>),
+    /// A term was opened for its explanation (by its glossary word), or
+    /// its card was closed.
+    Explain(Option<String>),
     /// Escape: close whatever overlay is open.
     CloseOverlays,
     DismissNotices,
@@ -181,6 +186,7 @@ impl AppState {
             // projector; opened with the Defenses button or D.
             defenses_open: false,
             open_message: None,
+            explained: None,
             notices: Vec::new(),
             outcome_change: None,
             labs: LabState::new(),
@@ -455,6 +461,12 @@ impl AppState {
             Action::ToggleHelp => self.help_open = !self.help_open,
             Action::ToggleDefenses => self.defenses_open = !self.defenses_open,
             Action::OpenMessage(i) => self.open_message = i,
+            Action::Explain(word) => {
+                self.explained = word.as_deref().and_then(crate::app::glossary::find);
+            }
+            // An open explanation card closes first (the browser closes it
+            // on the same Escape), so the dialog under it stays.
+            Action::CloseOverlays if self.explained.is_some() => self.explained = None,
             Action::CloseOverlays => {
                 self.help_open = false;
                 self.open_message = None;

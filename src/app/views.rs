@@ -1,14 +1,13 @@
 //! The page's views, one file each. Most are plain functions of what they
 //! show (slices of the engine's event log, the page state, the dispatcher):
-//! the lanes, the header, playback, the verdict, the defense panel and the
-//! labs, each a `view` function. Three are Yew components, named as such:
-//! [`root::Root`] (the page's state), [`help::Help`] and
-//! [`message::MessageDialog`] (the two dialogs). Each Yew component type
+//! the lanes, the header, playback, the verdict, the defense panel, the
+//! labs and the two dialogs (help, a message in full), each a `view`
+//! function. Of the views only [`root::Root`], the page's state, is a Yew
+//! component (it also moves the focus into a dialog that opens); the
+//! sequence diagram (`app::diagram`) is the page's other. Each Yew component type
 //! adds its own copy of Yew's component machinery, which the browser
 //! compiles at start-up, and props compared before every render: the
 //! scenario view re-renders its parts on every step anyway (docs/load-time.md).
-//! The dialogs stay components because a dialog takes the keyboard focus
-//! when it opens, which needs a hook.
 //!
 //! The views are marked `#[inline(never)]`, and `index.html` tells
 //! wasm-opt not to inline them either. The browser compiles WebAssembly one
@@ -19,6 +18,7 @@
 
 pub mod attacker_lane;
 pub mod browser_lane;
+pub mod challenge;
 pub mod compare_view;
 pub mod cookie_lab;
 pub mod defense_panel;
@@ -38,6 +38,7 @@ pub mod predict;
 pub mod reason_badge;
 pub mod root;
 pub mod server_lane;
+pub mod term;
 pub mod verdict;
 
 /// Milliseconds on the page's clock (not the simulation's): only for
@@ -47,20 +48,4 @@ pub(crate) fn page_clock_ms() -> f64 {
         .and_then(|w| w.performance())
         .map(|p| p.now())
         .unwrap_or(0.0)
-}
-
-/// A node that takes the keyboard focus when its component first shows:
-/// a dialog's close button, so Escape and Tab work in the dialog at once.
-#[yew::hook]
-pub(crate) fn use_focus_on_mount() -> yew::NodeRef {
-    let node = yew::use_node_ref();
-    {
-        let node = node.clone();
-        yew::use_effect_with((), move |_| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        });
-    }
-    node
 }

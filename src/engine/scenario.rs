@@ -89,6 +89,9 @@ pub enum VictimAct {
     },
     /// Opens the latest link the attacker sent, from a webmail page.
     OpensLink,
+    /// Opens a link to `address` (written as for `Types`) from an email of
+    /// the shop's, read on a webmail site: a navigation another site starts.
+    FollowsLink { address: String },
     /// Closes the browser: session cookies are gone (the simulated browser
     /// does not restore the previous session on start-up).
     ClosesBrowser,

@@ -5,6 +5,7 @@ use crate::app::diagram::model::Lifeline;
 use crate::app::format;
 use crate::app::views::id_tag::{party, Ids};
 use crate::app::views::reason_badge::reason_badge;
+use crate::app::views::term::term;
 use crate::engine::cookies::{Cookie, SameSite, SetCookieOutcome};
 use crate::engine::event::{Event, EventKind};
 use crate::engine::network::Party;
@@ -43,13 +44,13 @@ pub fn jar_table(
                 <tr>
                     <th scope="col">{ "Name" }</th>
                     <th scope="col">{ "Value" }</th>
-                    <th scope="col" class="detail">{ "Domain" }</th>
-                    <th scope="col" class="detail">{ "Path" }</th>
-                    <th scope="col" class="detail">{ "Expires" }</th>
-                    <th scope="col" class="detail size">{ "Size" }</th>
-                    <th scope="col" class="flag"><abbr title="HttpOnly">{ "HttpOnly" }</abbr></th>
-                    <th scope="col" class="flag">{ "Secure" }</th>
-                    <th scope="col" class="flag">{ "SameSite" }</th>
+                    <th scope="col" class="detail">{ term("Domain", "Domain") }</th>
+                    <th scope="col" class="detail">{ term("Path", "Path") }</th>
+                    <th scope="col" class="detail">{ term("Expires", "Expires") }</th>
+                    <th scope="col" class="detail size">{ term("Size", "Size") }</th>
+                    <th scope="col" class="flag">{ term("HttpOnly", "HttpOnly") }</th>
+                    <th scope="col" class="flag">{ term("Secure", "Secure") }</th>
+                    <th scope="col" class="flag">{ term("SameSite", "SameSite") }</th>
                 </tr>
             </thead>
             <tbody>

@@ -101,7 +101,7 @@ pub fn changers(
 
 /// The panel with every control in its group.
 pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
-    view_ordered(state, dispatch, &[])
+    view_ordered(state, dispatch, &[], None)
 }
 
 /// The panel, the controls in `first` listed first under their own heading
@@ -109,7 +109,12 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
 /// Drawn only while the panel is open, so kept out of the root's render:
 /// see views.rs.
 #[inline(never)]
-pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'static str]) -> Html {
+pub fn view_ordered(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    first: &[&'static str],
+    challenge: Option<Html>,
+) -> Html {
     let settings = &state.settings;
     let control_html = |c: &'static Control| {
         let id = format!("ctl-{}", c.id);
@@ -204,6 +209,7 @@ pub fn view_ordered(state: &AppState, dispatch: &Callback<Action>, first: &[&'st
                     <p>{ change }</p>
                 }
             </div>
+            { for challenge }
             { presets_html }
             if !first.is_empty() {
                 <fieldset class="matters">

@@ -1,7 +1,6 @@
 //! The help overlay: every keyboard shortcut, and how to read the page.
 
 use crate::app::state::Action;
-use crate::app::views::use_focus_on_mount;
 use yew::prelude::*;
 
 /// Shortcuts as the overlay lists them; the keyboard handler in `root`
@@ -24,14 +23,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Esc", "Close what is open"),
 ];
 
-#[derive(Properties, PartialEq)]
-pub struct HelpProps {
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn Help(props: &HelpProps) -> Html {
-    let close_ref = use_focus_on_mount();
+/// The overlay; its close button takes the focus when it opens (the root's
+/// `focus_dialog`). A plain function, not a component: see views.rs.
+#[inline(never)]
+pub fn view(dispatch: &Callback<Action>) -> Html {
     html! {
         <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title">
             <div class="dialog">
@@ -47,7 +42,7 @@ pub fn Help(props: &HelpProps) -> Html {
                 <p>{ "Four lanes, left to right: the victim's browser, the network, the shop's server, the attacker. \
                       Each step highlights the lane where something happens and says it in a sentence. \
                       Click a message on the wire (or press Enter on it) to read it in full." }</p>
-                <button type="button" ref={close_ref} onclick={props.dispatch.reform(|_| Action::ToggleHelp)}>
+                <button type="button" data-autofocus="" onclick={dispatch.reform(|_| Action::ToggleHelp)}>
                     { "Close (Esc)" }
                 </button>
             </div>

@@ -2,32 +2,24 @@
 //! attribute as a chip that explains itself.
 
 use crate::app::chips::set_cookie_chips;
-use crate::app::state::{Action, SameRun};
-use crate::app::views::use_focus_on_mount;
+use crate::app::state::Action;
 use crate::engine::url::Scheme;
+use crate::engine::Run;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct MessageDialogProps {
-    /// The run and the step whose message is shown: compared by identity,
-    /// never event by event.
-    pub run: SameRun,
-    pub index: usize,
-    pub dispatch: Callback<Action>,
-}
-
-#[component]
-pub fn MessageDialog(props: &MessageDialogProps) -> Html {
-    let close_ref = use_focus_on_mount();
-    let Some(m) = props
-        .run
+/// The message of step `index` of `run`; its close button takes the focus
+/// when it opens (the root's `focus_dialog`). A plain function, not a
+/// component: see views.rs.
+#[inline(never)]
+pub fn view(run: &Run, index: usize, dispatch: &Callback<Action>) -> Html {
+    let Some(m) = run
         .events
-        .get(props.index)
+        .get(index)
         .and_then(|e| e.snapshot.network.in_flight.as_ref())
     else {
         return html! {};
     };
-    let close = props.dispatch.reform(|_| Action::OpenMessage(None));
+    let close = dispatch.reform(|_| Action::OpenMessage(None));
     let set_cookies: Vec<String> = m
         .wire
         .lines()
@@ -49,7 +41,8 @@ pub fn MessageDialog(props: &MessageDialogProps) -> Html {
                 } else {
                     "Sent over plain HTTP: anyone on the network path reads exactly this."
                 } }</p>
-                <pre class="wire full">{ &m.wire }</pre>
+                // Each term opens its explanation (views::term).
+                <pre class="wire full">{ crate::app::views::term::wire(&m.wire) }</pre>
                 if !set_cookies.is_empty() {
                     <h3>{ "Set-Cookie, attribute by attribute" }</h3>
                     { for set_cookies.iter().map(|line| html! {
@@ -60,7 +53,7 @@ pub fn MessageDialog(props: &MessageDialogProps) -> Html {
                         </ul>
                     }) }
                 }
-                <button type="button" ref={close_ref} onclick={close}>{ "Close (Esc)" }</button>
+                <button type="button" data-autofocus="" onclick={close}>{ "Close (Esc)" }</button>
             </div>
         </div>
     }

@@ -8,13 +8,12 @@ use crate::app::labs::View;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState, SameRun};
 use crate::app::storage::{StoredState, STORAGE_KEY};
-use crate::app::views::help::Help;
 use crate::app::views::id_tag::Ids;
-use crate::app::views::message::MessageDialog;
 use crate::app::views::playback::{actor_class, actor_name};
 use crate::app::views::{
-    attacker_lane, browser_lane, compare_view, cookie_lab, defense_panel, end_card, export, guide,
-    header, id_lab, matrix_view, network_lane, notices, playback, predict, server_lane, verdict,
+    attacker_lane, browser_lane, challenge, compare_view, cookie_lab, defense_panel, end_card,
+    export, guide, header, help, id_lab, matrix_view, message, network_lane, notices, playback,
+    predict, server_lane, term, verdict,
 };
 use crate::engine::event::Actor;
 use gloo_events::{EventListener, EventListenerOptions};
@@ -153,7 +152,11 @@ pub fn Root() -> Html {
                         if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
                             let view = *view_now.borrow();
                             if let Some(action) = shortcut(e, view) {
-                                e.prevent_default();
+                                // Escape keeps its default too: it also
+                                // closes an open explanation card (a popover).
+                                if e.key() != "Escape" {
+                                    e.prevent_default();
+                                }
                                 dispatcher.dispatch(action);
                             }
                         }
@@ -224,6 +227,14 @@ pub fn Root() -> Html {
         });
     }
 
+    // A dialog that opens takes the keyboard focus on its close button, so
+    // Escape and Tab work in it at once.
+    use_effect_with((state.help_open, state.open_message), |(help, message)| {
+        if *help || message.is_some() {
+            focus_dialog();
+        }
+    });
+
     // The Session-ID lab's work: started when the lab is open and its
     // results are not the ones asked for; stopped when it closes.
     {
@@ -285,8 +296,13 @@ pub fn Root() -> Html {
                 state.seed,
             ),
             move |(wanted, id, settings, seed)| match scenarios.iter().find(|s| s.id == *id) {
-                Some(scenario) if *wanted => defense_panel::matters(scenario, settings, *seed),
-                _ => Vec::new(),
+                Some(scenario) if *wanted => (
+                    defense_panel::matters(scenario, settings, *seed),
+                    // The defender's challenge, for attacks.
+                    (scenario.kind == crate::engine::scenario::ScenarioKind::Attack)
+                        .then(|| challenge::compute(&scenarios, scenario, settings, *seed)),
+                ),
+                _ => (Vec::new(), None),
             },
         )
     };
@@ -348,6 +364,16 @@ pub fn Root() -> Html {
         .unwrap_or_default();
     let pending = state.prediction_pending();
 
+    // Every term on the page opens the one explanation card (views::term).
+    let explain = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(word) = term::clicked(&e) {
+                dispatch.emit(Action::Explain(Some(word)));
+            }
+        })
+    };
+    let explain_closed = dispatch.reform(|()| Action::Explain(None));
     if state.labs.view != View::Scenarios {
         let body = match state.labs.view {
             View::CookieLab => cookie_lab::view(&state, &dispatch),
@@ -359,13 +385,14 @@ pub fn Root() -> Html {
             View::Scenarios => html! {},
         };
         return html! {
-            <main class={classes!("app", "lab-view", state.projector.then_some("projector"))}>
+            <main class={classes!("app", "lab-view", state.projector.then_some("projector"))} onclick={explain}>
                 { header::view(&state, &dispatch) }
                 { notices::view(&state.notices, &dispatch) }
                 { body }
                 if state.help_open {
-                    <Help dispatch={dispatch.clone()} />
+                    { help::view(&dispatch) }
                 }
+                { term::card(state.explained, explain_closed) }
             </main>
         };
     }
@@ -380,7 +407,7 @@ pub fn Root() -> Html {
     let verdict_step =
         matches!(event.kind, crate::engine::event::EventKind::Verdict { .. }) && !pending;
     html! {
-        <main class={classes!("app", "scenario-view", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))}>
+        <main class={classes!("app", "scenario-view", state.projector.then_some("projector"), state.defenses_open.then_some("with-defenses"))} onclick={explain}>
             { header::view(&state, &dispatch) }
             { notices::view(&state.notices, &dispatch) }
             { playback::view(&state, &dispatch, header::picker(&state, &dispatch), export::buttons(&state, &dispatch)) }
@@ -423,7 +450,9 @@ pub fn Root() -> Html {
                 <SequenceDiagram run={SameRun(state.run.clone())} cursor={state.cursor} pending={state.awaiting_prediction()} dispatch={dispatch.clone()}
                     projector={state.projector} narrowed={state.defenses_open} />
                 if state.defenses_open {
-                    { defense_panel::view_ordered(&state, &dispatch, &matters) }
+                    { defense_panel::view_ordered(&state, &dispatch, &matters.0, matters.1.as_ref().map(|c| {
+                        challenge::view(c, state.run.verdict.as_ref().is_some_and(|v| v.attacker_got_in))
+                    })) }
                 }
                 // Scrolls on its own when it must; focusable so a keyboard
                 // can scroll it too.
@@ -435,11 +464,23 @@ pub fn Root() -> Html {
                 </div>
             </div>
             if state.help_open {
-                <Help dispatch={dispatch.clone()} />
+                { help::view(&dispatch) }
             }
             if let Some(i) = state.open_message {
-                <MessageDialog run={SameRun(state.run.clone())} index={i} dispatch={dispatch.clone()} />
+                { message::view(&state.run, i, &dispatch) }
             }
+            { term::card(state.explained, explain_closed) }
         </main>
+    }
+}
+
+/// Focuses the open dialog's element marked `data-autofocus`.
+fn focus_dialog() {
+    let target = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".dialog [data-autofocus]").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = target {
+        let _ = el.focus();
     }
 }

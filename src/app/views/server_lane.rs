@@ -4,6 +4,7 @@
 use crate::app::diagram::model::Lifeline;
 use crate::app::format;
 use crate::app::views::id_tag::{party, Ids};
+use crate::app::views::term::term;
 use crate::engine::choice::Choice;
 use crate::engine::clock::SimTime;
 use crate::engine::event::{Event, EventKind, SessionView};
@@ -140,9 +141,9 @@ pub fn view(event: &Event, previous_ids: &[String], active: bool, ids: Option<Id
                         <th scope="col">{ "ID" }</th>
                         <th scope="col">{ "User" }</th>
                         <th scope="col">{ "Data" }</th>
-                        <th scope="col" class="detail">{ "Created" }</th>
-                        <th scope="col" class="detail">{ "Last seen" }</th>
-                        <th scope="col" class="detail">{ "Bound to" }</th>
+                        <th scope="col" class="detail">{ term("Created", "Created") }</th>
+                        <th scope="col" class="detail">{ term("Last seen", "Last seen") }</th>
+                        <th scope="col" class="detail">{ term("Bound to", "Bound to") }</th>
                     </tr></thead>
                     <tbody>
                         { for view.sessions.iter().map(|s| session_row(s, now, !previous_ids.contains(&s.id.to_string()), ids)) }

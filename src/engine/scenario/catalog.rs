@@ -31,6 +31,7 @@ pub fn catalog() -> Vec<Scenario> {
         rate_limiting(),
         mobile_ip_change(),
         busy_user_absolute_timeout(),
+        arrive_from_link(),
         cart_size(),
         load_balancer(),
         hijack_sniffing(),
@@ -337,6 +338,29 @@ fn busy_user_absolute_timeout() -> Scenario {
             "Watch the idle deadline move forward with every page while the absolute one stays put: at her first page past the hour, the session ends although she never stopped, and she is logged out. An absolute timeout bounds how long a stolen ID can work; the price is a login an hour for the busiest users.",
         ),
         vec![Knob::AbsoluteTimeout(Some(crate::engine::server::settings::Minutes(60)))],
+        acts,
+    )
+}
+
+fn arrive_from_link() -> Scenario {
+    let mut acts = victim_logs_in(0);
+    acts.extend([
+        types(secs(30), "{shop}/account"),
+        victim(
+            secs(120),
+            VictimAct::FollowsLink {
+                address: "{shop}/account".into(),
+            },
+        ),
+    ]);
+    everyday(
+        "arrive-from-link",
+        "SameSite's price: arriving from a link",
+        lines(
+            "Alice logs in and looks at her account. Later the shop emails her about her order, and she opens the email's link to her account from her webmail, which is another site.",
+            "The session cookie is SameSite=Lax: the browser sends it on a top-level GET that another site starts, and she lands on her account. Switch it to Strict and watch: the browser leaves the cookie out of every request another site starts, so she arrives logged out although her session is alive.",
+        ),
+        vec![Knob::SameSite(SameSitePolicy::Lax)],
         acts,
     )
 }

@@ -66,6 +66,19 @@ impl World<'_> {
                 Err(message) => self.fail(Actor::Victim, message),
             },
             VictimAct::Submits { path, fields } => self.submit(Party::Victim, path, fields),
+            VictimAct::FollowsLink { address } => match self.address(address) {
+                Ok(url) => self.navigate(
+                    Navigation::get(
+                        Party::Victim,
+                        url,
+                        Initiator::CrossSite,
+                        webmail_click(),
+                        RequestCause::LinkOpened,
+                    ),
+                    0,
+                ),
+                Err(message) => self.fail(Actor::Victim, message),
+            },
             VictimAct::OpensLink => {
                 let Some(sent) = self.attacker.outbox.clone() else {
                     self.fail(

@@ -1,0 +1,86 @@
+// Teaching, as a student meets it: every term opens its explanation, and
+// the defender's challenge is won by keeping Mallory out at no cost to
+// Alice (issue 17).
+import { test, expect } from "@playwright/test";
+import { openApp } from "./helpers.mjs";
+
+// Steps forward until the message on the wire matches `text`, then opens it.
+async function openMessage(page, text) {
+  for (let i = 0; i < 30; i++) {
+    if ((await page.locator(".packet", { hasText: text }).count()) > 0) break;
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.locator(".packet .open-message").focus();
+  await page.keyboard.press("Enter");
+  return page.getByRole("dialog");
+}
+
+test("terms explain themselves: HttpOnly and 303 from a message, a column heading, a reason badge", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=login&cfg=http-only:on");
+  const card = page.locator("#term-card");
+  await expect(card).toBeHidden();
+
+  // The first Set-Cookie: its HttpOnly attribute, clicked.
+  let dialog = await openMessage(page, "Set-Cookie");
+  await dialog.getByRole("button", { name: "HttpOnly", exact: true }).click();
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Scripts in the page cannot read or change this cookie");
+  await expect(card.getByRole("link", { name: "Read more: MDN" })).toHaveAttribute("href", /^https:\/\/developer\.mozilla\.org\//);
+  // Escape closes the card first, the message stays open; then the message.
+  await page.keyboard.press("Escape");
+  await expect(card).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // The 303 after the password, by keyboard alone: focus, Enter, and Tab
+  // reaches the card's link next.
+  dialog = await openMessage(page, "303 See Other");
+  const status = dialog.getByRole("button", { name: "303 See Other" });
+  await status.focus();
+  await page.keyboard.press("Enter");
+  await expect(card).toContainText("See Other: the form was handled; load the Location with a GET");
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("link")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  // A column heading of the jar.
+  await page.locator(".lane.browser").getByRole("button", { name: "SameSite", exact: true }).click();
+  await expect(card).toContainText("Whether the cookie rides on requests another site starts");
+  await page.keyboard.press("Escape");
+  await expect(card).toBeHidden();
+
+  // A reason badge: the Secure cookie refused on an http:// shop opens Secure.
+  await page.evaluate((h) => (window.location.hash = h), "#v=1&s=hijack-sniffing&cfg=secure:on");
+  for (let i = 0; i < 40 && (await page.locator("button.badge.term").count()) === 0; i++) await page.keyboard.press("ArrowRight");
+  await page.locator("button.badge.term").first().click();
+  await expect(card).toContainText("Sent only over HTTPS");
+  await app.expectClean();
+});
+
+test("defender's challenge: fixation kept out with one change at no cost to Alice, and IP binding's cost shown", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=fixation-url");
+  await page.keyboard.press("d");
+  const challenge = page.getByRole("region", { name: "Defender's challenge" });
+  await expect(challenge).toContainText("Mallory still gets in.");
+  await expect(challenge).toContainText("Score: 0 of 100");
+
+  await page.getByLabel("New session ID at login").check();
+  await expect(challenge).toContainText("You win: Mallory is kept out with 1 change.");
+  await expect(challenge).toContainText("Cost to Alice: none in the everyday scenarios.");
+  await expect(challenge).toContainText("Score: 100 of 100");
+  // The result travels with the link.
+  expect(await page.evaluate(() => window.location.hash)).toContain("regenerate-on-login:on");
+
+  // A second change that costs honest users: binding to the IP address
+  // logs out the phone that changes network.
+  await page.getByLabel("Bind session to").selectOption("ip");
+  await expect(challenge).toContainText("with 2 changes");
+  await expect(challenge).toContainText("Binding's price: a phone changes network: the shop serves her as herself on");
+  await expect(challenge).toContainText("Score: 70 of 100");
+  await challenge.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "target/screenshots/challenge.png" });
+  await app.expectClean();
+});
