@@ -14,6 +14,7 @@ pub mod guide_text;
 pub mod id_nickname;
 pub mod labs;
 pub mod link;
+pub mod pace;
 pub mod predictions;
 pub mod state;
 pub mod storage;

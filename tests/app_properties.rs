@@ -129,14 +129,18 @@ fn link_state() -> impl Strategy<Value = LinkState> {
         prop::option::of(any::<usize>()),
         prop::option::of(fragment().prop_filter("written only when not empty", |s| !s.is_empty())),
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(scenario, seed, step, settings, predict)| LinkState {
-            scenario,
-            seed: seed.map(Seed),
-            step,
-            settings,
-            predict,
-        })
+        .prop_map(
+            |(scenario, seed, step, settings, predict, beginner)| LinkState {
+                scenario,
+                seed: seed.map(Seed),
+                step,
+                settings,
+                predict,
+                beginner,
+            },
+        )
 }
 
 /// `cfg=` (no changes) and no `cfg` at all mean the same.

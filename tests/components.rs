@@ -162,7 +162,6 @@ async fn a_click_on_a_timeline_step_jumps_to_that_step() {
 // deciding mark match the model, and drawing it dispatches nothing (clicks
 // and keys are tested end to end in tests/e2e/diagram.spec.mjs).
 use session_lab::app::diagram::model::{Diagram, Row};
-use session_lab::app::diagram::view::SequenceDiagram;
 use session_lab::engine::rng::Seed;
 use session_lab::engine::scenario::catalog;
 use session_lab::engine::world::{run, Run};
@@ -176,6 +175,27 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+#[derive(Properties, PartialEq)]
+struct DiagramHarnessProps {
+    run: SameRun,
+    cursor: usize,
+    dispatch: Callback<Action>,
+}
+
+/// The diagram as the root draws it: its hooks, then its view.
+#[component]
+fn DiagramHarness(props: &DiagramHarnessProps) -> Html {
+    let kept = session_lab::app::diagram::view::use_diagram(&props.run, props.cursor, false, true);
+    session_lab::app::diagram::view::view(
+        &kept,
+        &props.run,
+        props.cursor,
+        false,
+        false,
+        &props.dispatch,
+    )
+}
+
 #[wasm_bindgen_test]
 async fn the_diagram_shows_the_runs_arrows_chips_notes_and_deciding_mark() {
     let run = run_of("fixation-url");
@@ -187,15 +207,12 @@ async fn the_diagram_shows_the_runs_arrows_chips_notes_and_deciding_mark() {
         Callback::from(move |a: Action| actions.borrow_mut().push(a))
     };
     let root = mount_point();
-    let props = session_lab::app::diagram::view::Props {
+    let props = DiagramHarnessProps {
         run: SameRun(run.clone()),
         cursor: last,
-        pending: false,
         dispatch,
-        projector: false,
-        narrowed: false,
     };
-    yew::Renderer::<SequenceDiagram>::with_root_and_props(root.clone(), props).render();
+    yew::Renderer::<DiagramHarness>::with_root_and_props(root.clone(), props).render();
     settle().await;
 
     let arrows = model.arrows().count() as u32;

@@ -28,6 +28,8 @@ pub struct LinkState {
     pub settings: Option<String>,
     /// Instructors switch "predict, then reveal" on for a class by link.
     pub predict: bool,
+    /// Beginner's pace (`pace=1`).
+    pub beginner: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +80,9 @@ impl LinkState {
         if self.predict {
             parts.push("predict=1".into());
         }
+        if self.beginner {
+            parts.push("pace=1".into());
+        }
         format!("#{}", parts.join("&"))
     }
 
@@ -119,6 +124,7 @@ impl LinkState {
                     state.settings = Some(cfg);
                 }
                 "predict" => state.predict = value == "1",
+                "pace" => state.beginner = value == "1",
                 // Keys from newer versions are ignored, not fatal: the
                 // version check below decides whether the link is usable.
                 _ => {}
@@ -180,11 +186,12 @@ mod tests {
             step: Some(7),
             settings: Some("http-only:on,same-site:strict".into()),
             predict: true,
+            beginner: true,
         };
         let hash = state.to_hash();
         assert_eq!(
             hash,
-            "#v=1&s=fixation-url&seed=42&step=7&cfg=http-only:on,same-site:strict&predict=1"
+            "#v=1&s=fixation-url&seed=42&step=7&cfg=http-only:on,same-site:strict&predict=1&pace=1"
         );
         assert_eq!(LinkState::parse(&hash), Ok(state));
     }

@@ -77,6 +77,9 @@ pub struct AppState {
     pub labs: LabState,
     /// "Predict, then reveal": ask before showing an attack's verdict.
     pub predict: bool,
+    /// Beginner's pace: a request and what answers it as one step
+    /// (`app::pace`); the timeline keeps every detailed step.
+    pub beginner: bool,
     /// The student's answers, oldest first (kept in localStorage).
     pub predictions: Vec<Prediction>,
 }
@@ -110,6 +113,8 @@ pub enum Action {
     /// "Predict first" on or off: the question before each attack's
     /// deciding step.
     TogglePredict,
+    /// Beginner's pace on or off.
+    ToggleBeginner,
     ToggleHelp,
     ToggleDefenses,
     OpenMessage(Option<usize>),
@@ -191,6 +196,7 @@ impl AppState {
             outcome_change: None,
             labs: LabState::new(),
             predict: false,
+            beginner: false,
             predictions: Vec::new(),
         }
     }
@@ -249,6 +255,15 @@ impl AppState {
             .get(self.scenario)
             .or_else(|| self.scenarios.first())
             .unwrap_or_else(|| unreachable_scenario())
+    }
+
+    /// The step Step forward and playback go to: the next event, or at
+    /// beginner's pace the end of the next request and its answer.
+    fn next_step(&self) -> usize {
+        match self.beginner {
+            true => crate::app::pace::next(&self.run.events, self.cursor),
+            false => (self.cursor + 1).min(self.last_index()),
+        }
     }
 
     pub fn last_index(&self) -> usize {
@@ -421,11 +436,14 @@ impl AppState {
             }
             Action::StepForward => {
                 self.playing = false;
-                self.cursor = (self.cursor + 1).min(self.last_index());
+                self.cursor = self.next_step();
             }
             Action::StepBack => {
                 self.playing = false;
-                self.cursor = self.cursor.saturating_sub(1);
+                self.cursor = match self.beginner {
+                    true => crate::app::pace::previous(&self.run.events, self.cursor),
+                    false => self.cursor.saturating_sub(1),
+                };
             }
             Action::SetCursor(i) => {
                 self.playing = false;
@@ -444,9 +462,7 @@ impl AppState {
             }
             Action::Tick => {
                 if self.playing {
-                    if self.cursor < self.last_index() {
-                        self.cursor += 1;
-                    }
+                    self.cursor = self.next_step();
                     if self.cursor >= self.last_index() {
                         self.playing = false;
                     }
@@ -483,6 +499,7 @@ impl AppState {
                     );
                     self.playing = false;
                     self.predict = link.predict;
+                    self.beginner = link.beginner;
                     let (labs, notices) = LabState::read(&hash);
                     self.labs = labs;
                     self.notices.extend(notices);
@@ -532,6 +549,7 @@ impl AppState {
                 }
             }
             Action::TogglePredict => self.predict = !self.predict,
+            Action::ToggleBeginner => self.beginner = !self.beginner,
             Action::ResetPredictions => self.predictions.clear(),
             Action::SetCompare(form) => self.labs.compare = form,
             Action::SetSeed(seed) => {
@@ -569,6 +587,7 @@ impl AppState {
             step: Some(self.cursor),
             settings: Some(self.settings_changes()),
             predict: self.predict,
+            beginner: self.beginner,
         }
     }
 

@@ -8,7 +8,7 @@
 //! a cookie left out, an ID refused). Snapshots are not compared: they
 //! follow from the events.
 
-use crate::engine::event::Event;
+use crate::engine::event::{Event, EventKind};
 
 /// The index of the first event that differs between `a` and `b`, or the
 /// length of the shorter log if one is a prefix of the other; `None` when
@@ -21,6 +21,55 @@ pub fn first_divergence(a: &[Event], b: &[Event]) -> Option<usize> {
         None if a.len() != b.len() => Some(a.len().min(b.len())),
         None => None,
     }
+}
+
+/// What differs at a divergence: the first line, of the two events'
+/// narration and wire text (a request or a response as sent), that is not
+/// the same, as A and B have it ("" where one has no such line). A
+/// narration alike in both runs can hide a changed header (`; HttpOnly`):
+/// the wire shows it.
+pub fn changed_line(a: Option<&Event>, b: Option<&Event>) -> Option<(String, String)> {
+    let lines = |e: Option<&Event>| -> Vec<String> {
+        let Some(e) = e else { return Vec::new() };
+        let wire = match &e.kind {
+            EventKind::Request { wire, .. } | EventKind::Response { wire, .. } => wire.as_str(),
+            _ => "",
+        };
+        e.narration
+            .lines()
+            .chain(wire.lines())
+            .map(str::to_string)
+            .collect()
+    };
+    let (a, b) = (lines(a), lines(b));
+    (0..a.len().max(b.len())).find_map(|i| {
+        let (x, y) = (
+            a.get(i).cloned().unwrap_or_default(),
+            b.get(i).cloned().unwrap_or_default(),
+        );
+        (x != y).then_some((x, y))
+    })
+}
+
+/// `a` and `b` split into the part they share at the start, the part that
+/// differs, and the part they share at the end: `(prefix, middle of a,
+/// middle of b, suffix)`, cut at character boundaries.
+pub fn split_difference<'a>(a: &'a str, b: &'a str) -> (&'a str, &'a str, &'a str, &'a str) {
+    let start = a
+        .char_indices()
+        .zip(b.chars())
+        .find(|((_, x), y)| x != y)
+        .map_or(a.len().min(b.len()), |((i, _), _)| i);
+    let (ra, rb) = (&a[start..], &b[start..]);
+    let common_end = ra
+        .chars()
+        .rev()
+        .zip(rb.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (ea, eb) = (ra.len() - common_end, rb.len() - common_end);
+    (&a[..start], &ra[..ea], &rb[..eb], &ra[ea..])
 }
 
 #[cfg(test)]
@@ -50,6 +99,40 @@ mod tests {
             a.verdict.map(|v| v.attacker_got_in),
             b.verdict.map(|v| v.attacker_got_in)
         );
+    }
+
+    #[test]
+    fn httponly_shows_as_the_set_cookie_line_that_changed() {
+        let s = catalog::find("login").expect("login");
+        let mut other = s.settings();
+        other.cookie.http_only = !other.cookie.http_only;
+        let (a, b) = (run(&s, &s.settings(), Seed(1)), run(&s, &other, Seed(1)));
+        let i = first_divergence(&a.events, &b.events).expect("they differ");
+        let (x, y) = changed_line(a.events.get(i), b.events.get(i)).expect("a line differs");
+        assert!(
+            x.starts_with("Set-Cookie:") && y.starts_with("Set-Cookie:"),
+            "{x} / {y}"
+        );
+        let (_, from, to, _) = split_difference(&x, &y);
+        assert_eq!(
+            format!("{from}{to}").trim_start_matches(';').trim(),
+            "HttpOnly",
+            "{x} / {y}"
+        );
+    }
+
+    #[test]
+    fn the_difference_is_cut_between_a_shared_start_and_end() {
+        assert_eq!(
+            split_difference("a; Path=/", "a; Path=/; Secure"),
+            ("a; Path=/", "", "; Secure", "")
+        );
+        assert_eq!(
+            split_difference("got in", "kept out"),
+            ("", "got in", "kept out", "")
+        );
+        assert_eq!(split_difference("é x é", "é y é"), ("é ", "x", "y", " é"));
+        assert_eq!(split_difference("same", "same"), ("same", "", "", ""));
     }
 
     #[test]

@@ -277,10 +277,24 @@ test("compare: one setting changed, the first divergence marked, verdicts side b
   await expect(a.locator("li.diverge .diverge-mark")).toHaveText("⚑ First difference: ");
   await expect(b.locator("li.diverge")).toHaveCount(1);
   const step = Number((await page.locator(".compare-summary").textContent()).match(/step (\d+)/)[1]);
-  // Everything before the mark is the same in both runs.
+  // Everything before the mark is the same in both runs, and folded: the
+  // first difference is in view at once, with what changed marked.
+  await expect(b.locator(".same-steps summary")).toHaveText(`Steps 1–${step - 1}: the same in both runs`);
   for (let i = 0; i < step - 1; i++) {
     await expect(b.locator("ol.steps li").nth(i)).toHaveText(await a.locator("ol.steps li").nth(i).textContent());
   }
+  await expect(b.locator("li.diverge")).toBeInViewport();
+  await expect(b.locator("li.diverge .changed-line mark")).toContainText("Strict");
+  // A header whose narration is the same in both runs: the changed
+  // Set-Cookie line shows, "; HttpOnly" marked.
+  await page.getByLabel("Scenario", { exact: true }).selectOption("login");
+  await page.getByLabel("Setting", { exact: true }).selectOption("http-only");
+  const withHttpOnly = page.getByRole("region", { name: /^B: HttpOnly: on/ });
+  await expect(withHttpOnly.locator("li.diverge .changed-line")).toContainText("Set-Cookie: sessionid=");
+  await expect(withHttpOnly.locator("li.diverge .changed-line mark")).toHaveText("; HttpOnly");
+  await page.getByLabel("Scenario", { exact: true }).selectOption("csrf");
+  await page.getByLabel("Setting", { exact: true }).selectOption("same-site");
+  await page.getByLabel("B's value", { exact: true }).selectOption("strict");
   // The link reopens the same comparison.
   const other = await context.newPage();
   await other.goto(page.url());

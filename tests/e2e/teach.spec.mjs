@@ -84,3 +84,41 @@ test("defender's challenge: fixation kept out with one change at no cost to Alic
   await page.screenshot({ path: "target/screenshots/challenge.png" });
   await app.expectClean();
 });
+
+test("beginner's pace: a request and its answer as one step, the detailed steps a click away", async ({ page }) => {
+  const app = await openApp(page, "#v=1&s=login");
+  const count = page.locator(".step-count");
+  const narration = page.locator(".narration-text");
+  await expect(count).toContainText("Step 1 of");
+  await page.keyboard.press("b");
+  await expect(page.getByRole("button", { name: "Beginner", exact: true })).toHaveAttribute("aria-pressed", "true");
+  expect(await page.evaluate(() => window.location.hash)).toContain("pace=1");
+  // One step forward: Alice's first request, the server's answer and the
+  // cookie it set, said together.
+  await page.keyboard.press("ArrowRight");
+  const first = Number((await count.textContent()).match(/Step (\d+) of/)[1]);
+  expect(first).toBeGreaterThan(2);
+  await expect(narration.locator(".beat-line")).toHaveCount(first);
+  await expect(narration).toContainText("sends GET https://shop.example/ with no cookies");
+  await expect(narration).toContainText("answers 200 OK");
+  await expect(narration).toContainText("cookie jar stores the cookie sessionid");
+  // Then the login page, then the password's request and its 303.
+  await page.keyboard.press("ArrowRight");
+  await expect(narration).toContainText("sends GET https://shop.example/login");
+  const second = Number((await count.textContent()).match(/Step (\d+) of/)[1]);
+  await page.keyboard.press("ArrowRight");
+  await expect(narration).toContainText("sends POST https://shop.example/login");
+  await expect(narration).toContainText("303 See Other");
+  // Back goes back a whole step; a tick in the timeline opens one detail.
+  await page.keyboard.press("ArrowLeft");
+  await expect(count).toContainText(`Step ${second} of`);
+  await page.getByRole("button", { name: "Step 2:", exact: false }).first().click();
+  await expect(count).toContainText("Step 2 of");
+  // Its step so far: the request and this detail.
+  await expect(narration.locator(".beat-line")).toHaveCount(2);
+  // Off again: one event per step.
+  await page.keyboard.press("b");
+  await page.keyboard.press("ArrowRight");
+  await expect(count).toContainText("Step 3 of");
+  await app.expectClean();
+});

@@ -9,30 +9,30 @@
 //! sheet (`styles/diagram.css`), never from `style` attributes, which the
 //! page's Content-Security-Policy forbids; positions are SVG attributes.
 //!
-//! A component, not a plain function like the lanes: it keeps the
-//! diagram of the run between steps (computed once per run) and scrolls
-//! the current row into view after each render.
+//! What it keeps between steps (the run's diagram, computed once per run;
+//! its layout for the box's width; the box, whose current row it scrolls
+//! into view) lives in hooks the root calls ([`use_diagram`]); drawing is a
+//! plain function, like the lanes (a component type of its own would add a
+//! copy of Yew's component machinery to the module: see views.rs).
 
 use super::model::{Arrow, ArrowKind, ChipKind, Diagram, Lifeline, Note, Row, Tone};
 use super::svg::{chip_text, chip_width, Geometry, CHAR_W, DECIDING_H, FOOT_H, HEAD_H, LEFT};
 use crate::app::id_nickname::KNOWN_BADGE;
 use crate::app::state::{Action, SameRun};
 use crate::engine::event::EventKind;
+use crate::engine::world::Run;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub run: SameRun,
-    pub cursor: usize,
-    /// A prediction is awaited: the deciding mark stays hidden.
-    pub pending: bool,
-    pub dispatch: Callback<Action>,
-    /// Projector mode: everything in the drawing is drawn larger.
-    pub projector: bool,
-    /// The defenses panel is open beside the diagram, which narrows it:
-    /// a change re-renders, so the drawing is fitted to the new width.
-    pub narrowed: bool,
+/// What the diagram keeps between renders.
+pub struct Kept {
+    /// The run's diagram, computed once per run.
+    pub diagram: Rc<Diagram>,
+    /// Its layout for the box's current width.
+    pub geometry: Rc<Geometry>,
+    /// The scroll box, which the view attaches.
+    pub scroller: NodeRef,
 }
 
 /// In projector mode the drawing is made for a box this many times
@@ -55,15 +55,18 @@ fn target_step(target: Option<web_sys::EventTarget>) -> Option<usize> {
     row.get_attribute("data-step")?.parse().ok()
 }
 
-#[component]
-pub fn SequenceDiagram(props: &Props) -> Html {
-    let diagram = use_memo(props.run.clone(), |run| Diagram::of_run(run));
+/// The diagram's hooks, called by the root at every render. `shown`: the
+/// scenario view, and so the diagram's box, is on the page (the box's
+/// observer is attached again when it comes back).
+#[hook]
+pub fn use_diagram(run: &SameRun, cursor: usize, projector: bool, shown: bool) -> Kept {
+    let diagram = use_memo(run.clone(), |run| Diagram::of_run(run));
     let scroller = use_node_ref();
     // The box's width, as the browser last laid it out: the drawing is
     // laid out for it (see `Geometry::fit`). `None` until the first report.
     let box_w = use_state_eq(|| None::<u32>);
     let units = (*box_w).map(|w| {
-        if props.projector {
+        if projector {
             (f64::from(w) / PROJECTOR_ZOOM) as u32
         } else {
             w
@@ -79,7 +82,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
         // nothing at all (measuring after every render forced a layout of
         // the whole page at each step).
         let (scroller, box_w) = (scroller.clone(), box_w.clone());
-        use_effect_with((), move |_| {
+        use_effect_with(shown, move |_| {
             let observed = scroller.cast::<web_sys::Element>();
             let on_resize = {
                 let scroller = scroller.clone();
@@ -107,7 +110,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
     {
         let scroller = scroller.clone();
         let geometry = geometry.clone();
-        use_effect_with(props.cursor, move |cursor| {
+        use_effect_with(cursor, move |cursor| {
             if let Some(el) = scroller.cast::<web_sys::Element>() {
                 let svg_width = el
                     .query_selector("svg.seq-rows")
@@ -135,9 +138,27 @@ pub fn SequenceDiagram(props: &Props) -> Html {
             }
         });
     }
+    Kept {
+        diagram,
+        geometry,
+        scroller,
+    }
+}
 
+/// The diagram at step `cursor` of `run`. `pending`: a prediction is
+/// awaited, so the deciding mark and the verdict's row stay hidden.
+/// `narrowed`: the defenses panel sits beside it.
+#[inline(never)] // kept out of the root's render: see views.rs
+pub fn view(
+    kept: &Kept,
+    run: &Run,
+    cursor: usize,
+    pending: bool,
+    narrowed: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     let on_click = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             if let Some(step) = target_step(e.target()) {
                 dispatch.emit(Action::SetCursor(step));
@@ -149,7 +170,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
     // last, Enter or Space moves the cursor to the focused row. Left and
     // right stay the page's step keys.
     let on_key = {
-        let dispatch = props.dispatch.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |e: KeyboardEvent| {
             let key = e.key();
             if key == "Enter" || key == " " {
@@ -188,10 +209,10 @@ pub fn SequenceDiagram(props: &Props) -> Html {
         })
     };
 
-    let d = &*diagram;
-    let g = &*geometry;
-    let cursor = props.cursor.min(d.rows.len().saturating_sub(1));
-    let deciding = d.deciding.filter(|i| cursor >= *i && !props.pending);
+    let d = &*kept.diagram;
+    let g = &*kept.geometry;
+    let cursor = cursor.min(d.rows.len().saturating_sub(1));
+    let deciding = d.deciding.filter(|i| cursor >= *i && !pending);
     // The lifelines grow with playback: down to the current row.
     let drawn_to = g
         .row_top
@@ -201,7 +222,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
 
     let cols = format!("cols-{}", d.lifelines.len());
     html! {
-        <section class={classes!("diagram", props.narrowed.then_some("narrowed"))} aria-label="Sequence diagram">
+        <section class={classes!("diagram", narrowed.then_some("narrowed"))} aria-label="Sequence diagram">
             <ul class="diagram-legend" aria-label="Who is who">
                 { for d.lifelines.iter().map(|l| html! {
                     <li class={classes!("legend-item", format!("ll-{}", l.key()))} title={l.role()}>
@@ -213,7 +234,7 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                     <span aria-hidden="true">{ "⚑ " }</span>{ KNOWN_BADGE }
                 </li>
             </ul>
-            <div class="diagram-scroll" ref={scroller}>
+            <div class="diagram-scroll" ref={kept.scroller.clone()}>
                 // The lifelines' heads in a drawing of their own, sticky at
                 // the top of the box: who is who stays in view while the
                 // rows scroll under it. Same width as the rows' drawing, so
@@ -232,8 +253,8 @@ pub fn SequenceDiagram(props: &Props) -> Html {
                     { for d.rows.iter().enumerate().take(cursor + 1).map(|(i, row)| {
                         // The verdict's own row says the outcome: while a
                         // prediction is awaited, it says so instead.
-                        let hidden = props.pending
-                            && props.run.events.get(i).is_some_and(|e| matches!(e.kind, EventKind::Verdict { .. }));
+                        let hidden = pending
+                            && run.events.get(i).is_some_and(|e| matches!(e.kind, EventKind::Verdict { .. }));
                         if hidden {
                             let on = match row {
                                 Row::Note(n) => n.on,

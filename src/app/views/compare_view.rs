@@ -7,7 +7,7 @@ use crate::app::controls::{self, CONTROLS};
 use crate::app::labs::CompareForm;
 use crate::app::state::{Action, AppState};
 use crate::app::views::playback::actor_name;
-use crate::engine::compare::first_divergence;
+use crate::engine::compare::{changed_line, first_divergence, split_difference};
 use crate::engine::world::{run, Run};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,7 +29,16 @@ fn other_value(control: &'static str, base: &crate::engine::server::Settings) ->
     }
 }
 
-fn column(title: String, run: &Run, divergence: Option<usize>, open: Callback<MouseEvent>) -> Html {
+/// One run's column. `changed`: at the first difference, the line that
+/// changed, as this run has it, cut into what both runs share and what is
+/// this run's own (marked).
+fn column(
+    title: String,
+    run: &Run,
+    divergence: Option<usize>,
+    changed: Option<(&str, &str, &str)>,
+    open: Callback<MouseEvent>,
+) -> Html {
     let verdict = match &run.verdict {
         Some(v) if v.attacker_got_in => html! {
             <div class="verdict bad"><p class="verdict-word"><span aria-hidden="true">{ "✗ " }</span>{ "Attacker got in" }</p><p class="verdict-reason">{ &v.sentence }</p></div>
@@ -39,25 +48,37 @@ fn column(title: String, run: &Run, divergence: Option<usize>, open: Callback<Mo
         },
         None => html! { <p class="muted">{ "An everyday scenario: no attack, no verdict." }</p> },
     };
+    let step = |(i, e): (usize, &crate::engine::event::Event)| {
+        let diverge = divergence == Some(i);
+        html! {
+            <li class={classes!(diverge.then_some("diverge"))}>
+                if diverge {
+                    <strong class="diverge-mark">{ "⚑ First difference: " }</strong>
+                }
+                <span class="muted">{ format!("{} · {} · ", i + 1, actor_name(e.actor)) }</span>
+                { &e.narration }
+                if let (true, Some((before, own, after))) = (diverge, changed) {
+                    <code class="changed-line">{ before }<mark>{ own }</mark>{ after }</code>
+                }
+            </li>
+        }
+    };
+    // The steps both runs share are folded: the difference comes first.
+    let mut shared: Vec<Html> = run.events.iter().enumerate().map(step).collect();
+    let same = divergence.unwrap_or(shared.len()).min(shared.len());
+    let rest = shared.split_off(same);
     html! {
         <section class="compare-run" aria-label={title.clone()}>
             <h3>{ title }</h3>
             { verdict }
             <button type="button" onclick={open}>{ "Open this run at the first difference" }</button>
-            <ol class="steps">
-                { for run.events.iter().enumerate().map(|(i, e)| {
-                    let diverge = divergence == Some(i);
-                    html! {
-                        <li class={classes!(diverge.then_some("diverge"))}>
-                            if diverge {
-                                <strong class="diverge-mark">{ "⚑ First difference: " }</strong>
-                            }
-                            <span class="muted">{ format!("{} · {} · ", i + 1, actor_name(e.actor)) }</span>
-                            { &e.narration }
-                        </li>
-                    }
-                }) }
-            </ol>
+            if same > 0 {
+                <details class="same-steps">
+                    <summary>{ format!("Steps 1–{same}: the same in both runs") }</summary>
+                    <ol class="steps">{ shared }</ol>
+                </details>
+            }
+            <ol class="steps" start={(same + 1).to_string()}>{ rest }</ol>
         </section>
     }
 }
@@ -77,6 +98,8 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
         run(scenario, &other, state.seed),
     );
     let divergence = first_divergence(&a.events, &b.events);
+    let changed = divergence.and_then(|i| changed_line(a.events.get(i), b.events.get(i)));
+    let parts = changed.as_ref().map(|(x, y)| split_difference(x, y));
     let control = controls::find(form.control);
     let label = control.map(|c| c.label).unwrap_or("");
     let value_text = |s| control.map(|c| c.value_text(s)).unwrap_or("");
@@ -160,13 +183,13 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             </form>
             <p class="compare-summary" aria-live="polite">{
                 match divergence {
-                    Some(i) => format!("The runs part ways at step {}.", i + 1),
+                    Some(i) => format!("The runs part ways at step {}: the marked text is what changed.", i + 1),
                     None => format!("{label} is already {} in this scenario: both runs are the same.", value_text(&base)),
                 }
             }</p>
             <div class="compare-grid">
-                { column(format!("A: {label}: {}", value_text(&base)), &a, divergence, open(String::new())) }
-                { column(format!("B: {label}: {}", value_text(&other)), &b, divergence, open(controls::encode(&base, &other))) }
+                { column(format!("A: {label}: {}", value_text(&base)), &a, divergence, parts.map(|(p, x, _, s)| (p, x, s)), open(String::new())) }
+                { column(format!("B: {label}: {}", value_text(&other)), &b, divergence, parts.map(|(p, _, y, s)| (p, y, s)), open(controls::encode(&base, &other))) }
             </div>
         </section>
     }

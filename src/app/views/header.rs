@@ -106,6 +106,7 @@ pub fn view(state: &AppState, dispatch: &Callback<Action>) -> Html {
             <div class="switches">
                 if view == View::Scenarios {
                     { button("Predict first", "Q", state.predict, Action::TogglePredict) }
+                    { button("Beginner", "B", state.beginner, Action::ToggleBeginner) }
                     { button("Defenses", "D", state.defenses_open, Action::ToggleDefenses) }
                 }
                 { button("Projector mode", "P", state.projector, Action::ToggleProjector) }

@@ -19,6 +19,7 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Q",
         "Predict first: answer before the step that decides an attack",
     ),
+    ("B", "Beginner pace: a request and its answer as one step"),
     ("?", "This help"),
     ("Esc", "Close what is open"),
 ];

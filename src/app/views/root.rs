@@ -2,9 +2,10 @@
 //! playback timer, the shareable link and saved state, and lays out the
 //! lanes. Side effects live here in effects, never in the reducer.
 
-use crate::app::diagram::view::SequenceDiagram;
+use crate::app::diagram::view as diagram;
 use crate::app::id_nickname::Nicknames;
 use crate::app::labs::View;
+use crate::app::pace;
 use crate::app::predictions::{self, PREDICTIONS_KEY};
 use crate::app::state::{Action, AppState, SameRun};
 use crate::app::storage::{StoredState, STORAGE_KEY};
@@ -117,6 +118,7 @@ fn shortcut(e: &web_sys::KeyboardEvent, view: View) -> Option<Action> {
         "p" | "P" => Some(Action::ToggleProjector),
         "d" | "D" => Some(Action::ToggleDefenses),
         "q" | "Q" => Some(Action::TogglePredict),
+        "b" | "B" => Some(Action::ToggleBeginner),
         "?" => Some(Action::ToggleHelp),
         _ => None,
     }
@@ -280,6 +282,14 @@ pub fn Root() -> Html {
     // The session IDs' nicknames, once per run: every lane names IDs the
     // way the diagram does.
     let nicknames = use_memo(SameRun(state.run.clone()), |run| Nicknames::for_run(run));
+    // The sequence diagram's kept state (its hooks run at every render,
+    // before any view returns early).
+    let kept = diagram::use_diagram(
+        &SameRun(state.run.clone()),
+        state.cursor,
+        state.projector,
+        state.labs.view == View::Scenarios,
+    );
 
     // The defenses that matter for this attack, listed first in the panel:
     // computed when the panel is open, and not while a prediction is still
@@ -419,6 +429,12 @@ pub fn Root() -> Html {
                     <p class="narration-text" aria-live="polite">
                         if verdict_step {
                             { "The run is over." }
+                        } else if state.beginner {
+                            // At beginner's pace, the step's every sentence:
+                            // a request and what answered it.
+                            { for events[pace::start(events, state.cursor)..=state.cursor.min(events.len() - 1)]
+                                .iter()
+                                .map(|e| html! { <span class="beat-line">{ id_names.annotate(&e.narration) }</span> }) }
                         } else {
                             // Session IDs by their nicknames, as in the diagram.
                             { id_names.annotate(&event.narration) }
@@ -447,8 +463,7 @@ pub fn Root() -> Html {
             // defenses beside it when open (the diagram narrows, nothing is
             // covered) and the current event's details in a column.
             <div class="stage">
-                <SequenceDiagram run={SameRun(state.run.clone())} cursor={state.cursor} pending={state.awaiting_prediction()} dispatch={dispatch.clone()}
-                    projector={state.projector} narrowed={state.defenses_open} />
+                { diagram::view(&kept, &state.run, state.cursor, state.awaiting_prediction(), state.defenses_open, &dispatch) }
                 if state.defenses_open {
                     { defense_panel::view_ordered(&state, &dispatch, &matters.0, matters.1.as_ref().map(|c| {
                         challenge::view(c, state.run.verdict.as_ref().is_some_and(|v| v.attacker_got_in))
