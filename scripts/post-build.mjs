@@ -31,7 +31,8 @@
 //    (`__wbg_addEventListener_f2d27251d333a631`), once in the module and once
 //    in the glue. The hashes do not compress: the 136 names cost about 4 KB
 //    of the gzip budget. Each becomes a short name (`a`, `b`, …, `ab`) in
-//    both places, and the module's integrity is computed again.
+//    both places, and so do the module's exports but its memory (the glue
+//    reads them as `wasm.name`); the module's integrity is computed again.
 //
 // 4. A strict Content-Security-Policy runs inline scripts and applies
 //    inline styles only if it names their hashes: Trunk's loader, the
@@ -73,7 +74,7 @@ const wasmUrl = attr(preload, "href");
 // 3. Short import names, in the module first: the early compile below needs
 //    the integrity of the bytes that will be served.
 const wasmPath = join(dir, basename(wasmUrl ?? ""));
-const shortNames = shortenImports(wasmPath);
+const { imports: shortNames, exports: shortExports } = shortenNames(wasmPath);
 const integrity = reintegrity(attr(preload, "integrity"), readFileSync(wasmPath));
 const loaderCall = /await init\(\{ module_or_path: (['"])([^'"]+_bg\.wasm)\1 \}\)/;
 if (!wasmUrl || !loaderCall.test(html)) fail("Trunk's loader call await init({ module_or_path: ... }) is missing");
@@ -110,6 +111,10 @@ for (const [long, short] of shortNames) {
   const found = glue.match(key)?.length ?? 0;
   if (found !== 1) fail(`the glue defines the import ${long} ${found} times, not once`);
   glue = glue.replace(key, short);
+}
+// The exports, wherever the glue reads them from the instance (`wasm.name`).
+for (const [long, short] of shortExports) {
+  glue = glue.replace(new RegExp(`(?<=\\bwasm\\.)${long}(?![\\w$])`, "g"), short);
 }
 let loader = loaderScript[1].replace(glueImport, "");
 // The glue keeps the instance's exports in its own `wasm`.
@@ -149,10 +154,12 @@ for (const { placeholder, pattern, what } of kinds) {
 writeFileSync(file, html);
 console.log(`post-build: early compile of ${wasmUrl}; ${basename(gluePath)} inline; ${counts.join(" and ")} hashed`);
 
-// A module's import names made short, in place: returns [long, short] pairs.
-// Reads and writes only the import section (id 2) of the binary format
-// (WebAssembly core spec, 5.5.5); every other byte is copied as it is.
-function shortenImports(path) {
+// A module's import and export names made short, in place: returns the
+// [long, short] pairs of each. Reads and writes only the import and export
+// sections (ids 2 and 7) of the binary format (WebAssembly core spec,
+// 5.5.5 and 5.5.10); every other byte is copied as it is. Every export but
+// the memory is renamed: the glue is the only reader of the others.
+function shortenNames(path) {
   let bytes;
   try {
     bytes = readFileSync(path);
@@ -186,19 +193,37 @@ function shortenImports(path) {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
   const shortName = (i) => (i < letters.length ? "" : letters[Math.floor(i / letters.length) - 1]) + letters[i % letters.length];
   if (bytes.readUInt32LE(0) !== 0x6d736100) fail(`${basename(path)} is not a WebAssembly module`);
+  const out = [bytes.subarray(0, 8)];
+  const pairs = { imports: [], exports: [] };
   let at = 8;
   while (at < bytes.length) {
+    const start = at;
     const id = bytes[at];
     const [size, body] = leb(at + 1);
-    if (id !== 2) {
-      at = body + size;
+    const end = body + size;
+    at = end;
+    if (id !== 2 && id !== 7) {
+      out.push(bytes.subarray(start, end));
       continue;
     }
     const [count, first] = leb(body);
     const parts = [toLeb(count)];
-    const pairs = [];
     let p = first;
     for (let i = 0; i < count; i++) {
+      if (id === 7) {
+        // An export: its name, a kind byte and an index.
+        const [field, afterField] = name(p);
+        const after = leb(afterField + 1)[1];
+        let newField = field;
+        if (field.toString("utf8") !== "memory") {
+          const short = shortName(pairs.exports.length);
+          pairs.exports.push([field.toString("utf8"), short]);
+          newField = Buffer.from(short, "utf8");
+        }
+        parts.push(toLeb(newField.length), newField, bytes.subarray(afterField, after));
+        p = after;
+        continue;
+      }
       const [module, afterModule] = name(p);
       const [field, afterField] = name(afterModule);
       // The description after the name: a kind byte and its type.
@@ -208,27 +233,27 @@ function shortenImports(path) {
         const afterMin = leb(flagAt + 1)[1];
         return bytes[flagAt] & 1 ? leb(afterMin)[1] : afterMin;
       };
-      let end;
-      if (kind === 0) end = leb(afterField + 1)[1]; // a function: its type
-      else if (kind === 1) end = limits(afterField + 2); // a table: element type, limits
-      else if (kind === 2) end = limits(afterField + 1); // a memory: limits
-      else if (kind === 3) end = afterField + 3; // a global: value type, mutability
+      let descEnd;
+      if (kind === 0) descEnd = leb(afterField + 1)[1]; // a function: its type
+      else if (kind === 1) descEnd = limits(afterField + 2); // a table: element type, limits
+      else if (kind === 2) descEnd = limits(afterField + 1); // a memory: limits
+      else if (kind === 3) descEnd = afterField + 3; // a global: value type, mutability
       else fail(`${basename(path)} imports something of an unknown kind (${kind})`);
       let newField = field;
       if (/^__wbg|^__wbindgen/.test(field.toString("utf8"))) {
-        const short = shortName(pairs.length);
-        pairs.push([field.toString("utf8"), short]);
+        const short = shortName(pairs.imports.length);
+        pairs.imports.push([field.toString("utf8"), short]);
         newField = Buffer.from(short, "utf8");
       }
-      parts.push(toLeb(module.length), module, toLeb(newField.length), newField, bytes.subarray(afterField, end));
-      p = end;
+      parts.push(toLeb(module.length), module, toLeb(newField.length), newField, bytes.subarray(afterField, descEnd));
+      p = descEnd;
     }
-    if (p !== body + size) fail(`${basename(path)}: its import section did not read to its end`);
+    if (p !== end) fail(`${basename(path)}: its section ${id} did not read to its end`);
     const section = Buffer.concat(parts);
-    writeFileSync(path, Buffer.concat([bytes.subarray(0, at), Buffer.from([2]), toLeb(section.length), section, bytes.subarray(body + size)]));
-    return pairs;
+    out.push(Buffer.from([id]), toLeb(section.length), section);
   }
-  return [];
+  writeFileSync(path, Buffer.concat(out));
+  return pairs;
 }
 
 // The subresource integrity of the rewritten bytes, in the algorithm Trunk chose.

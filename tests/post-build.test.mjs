@@ -64,7 +64,13 @@ function tinyModule(names) {
     ...names.flatMap((name) => [...str(from), ...str(name), 0x00, 0x00]),
     ...str("env"), ...str("memory"), 0x02, 0x01, 0x01, 0x02,
   ];
-  return Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...section(1, [1, 0x60, 0, 0]), ...section(2, imports)]);
+  // Exported: the first import as the start function the glue calls, and
+  // the memory (whose name the rewrite keeps).
+  const exports = [2, ...str("__wbindgen_start"), 0x00, 0x00, ...str("memory"), 0x02, 0x00];
+  return Buffer.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [1, 0x60, 0, 0]), ...section(2, imports), ...section(7, exports),
+  ]);
 }
 
 test("the saved Trunk output is rewritten: early compile, inline glue, hashed policy", () => {
@@ -111,6 +117,10 @@ test("the saved Trunk output is rewritten: early compile, inline glue, hashed po
     assert.match(loader[1], new RegExp(`[{,]${name}:`), `the glue does not define ${name}`);
   }
   assert.ok(!/__wbg_\w+_[0-9a-f]{16}/.test(loader[1]), "a long import name is left in the glue");
+  // The exports too, where the glue reads them; the memory keeps its name.
+  assert.deepEqual(exportNames(out.wasm), ["a", "memory"]);
+  assert.ok(!loader[1].includes("__wbindgen_start"), "the glue still calls the start function by its long name");
+  assert.match(loader[1], /\.a\(\)/, "the glue does not call the start function by its short name");
   const integrity = `sha384-${createHash("sha384").update(out.wasm).digest("base64")}`;
   assert.ok(early[1].includes(integrity), "the early compile's integrity is not the rewritten module's");
 
@@ -190,6 +200,37 @@ function importNames(bytes) {
       out.push(pair);
     }
     return out;
+  }
+  return [];
+}
+
+// The names a module exports.
+function exportNames(bytes) {
+  let at = 8;
+  const leb = () => {
+    let value = 0, shift = 0, byte;
+    do {
+      byte = bytes[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value;
+  };
+  while (at < bytes.length) {
+    const id = bytes[at++];
+    const size = leb();
+    if (id !== 7) {
+      at += size;
+      continue;
+    }
+    const names = [];
+    for (let count = leb(); count > 0; count--) {
+      const len = leb();
+      names.push(bytes.subarray(at, at + len).toString("utf8"));
+      at += len + 1;
+      leb();
+    }
+    return names;
   }
   return [];
 }

@@ -80,6 +80,8 @@ pub struct AppState {
     /// Beginner's pace: a request and what answers it as one step
     /// (`app::pace`); the timeline keeps every detailed step.
     pub beginner: bool,
+    /// The prediction's question fills the screen, for a class poll.
+    pub poll: bool,
     /// The student's answers, oldest first (kept in localStorage).
     pub predictions: Vec<Prediction>,
 }
@@ -115,6 +117,8 @@ pub enum Action {
     TogglePredict,
     /// Beginner's pace on or off.
     ToggleBeginner,
+    /// The prediction's question as a full-screen class poll, or not.
+    TogglePoll,
     ToggleHelp,
     ToggleDefenses,
     OpenMessage(Option<usize>),
@@ -197,6 +201,7 @@ impl AppState {
             labs: LabState::new(),
             predict: false,
             beginner: false,
+            poll: false,
             predictions: Vec::new(),
         }
     }
@@ -486,6 +491,7 @@ impl AppState {
             Action::CloseOverlays => {
                 self.help_open = false;
                 self.open_message = None;
+                self.poll = false;
             }
             Action::DismissNotices => self.notices.clear(),
             Action::Notice(n) => self.notices.push(n),
@@ -550,6 +556,7 @@ impl AppState {
             }
             Action::TogglePredict => self.predict = !self.predict,
             Action::ToggleBeginner => self.beginner = !self.beginner,
+            Action::TogglePoll => self.poll = !self.poll,
             Action::ResetPredictions => self.predictions.clear(),
             Action::SetCompare(form) => self.labs.compare = form,
             Action::SetSeed(seed) => {

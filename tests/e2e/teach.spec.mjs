@@ -122,3 +122,26 @@ test("beginner's pace: a request and its answer as one step, the detailed steps 
   await expect(count).toContainText("Step 3 of");
   await app.expectClean();
 });
+
+test("class poll: the question fills the screen before the deciding step, the room's answer by key reveals it", async ({ page }) => {
+  // A link to the end stops at the question, before the deciding step.
+  const app = await openApp(page, "#v=1&s=hijack-sniffing&predict=1&step=9999");
+  const question = page.getByRole("region", { name: "Your prediction" });
+  await expect(question).toBeVisible();
+  await question.getByRole("button", { name: /^Class poll: full screen/ }).click();
+  // Full screen: the question covers the window, with the step it stopped at.
+  const box = await question.boundingBox();
+  const size = page.viewportSize();
+  expect(box.width).toBeGreaterThanOrEqual(size.width - 1);
+  expect(box.height).toBeGreaterThanOrEqual(size.height - 1);
+  await expect(question.locator(".poll-context")).toContainText("Session hijacking by sniffing:");
+  await page.screenshot({ path: "target/screenshots/class-poll.png" });
+  // The instructor gives the room's answer: A. The outcome is revealed.
+  await page.keyboard.press("a");
+  await expect(question).toHaveCount(0);
+  await expect(page.locator(".seq .row.deciding")).toHaveCount(1);
+  await page.evaluate(() => (window.location.hash = "#v=1&s=hijack-sniffing&predict=1&step=9999"));
+  await expect(page.getByRole("region", { name: "Verdict" })).toContainText("Attacker got in");
+  await expect(page.locator(".prediction-result")).toContainText("right");
+  await app.expectClean();
+});

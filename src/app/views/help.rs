@@ -20,6 +20,10 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Predict first: answer before the step that decides an attack",
     ),
     ("B", "Beginner pace: a request and its answer as one step"),
+    (
+        "A / B",
+        "While a prediction is asked: answer it (a class poll's answer)",
+    ),
     ("?", "This help"),
     ("Esc", "Close what is open"),
 ];

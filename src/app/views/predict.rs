@@ -8,17 +8,26 @@ use yew::prelude::*;
 
 /// Instead of the verdict, at the step before the one that decides the
 /// attack: the run waits there for the answer. Lettered A and B so a class
-/// can answer by show of hands when it is projected.
-pub fn question(dispatch: &Callback<Action>) -> Html {
+/// can answer by show of hands when it is projected. As a class poll
+/// (`poll`) the question fills the screen, with the step it stopped at, and
+/// the instructor gives the room's answer (a click, or the key A or B),
+/// which reveals the outcome.
+pub fn question(dispatch: &Callback<Action>, poll: bool, title: &str, now: &str) -> Html {
     let answer = |said_in: bool| dispatch.reform(move |_| Action::Predict(said_in));
     html! {
-        <section class="verdict predict" aria-label="Your prediction">
+        <section class={classes!("verdict", "predict", poll.then_some("poll"))} aria-label="Your prediction">
+            if poll {
+                <p class="poll-context">{ format!("{title}: {now}") }</p>
+            }
             <p class="verdict-word">{ "Will the attacker get in?" }</p>
             <p class="verdict-reason">{ "The next step decides it. Answer first; the run goes on once you have." }</p>
             <div class="choices">
-                <button type="button" onclick={answer(true)}><b aria-hidden="true">{ "A " }</b>{ "Yes, they get in" }</button>
-                <button type="button" onclick={answer(false)}><b aria-hidden="true">{ "B " }</b>{ "No, they are kept out" }</button>
+                <button type="button" aria-keyshortcuts="A" onclick={answer(true)}><b aria-hidden="true">{ "A " }</b>{ "Yes, they get in" }</button>
+                <button type="button" aria-keyshortcuts="B" onclick={answer(false)}><b aria-hidden="true">{ "B " }</b>{ "No, they are kept out" }</button>
             </div>
+            <button type="button" class="poll-switch" aria-pressed={poll.to_string()} onclick={dispatch.reform(|_| Action::TogglePoll)}>
+                { "Class poll: full screen (Esc to leave)" }
+            </button>
         </section>
     }
 }

@@ -82,7 +82,7 @@ fn initial_state() -> AppState {
 /// Keys that belong to the page, unless the user is typing or choosing.
 /// Outside the scenarios view only the presenter's keys work: the labs
 /// keep Space and the arrows for scrolling and their own controls.
-fn shortcut(e: &web_sys::KeyboardEvent, view: View) -> Option<Action> {
+fn shortcut(e: &web_sys::KeyboardEvent, view: View, pending: bool) -> Option<Action> {
     if e.ctrl_key() || e.meta_key() || e.alt_key() {
         return None;
     }
@@ -118,6 +118,10 @@ fn shortcut(e: &web_sys::KeyboardEvent, view: View) -> Option<Action> {
         "p" | "P" => Some(Action::ToggleProjector),
         "d" | "D" => Some(Action::ToggleDefenses),
         "q" | "Q" => Some(Action::TogglePredict),
+        // While a prediction is awaited, A and B answer it (an instructor
+        // gives the room's answer in a class poll).
+        "a" | "A" if pending => Some(Action::Predict(true)),
+        "b" | "B" if pending => Some(Action::Predict(false)),
         "b" | "B" => Some(Action::ToggleBeginner),
         "?" => Some(Action::ToggleHelp),
         _ => None,
@@ -134,8 +138,8 @@ pub fn Root() -> Html {
 
     // The open view, for the keyboard listener (which lives as long as the
     // page and so cannot capture the state of one render).
-    let view_now = use_mut_ref(|| state.labs.view);
-    *view_now.borrow_mut() = state.labs.view;
+    let view_now = use_mut_ref(|| (state.labs.view, false));
+    *view_now.borrow_mut() = (state.labs.view, state.prediction_pending());
 
     // Keyboard shortcuts and pasted links: listeners live as long as the page.
     {
@@ -152,8 +156,8 @@ pub fn Root() -> Html {
                     EventListenerOptions::enable_prevent_default(),
                     move |e| {
                         if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
-                            let view = *view_now.borrow();
-                            if let Some(action) = shortcut(e, view) {
+                            let (view, pending) = *view_now.borrow();
+                            if let Some(action) = shortcut(e, view, pending) {
                                 // Escape keeps its default too: it also
                                 // closes an open explanation card (a popover).
                                 if e.key() != "Escape" {
@@ -453,7 +457,7 @@ pub fn Root() -> Html {
                     }
                 </section>
                 if pending {
-                    { predict::question(&dispatch) }
+                    { predict::question(&dispatch, state.poll, &state.current().title, &event.narration) }
                 } else {
                     { verdict::view(&state, &dispatch) }
                     { predict::answer(&state, &dispatch) }
