@@ -504,6 +504,10 @@ impl AppState {
                         link.step,
                     );
                     self.playing = false;
+                    // Another run: a message or an explanation of this one
+                    // no longer belongs on screen.
+                    self.open_message = None;
+                    self.explained = None;
                     self.predict = link.predict;
                     self.beginner = link.beginner;
                     let (labs, notices) = LabState::read(&hash);

@@ -57,6 +57,9 @@ test("terms explain themselves: HttpOnly and 303 from a message, a column headin
   for (let i = 0; i < 40 && (await page.locator("button.badge.term").count()) === 0; i++) await page.keyboard.press("ArrowRight");
   await page.locator("button.badge.term").first().click();
   await expect(card).toContainText("Sent only over HTTPS");
+  // Another run (a link opened) closes the card: it explained this one.
+  await page.evaluate((h) => (window.location.hash = h), "#v=1&s=login");
+  await expect(card).toBeHidden();
   await app.expectClean();
 });
 

@@ -74,7 +74,7 @@ pub fn view(c: &Challenge, got_in: bool) -> Html {
                     }) }</ul>
                 }
             }
-            <p class="score"><b>{ format!("Score: {score} of 100") }</b>{ " · 10 off for each change past the first, 20 for each everyday scenario Alice pays in. Share the page's address: it holds your settings." }</p>
+            <p class="score"><b>{ format!("Score: {score} of 100") }</b>{ " · 10 off a change past the first, 20 an everyday scenario Alice pays in. The page's address holds your settings: share it." }</p>
         </section>
     }
 }

@@ -233,6 +233,14 @@ pub fn Root() -> Html {
         });
     }
 
+    // The explanation card is a native popover: when the page closes it
+    // (another run, Escape handled here), the browser must hide it too.
+    use_effect_with(state.explained.is_some(), |open| {
+        if !*open {
+            term::hide_card();
+        }
+    });
+
     // A dialog that opens takes the keyboard focus on its close button, so
     // Escape and Tab work in it at once.
     use_effect_with((state.help_open, state.open_message), |(help, message)| {

@@ -6,6 +6,7 @@
 //! fills the card before the browser shows it.
 
 use crate::app::glossary::{self, Term};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// The card's element id, which every term button targets.
@@ -24,6 +25,19 @@ pub fn term(word: &str, label: &str) -> Html {
 pub fn button(t: &'static Term, class: &'static str, label: Html) -> Html {
     html! {
         <button type="button" {class} data-term={t.word} popovertarget={CARD} popovertargetaction="show">{ label }</button>
+    }
+}
+
+/// Hides the card (the page closed it).
+pub fn hide_card() {
+    let card = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(CARD))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(card) = card {
+        // A card already hidden is left as it is (no error in Chromium 120+;
+        // an older browser's error changes nothing either).
+        let _ = card.hide_popover();
     }
 }
 
