@@ -31,8 +31,9 @@
 //    (`__wbg_addEventListener_f2d27251d333a631`), once in the module and once
 //    in the glue. The hashes do not compress: the 136 names cost about 4 KB
 //    of the gzip budget. Each becomes a short name (`a`, `b`, …, `ab`) in
-//    both places, and so do the module's exports but its memory (the glue
-//    reads them as `wasm.name`); the module's integrity is computed again.
+//    both places (their module, "./session-lab_bg.js", becomes "m"), and
+//    so do the module's exports but its memory (the glue reads them as
+//    `wasm.name`); the module's integrity is computed again.
 //
 // 4. A strict Content-Security-Policy runs inline scripts and applies
 //    inline styles only if it names their hashes: Trunk's loader, the
@@ -74,7 +75,7 @@ const wasmUrl = attr(preload, "href");
 // 3. Short import names, in the module first: the early compile below needs
 //    the integrity of the bytes that will be served.
 const wasmPath = join(dir, basename(wasmUrl ?? ""));
-const { imports: shortNames, exports: shortExports } = shortenNames(wasmPath);
+const { imports: shortNames, exports: shortExports, module: glueModule } = shortenNames(wasmPath);
 const integrity = reintegrity(attr(preload, "integrity"), readFileSync(wasmPath));
 const loaderCall = /await init\(\{ module_or_path: (['"])([^'"]+_bg\.wasm)\1 \}\)/;
 if (!wasmUrl || !loaderCall.test(html)) fail("Trunk's loader call await init({ module_or_path: ... }) is missing");
@@ -111,6 +112,12 @@ for (const [long, short] of shortNames) {
   const found = glue.match(key)?.length ?? 0;
   if (found !== 1) fail(`the glue defines the import ${long} ${found} times, not once`);
   glue = glue.replace(key, short);
+}
+// The module the imports come from, where the glue names it.
+if (glueModule !== undefined) {
+  const quoted = JSON.stringify(glueModule);
+  if (glue.split(quoted).length !== 2) fail(`the glue does not name the module ${quoted} once`);
+  glue = glue.replace(quoted, '"m"');
 }
 // The exports, wherever the glue reads them from the instance (`wasm.name`).
 for (const [long, short] of shortExports) {
@@ -240,12 +247,16 @@ function shortenNames(path) {
       else if (kind === 3) descEnd = afterField + 3; // a global: value type, mutability
       else fail(`${basename(path)} imports something of an unknown kind (${kind})`);
       let newField = field;
+      let newModule = module;
       if (/^__wbg|^__wbindgen/.test(field.toString("utf8"))) {
         const short = shortName(pairs.imports.length);
         pairs.imports.push([field.toString("utf8"), short]);
         newField = Buffer.from(short, "utf8");
+        // The glue's module name ("./session-lab_bg.js") becomes "m".
+        pairs.module = module.toString("utf8");
+        newModule = Buffer.from("m", "utf8");
       }
-      parts.push(toLeb(module.length), module, toLeb(newField.length), newField, bytes.subarray(afterField, descEnd));
+      parts.push(toLeb(newModule.length), newModule, toLeb(newField.length), newField, bytes.subarray(afterField, descEnd));
       p = descEnd;
     }
     if (p !== end) fail(`${basename(path)}: its section ${id} did not read to its end`);

@@ -19,7 +19,7 @@ pub const GUIDE: &str = r##"<section class="lab guide" aria-labelledby="guide-ti
 <li>Read a <code>Set-Cookie</code> and a <code>Cookie</code> header and predict whether the browser sends the cookie.</li>
 </ol>
 <h3>The 50 minutes</h3>
-<p>Switch on <b>Predict first</b> (<kbd>Q</kbd>), or share <a href="#v=1&amp;s=hijack-sniffing&amp;predict=1">a link with it on</a>: each attack stops before the step that decides it and asks "Will the attacker get in?" (A or B, a show of hands), with nothing on the screen giving the answer away. Each run ends on a card that names the deciding step and the settings that would have changed it.</p>
+<p>Switch on <b>Predict first</b> (<kbd>Q</kbd>), or share <a href="#v=1&amp;s=hijack-sniffing&amp;predict=1">a link with it on</a>: each attack stops before the step that decides it and asks "Will the attacker get in?" (A or B, a show of hands), with nothing on the screen giving the answer away. Each run ends on a card that names the deciding step and the settings that would have changed it. Also: <b>Beginner</b> (<kbd>B</kbd>) steps by a request and its answer; the question's <b>Class poll</b> fills the screen (<kbd>A</kbd> or <kbd>B</kbd> answers); an attack's Defenses open on the <b>defender's challenge</b>.</p>
 <table class="plan">
 <thead><tr><th scope="col">Minutes</th><th scope="col">Scenario</th><th scope="col">Ask</th><th scope="col">Then flip (Defenses, <kbd>D</kbd>)</th></tr></thead>
 <tbody>
