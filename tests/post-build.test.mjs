@@ -165,74 +165,57 @@ test("an import the glue does not define once fails with its name", () => {
   }
 });
 
-// The (module, name) of each import of a module.
-function importNames(bytes) {
+// The entries of section `id` of a module, each read by `entry` from a
+// reader over the bytes (a byte, an unsigned LEB128 number, a name).
+function entries(bytes, id, entry) {
   let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do {
-      byte = bytes[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  const str = () => {
-    const len = leb();
-    at += len;
-    return bytes.subarray(at - len, at).toString("utf8");
+  const r = {
+    byte: () => bytes[at++],
+    leb: () => {
+      let value = 0, shift = 0, byte;
+      do {
+        byte = bytes[at++];
+        value |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      return value;
+    },
+    str: () => {
+      const len = r.leb();
+      at += len;
+      return bytes.subarray(at - len, at).toString("utf8");
+    },
   };
   while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id !== 2) {
-      at += size;
-      continue;
-    }
-    const out = [];
-    for (let count = leb(); count > 0; count--) {
-      const pair = [str(), str()];
-      const kind = bytes[at++];
-      if (kind === 0) leb();
-      else if (kind === 2) {
-        const flag = bytes[at++];
-        leb();
-        if (flag & 1) leb();
-      } else throw new Error(`unexpected import kind ${kind}`);
-      out.push(pair);
-    }
-    return out;
+    const section = r.byte();
+    const size = r.leb();
+    if (section === id) return Array.from({ length: r.leb() }, () => entry(r));
+    at += size;
   }
   return [];
 }
 
-// The names a module exports.
+// The (module, name) of each import of a module.
+function importNames(bytes) {
+  return entries(bytes, 2, (r) => {
+    const pair = [r.str(), r.str()];
+    const kind = r.byte();
+    if (kind === 0) r.leb();
+    else if (kind === 2) {
+      const flag = r.byte();
+      r.leb();
+      if (flag & 1) r.leb();
+    } else throw new Error(`unexpected import kind ${kind}`);
+    return pair;
+  });
+}
+
+// The names a module exports (each followed by its kind and index).
 function exportNames(bytes) {
-  let at = 8;
-  const leb = () => {
-    let value = 0, shift = 0, byte;
-    do {
-      byte = bytes[at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value;
-  };
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const size = leb();
-    if (id !== 7) {
-      at += size;
-      continue;
-    }
-    const names = [];
-    for (let count = leb(); count > 0; count--) {
-      const len = leb();
-      names.push(bytes.subarray(at, at + len).toString("utf8"));
-      at += len + 1;
-      leb();
-    }
-    return names;
-  }
-  return [];
+  return entries(bytes, 7, (r) => {
+    const name = r.str();
+    r.byte();
+    r.leb();
+    return name;
+  });
 }
