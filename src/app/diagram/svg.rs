@@ -23,10 +23,10 @@ pub const HEAD_H: u32 = 64;
 pub const FOOT_H: u32 = 24;
 /// The band above the deciding row that holds its mark.
 pub const DECIDING_H: u32 = 22;
-/// Average width of a character of the labels (14 px sans-serif), to size
-/// chips and notes without measuring text.
-pub const CHAR_W: u32 = 8;
-/// The same for chips and notes (12 px).
+/// Average width of a character of the labels (the page's 15 px bold), to
+/// size chips and notes without measuring text.
+pub const CHAR_W: u32 = 9;
+/// The same for chips and notes (the page's small size, 12.75 px).
 pub const SMALL_CHAR_W: u32 = 7;
 
 /// Where everything goes.

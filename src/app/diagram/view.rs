@@ -291,8 +291,8 @@ fn head(g: &Geometry, col: usize, l: Lifeline) -> Html {
     let x = g.x(col);
     let left = x - g.col_w / 2;
     let name = l.name();
-    // Bold 14 px runs wider than the labels' average character.
-    let fits = name.chars().count() as u32 * (CHAR_W + 1) <= g.col_w.saturating_sub(44);
+    // CHAR_W is the bold labels' average character.
+    let fits = name.chars().count() as u32 * CHAR_W <= g.col_w.saturating_sub(44);
     let text_x = (left + 38).to_string();
     // Split at the last space, or after the dot of a host name
     // ("shop." / "example").

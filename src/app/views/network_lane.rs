@@ -60,7 +60,7 @@ pub fn view(
             Party::Attacker => party(Lifeline::Mallory),
             Party::Victim => party(Lifeline::Alice),
         };
-        let host = html! { <span class="party host mono">{ &m.host }</span> };
+        let host = html! { <span class="party host">{ &m.host }</span> };
         let (from, to) = if m.direction == Direction::Request { (browser, host) } else { (host, browser) };
         let to_right = m.direction == Direction::Request && m.party == Party::Victim
             || m.direction == Direction::Response && m.party == Party::Attacker;
