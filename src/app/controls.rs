@@ -691,15 +691,25 @@ mod tests {
 /// survives refactoring. Only controls the user can change are encoded:
 /// whatever a control cannot show stays as the scenario set it.
 pub fn encode(base: &Settings, current: &Settings) -> String {
-    CONTROLS
-        .iter()
-        .filter_map(|c| {
-            let value = c.current(current);
-            let offered = c.options().iter().any(|(o, _)| *o == value);
-            (c.current(base) != value && offered).then(|| format!("{}:{value}", c.id))
-        })
+    changed(base, current)
+        .map(|(c, _, value)| format!("{}:{value}", c.id))
         .collect::<Vec<_>>()
         .join(",")
+}
+
+/// The controls whose value in `current` differs from `base` and is one
+/// they offer, with both values' codes: `(control, was, now)`. What a link
+/// encodes and what the defender's challenge counts as the student's
+/// changes.
+pub fn changed<'a>(
+    base: &'a Settings,
+    current: &'a Settings,
+) -> impl Iterator<Item = (&'static Control, &'static str, &'static str)> + 'a {
+    CONTROLS.iter().filter_map(|c| {
+        let (was, now) = (c.current(base), c.current(current));
+        let offered = c.options().iter().any(|(o, _)| *o == now);
+        (was != now && offered).then_some((c, was, now))
+    })
 }
 
 /// Applies encoded changes to `base`. Outside input: an unknown control or

@@ -4,7 +4,7 @@
 //! The page's address holds the settings, so the result is shared by
 //! sharing the link.
 
-use crate::app::controls::CONTROLS;
+use crate::app::controls::changed;
 use crate::engine::challenge::{costs, score, Cost};
 use crate::engine::rng::Seed;
 use crate::engine::scenario::Scenario;
@@ -29,9 +29,8 @@ pub fn compute(
 ) -> Challenge {
     let own = scenario.settings();
     let (mut changes, mut before, mut after) = (Vec::new(), Vec::new(), Vec::new());
-    for c in CONTROLS {
-        let (was, now) = (c.current(&own), c.current(settings));
-        if let (true, Some(b), Some(a)) = (was != now, c.knob(was), c.knob(now)) {
+    for (c, was, now) in changed(&own, settings) {
+        if let (Some(b), Some(a)) = (c.knob(was), c.knob(now)) {
             changes.push(c.label);
             before.push(b);
             after.push(a);
