@@ -202,10 +202,11 @@ try {
   };
   result.loads.ratio = result.loads.app.median_ms / result.loads.minimal.median_ms;
   result.loads.painted_ratio = result.loads.app.painted_median_ms / result.loads.minimal.painted_median_ms;
-  {
-    const perRound = loads.app.map((t, i) => t.painted / loads.minimal[i].painted);
-    result.loads.painted_round_ratio = { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
-  }
+  const paintedRoundRatio = (l) => {
+    const perRound = l.app.map((t, i) => t.painted / l.minimal[i].painted);
+    return { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
+  };
+  result.loads.painted_round_ratio = paintedRoundRatio(loads);
   result.loads.round_ratio = roundRatio(loads);
   log(`load: app ${result.loads.app.median_ms.toFixed(1)} ms, minimal ${result.loads.minimal.median_ms.toFixed(1)} ms`);
   {
@@ -214,11 +215,17 @@ try {
     await quiet.close();
     const app = median(q.app.map((t) => t.ready));
     const minimal = median(q.minimal.map((t) => t.ready));
+    const appPainted = median(q.app.map((t) => t.painted));
+    const minimalPainted = median(q.minimal.map((t) => t.painted));
     result.loads.without_omnibox_popup = {
       app_median_ms: app,
       minimal_median_ms: minimal,
       ratio: app / minimal,
       round_ratio: roundRatio(q),
+      app_painted_median_ms: appPainted,
+      minimal_painted_median_ms: minimalPainted,
+      painted_ratio: appPainted / minimalPainted,
+      painted_round_ratio: paintedRoundRatio(q),
     };
     log(`load without the omnibox pop-up: app ${app.toFixed(1)} ms, minimal ${minimal.toFixed(1)} ms`);
   }

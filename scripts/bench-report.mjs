@@ -69,6 +69,13 @@ if (browser) {
       `${ms(q.app_median_ms)} / ${ms(q.minimal_median_ms)}; ${fixed(q.ratio, 2)}×; ${fixed(q.round_ratio.median, 2)}× (${fixed(q.round_ratio.p25, 2)}–${fixed(q.round_ratio.p75, 2)}×)`,
       "reported",
     );
+    const qp = q.painted_round_ratio;
+    if (qp) row(
+      "Load",
+      "the same, to the first painted frame: Session Lab / minimal, medians; ratio; round by round, median and quartiles",
+      `${ms(q.app_painted_median_ms)} / ${ms(q.minimal_painted_median_ms)}; ${fixed(q.painted_ratio, 2)}×; ${fixed(qp.median, 2)}× (${fixed(qp.p25, 2)}–${fixed(qp.p75, 2)}×)`,
+      "reported",
+    );
   }
   for (const [name, l] of [["Session Lab", app], ["minimal Yew app", minimal]]) {
     row("Load", `${name}, where the time goes (medians): wasm downloaded → module compiled and started → interactive; compiling the module alone`, `${ms(l.wasm_downloaded_median_ms)} → ${ms(l.started_median_ms)} → ${ms(l.median_ms)}; ${ms(l.compile_median_ms)}`);
