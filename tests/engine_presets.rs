@@ -10,6 +10,7 @@ use session_lab::engine::run;
 use session_lab::engine::server::presets::{find, Preset, PRESETS};
 use session_lab::engine::server::settings::{
     CookieLifetime, HstsPolicy, Minutes, SameSitePolicy, SessionStart, SessionState, Settings,
+    StoreKind,
 };
 
 fn preset(id: &str) -> &'static Preset {
@@ -55,10 +56,13 @@ fn php_8() {
     assert!(!s.server.regenerate_on_login);
     assert_eq!(s.server.session_start, SessionStart::Eager);
     assert_eq!(s.server.session_state, SessionState::ServerStore);
+    assert_eq!(s.server.store_kind, StoreKind::Files); // session.save_handler "files"
     assert!(!s.application.csrf_token);
-    // PHP's defaults are the lab's own, but for the cookie's name.
+    // PHP's defaults are the lab's own, but for the cookie's name and the
+    // store (the lab's own keeps sessions in memory).
     let mut lab = Settings::default();
     lab.cookie.name = "PHPSESSID".into();
+    lab.server.store_kind = StoreKind::Files;
     assert_eq!(s, lab);
 }
 
@@ -104,7 +108,8 @@ fn django_5() {
     // backends/db.py: a key the store does not have is dropped, a new one made.
     assert!(s.server.strict_mode);
     assert_eq!(s.server.session_state, SessionState::ServerStore);
-    // https://docs.djangoproject.com/en/5.0/ref/csrf/: the middleware is on by default.
+    assert_eq!(s.server.store_kind, StoreKind::Database); // SESSION_ENGINE: backends.db
+                                                          // https://docs.djangoproject.com/en/5.0/ref/csrf/: the middleware is on by default.
     assert!(s.application.csrf_token);
 }
 

@@ -437,7 +437,7 @@ pub static CONTROLS: &[Control] = &[
         id: "app-servers",
         label: "App servers",
         group: Group::ServerPolicy,
-        explanation: "Two app servers behind a load balancer: a session kept in one server's memory is unknown to the other. Files, a database and a key-value store are shared by both here.",
+        explanation: "Two app servers behind a load balancer: a session kept in one server's memory is unknown to the other. A database and a key-value store are shared by both; files too, here.",
         kind: select!(AppServers),
     },
     Control {
@@ -648,7 +648,7 @@ mod tests {
     const SHIPPED: &[&str] = &[
         "http-only \"HttpOnly\": on=on | off=off",
         "secure \"Secure\": on=on | off=off",
-        "same-site \"SameSite\": unspecified=not set (Lax by default) | none=None | lax=Lax | strict=Strict",
+        "same-site \"SameSite\": unspecified=not set (Lax in Chromium) | none=None | lax=Lax | strict=Strict",
         "host-prefix \"__Host- prefix\": on=on | off=off",
         "cookie-domain \"Domain\": host-only=not set (this host only) | shop.example=shop.example and its subdomains",
         "lifetime \"Cookie lifetime\": session=session cookie | persistent=Max-Age 30 days",

@@ -37,7 +37,7 @@ pub const GUIDE: &str = r##"<section class="lab guide" aria-labelledby="guide-ti
 <li>"HttpOnly stops cross-site scripting." <a class="refutes" data-verdict="in" href="#v=1&amp;s=session-riding-xss&amp;cfg=http-only:on&amp;step=17">Session riding with HttpOnly on</a>: the script cannot read the cookie, but its requests carry it, and the money moves.</li>
 <li>"Binding the session to the IP address stops hijacking." <a class="refutes" data-verdict="in" href="#v=1&amp;s=hijack-sniffing&amp;cfg=binding:ip&amp;step=38">Sniffing with IP binding</a>: the attacker on the same café Wi-Fi shares Alice's public address.</li>
 <li>"Logging in starts a new session." <a class="refutes" data-verdict="in" href="#v=1&amp;s=fixation-url&amp;step=19">Fixation by URL</a>: the ID the attacker chose still works after Alice's login.</li>
-<li>"Logging out ends a stateless session." <a class="refutes" data-verdict="in" href="#v=1&amp;s=signed-cookie-replay&amp;step=53">Signed cookie replay</a>: the copy taken before the logout still opens her account.</li>
+<li>"Logging out ends a stateless session." <a class="refutes" data-verdict="in" href="#v=1&amp;s=signed-cookie-replay&amp;step=47">Signed cookie replay</a>: the copy taken before the logout still opens her account.</li>
 </ul>
 <h3>Discussion questions</h3>
 <ol>

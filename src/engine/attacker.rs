@@ -101,13 +101,13 @@ impl AttackerPosition {
                 if active { ", able to block and rewrite traffic" } else { "" }
             ),
             AttackerPosition::Remote => {
-                format!("on their own machine elsewhere, with their own IP address ({ATTACKER_IP})")
+                format!("on her own machine elsewhere, with her own IP address ({ATTACKER_IP})")
             }
             AttackerPosition::Subdomain => format!(
-                "in control of {SIBLING_HOST}, a subdomain of the shop's host, browsing from their own IP address ({ATTACKER_IP})"
+                "in control of {SIBLING_HOST}, a subdomain of the shop's host, browsing from her own IP address ({ATTACKER_IP})"
             ),
             AttackerPosition::CrossSitePage => format!(
-                "behind their own site {EVIL_HOST}, browsing from their own IP address ({ATTACKER_IP})"
+                "behind her own site {EVIL_HOST}, browsing from her own IP address ({ATTACKER_IP})"
             ),
         }
     }
@@ -247,10 +247,7 @@ impl Attacker {
                 from.describe(),
                 self.browser.user_agent
             ),
-            None => format!(
-                "their own browser's User-Agent ({})",
-                self.browser.user_agent
-            ),
+            None => format!("her own browser's User-Agent ({})", self.browser.user_agent),
         };
         format!(
             "from {}, with IP address {} and {ua}",
@@ -258,7 +255,7 @@ impl Attacker {
                 AttackerPosition::SameWifi { .. } => "the café Wi-Fi, behind the same NAT as Alice",
                 AttackerPosition::Remote
                 | AttackerPosition::Subdomain
-                | AttackerPosition::CrossSitePage => "their own machine",
+                | AttackerPosition::CrossSitePage => "her own machine",
             },
             self.browser.ip
         )

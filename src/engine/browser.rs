@@ -61,9 +61,8 @@ impl UpgradeBy {
     pub fn explanation(self) -> &'static str {
         match self {
             UpgradeBy::HttpsUpgrades => {
-                "the browser tried https:// first (Chromium's HTTPS-Upgrades) and the shop answered, \
-                 so the request never crossed the Wi-Fi in clear. (Had https:// failed, it would \
-                 have fallen back to http:// without a word.)"
+                "the browser tried https:// first (Chromium's HTTPS-Upgrades) and the shop answered \
+                 (had https:// failed, it would have fallen back to http:// without a word)"
             }
             UpgradeBy::HttpsFirst => {
                 "the browser is in HTTPS-First mode: it tried https:// and, where that failed, \

@@ -456,7 +456,7 @@ impl VerdictReason {
 fn cross_site_cookie(same_site: SameSite) -> String {
     match same_site {
         SameSite::None => "The cookie rode along because the shop sets SameSite=None on its session cookie. Firefox and Safari would send a cookie with no SameSite attribute anyway; Chromium keeps it home on a cross-site POST after its first two minutes. ".into(),
-        SameSite::Unspecified => "The session cookie has no SameSite attribute: Firefox and Safari send it with every cross-site request, and Chromium still sends it on a cross-site POST within its first two minutes (Lax-allowing-unsafe). ".into(),
+        SameSite::Unspecified => "The session cookie has no SameSite attribute: Firefox and Safari send it whenever another site opens the shop, POST included, and Chromium still sends it on a cross-site POST within its first two minutes (Lax-allowing-unsafe). ".into(),
         SameSite::Lax => "The session cookie is SameSite=Lax, which still goes along on a link to the shop (a top-level GET). ".into(),
         // A Strict cookie never rides on another site's request.
         SameSite::Strict => String::new(),

@@ -110,10 +110,10 @@ test("load-balancer: the load-balancer scenario loses and then keeps the cart", 
   const diagram = page.getByRole("region", { name: "Sequence diagram" });
   const server = page.locator(".lane.server");
   // As it comes: round robin over two servers, each with sessions in its
-  // own memory. A request lands on the other server, which adopts her ID
-  // as an empty session: no order is ever placed.
+  // own memory. A request lands on the other server, which never issued
+  // her ID and gives her a new, empty session: no order is ever placed.
   await expect(diagram).toContainText("load balancer → app2 (round robin)");
-  await expect(diagram).toContainText("adopt");
+  await expect(diagram).toContainText("refuses");
   await expect(diagram).not.toContainText("order of");
   await expect(server).toContainText("Two app servers");
   await expect(server).toContainText("own memory");

@@ -110,6 +110,14 @@ fn victim_logs_in(t: u64) -> Vec<TimedAct> {
     ]
 }
 
+/// The café sniffer starts listening once Alice's login (at 15 s, after
+/// `victim_logs_in(5)`) is over: she reads the session ID off the later
+/// plain http:// requests, never the password, so ending the session is
+/// what keeps her out (with the password she would simply log in).
+fn sniffs_after_login() -> TimedAct {
+    attacker(secs(20), AttackerAct::StartsSniffing)
+}
+
 fn replay(at: SimTime, path: &str) -> TimedAct {
     attacker(at, AttackerAct::Replays { path: path.into() })
 }
@@ -267,7 +275,7 @@ fn rate_limiting() -> Scenario {
         "rate-limiting",
         "Limiting login attempts",
         lines(
-            "A script guesses Alice's password; the shop allows 3 failures per session.",
+            "Mallory's script guesses Alice's password; the shop allows 3 failures per session.",
             "Dropping the session cookie before each try starts the count again.",
         ),
         vec![Knob::LoginLimit(LoginLimit::PerSession { max_failures: 3 })],
@@ -447,10 +455,13 @@ fn load_balancer() -> Scenario {
         "load-balancer",
         "Where sessions live: two app servers",
         lines(
-            "The shop runs on two app servers behind a load balancer that sends requests to each in turn, and each keeps sessions in its own memory. Alice logs in, fills a cart and checks out, then comes back after half an hour and after an hour.",
+            "The shop runs on two app servers behind a load balancer that sends requests to each in turn, and each keeps sessions in its own memory, where an ID it never issued gets a new one. Alice logs in, fills a cart and checks out, then comes back after half an hour and after an hour.",
             "Watch a request land on the other server, which has never heard of her session: logged out, cart gone. Sticky sessions or a shared store keep it; the store decides who ends her idle session: the app, a key-value TTL, a database's cleanup job or PHP's garbage collector.",
         ),
-        vec![Knob::AppServers(AppServers::Two)],
+        // Strict: an in-memory store (express-session's MemoryStore, a
+        // servlet container) gives an ID it never issued a new session
+        // and a new ID; adopting it is PHP's non-strict files handler.
+        vec![Knob::AppServers(AppServers::Two), Knob::StrictMode(true)],
         acts,
     )
 }
@@ -678,7 +689,7 @@ fn predictable_ids() -> Scenario {
         "Predicting weak session IDs",
         lines(
             "The shop numbers its sessions. Mallory opens the shop to see what an ID looks like.",
-            "From their own ID they work out the IDs issued just before, and try them.",
+            "From her own ID she works out the IDs issued just before, and tries them.",
         ),
         AttackGoal::ImpersonateVictim,
         AttackerPosition::Remote,
@@ -688,8 +699,8 @@ fn predictable_ids() -> Scenario {
 }
 
 fn reuse_after_logout() -> Scenario {
-    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
-    acts.extend(victim_logs_in(5));
+    let mut acts = victim_logs_in(5);
+    acts.push(sniffs_after_login());
     acts.extend([
         types(secs(30), "{shop}/account"),
         submits(secs(60), "/logout", &[]),
@@ -699,7 +710,7 @@ fn reuse_after_logout() -> Scenario {
         "reuse-after-logout",
         "Reusing a session after logout",
         lines(
-            "Alice logs out and leaves. Mallory had read her session ID off the network.",
+            "Alice logs out and leaves. Mallory, on the café Wi-Fi since just after her login, had read her session ID off the network.",
             "If logout only deleted her cookie, the session is still alive on the server.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -713,8 +724,8 @@ fn reuse_after_logout() -> Scenario {
 }
 
 fn reuse_after_inactivity() -> Scenario {
-    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
-    acts.extend(victim_logs_in(5));
+    let mut acts = victim_logs_in(5);
+    acts.push(sniffs_after_login());
     acts.extend([
         types(secs(60), "{shop}/account"),
         replay(SimTime::from_mins(180), "/account"),
@@ -723,7 +734,7 @@ fn reuse_after_inactivity() -> Scenario {
         "reuse-after-inactivity",
         "Reusing a session after inactivity",
         lines(
-            "Alice leaves without logging out. Three hours later Mallory tries her session ID.",
+            "Alice leaves without logging out. Three hours later Mallory tries her session ID, read off the café Wi-Fi just after her login.",
             "Only a timeout on the server ends a session nobody uses.",
         ),
         AttackGoal::ImpersonateVictim,
@@ -740,8 +751,8 @@ fn reuse_after_inactivity() -> Scenario {
 /// off a plain http:// shop. Alice's login at 15 s, her logout at 60 s,
 /// the replay at 10 minutes: past a 5-minute lifetime, within 31 days.
 fn signed_cookie_replay() -> Scenario {
-    let mut acts = vec![attacker(secs(0), AttackerAct::StartsSniffing)];
-    acts.extend(victim_logs_in(5));
+    let mut acts = victim_logs_in(5);
+    acts.push(sniffs_after_login());
     acts.extend([
         types(secs(30), "{shop}/account"),
         attacker(secs(40), AttackerAct::DecodesCookie),
@@ -759,7 +770,7 @@ fn signed_cookie_replay() -> Scenario {
         "signed-cookie-replay",
         "Replaying a signed session cookie after logout",
         lines(
-            "The shop keeps no sessions: it signs Alice's session into her cookie (as Rails' cookie store, Flask and JWTs in cookies do). Mallory on the café Wi-Fi copies it off the plain http:// shop, reads it and tries to edit it.",
+            "The shop keeps no sessions: it signs Alice's session into her cookie (as Flask and JWTs in cookies do). Mallory, on the café Wi-Fi since just after her login, copies it off the plain http:// shop, reads it and tries to edit it.",
             "Alice logs out and leaves; ten minutes later Mallory sends the copy. Logout destroyed nothing on the server: does the copy still open her account?",
         ),
         AttackGoal::ImpersonateVictim,

@@ -504,9 +504,9 @@ impl Decision {
                 NewSessionCause::NoIdSent => format!(
                     "No session ID came with the request, so the server creates a new session {id} and sends its ID in a cookie."
                 ),
-                NewSessionCause::IdRejected(r) => format!(
-                    "The server starts a fresh session {id} instead, because {}.",
-                    r.explanation()
+                // The refusal just before says why.
+                NewSessionCause::IdRejected(_) => format!(
+                    "The server starts a fresh session {id} instead and sends its ID in a cookie."
                 ),
             },
             Decision::SessionNotStarted => "No session ID came with the request, and this shop starts a session only when it has something to store: it serves the page without one and sets no cookie.".into(),

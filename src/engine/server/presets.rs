@@ -13,7 +13,7 @@
 use super::knob::Knob;
 use super::settings::{
     CookieLifetime, Minutes, SameSitePolicy, SessionStart, SessionState, Settings, SiteTransport,
-    TokenLifetime, TWO_WEEKS_SECS,
+    StoreKind, TokenLifetime, TWO_WEEKS_SECS,
 };
 use super::settings::{HstsPolicy, LogoutPolicy};
 
@@ -69,7 +69,8 @@ pub static PRESETS: &[Preset] = &[
                 Knob::StrictMode(false),                    // session.use_strict_mode "0"
                 Knob::AcceptIdFromUrl(false),               // use_only_cookies "1", use_trans_sid "0"
                 Knob::SessionStart(SessionStart::Eager),    // session_start() on every page
-                Knob::SessionState(SessionState::ServerStore), // save_handler "files"
+                Knob::SessionState(SessionState::ServerStore),
+                Knob::StoreKind(StoreKind::Files),          // session.save_handler "files"
                 Knob::CsrfToken(false),                     // none in the session module
             ]
         },
@@ -79,7 +80,8 @@ pub static PRESETS: &[Preset] = &[
             ("session_regenerate_id", "https://www.php.net/manual/en/function.session-regenerate-id.php"),
         ],
         not_modelled: &[
-            "session.gc_maxlifetime (1440 s) is the age after which an occasional garbage collection (1 request in 100) may delete a session, not a timeout PHP enforces; the lab enforces its 24 minutes exactly.",
+            "PHP keeps the files on each server's own disk; the lab's two app servers share them.",
+            "The garbage collector runs on 1 request in 100, PHP's default (php.ini-production: 1 in 1000; Debian: a cron job).",
             "A session starts where the code calls session_start(); \"on every page\" is a site that calls it on every page.",
         ],
     },
@@ -130,13 +132,14 @@ pub static PRESETS: &[Preset] = &[
                 Knob::StrictMode(true),                     // an unknown key is replaced by a new one
                 Knob::AcceptIdFromUrl(false),               // cookie only
                 Knob::SessionStart(SessionStart::Lazy),     // saved only when modified
-                Knob::SessionState(SessionState::ServerStore), // SESSION_ENGINE ...backends.db
+                Knob::SessionState(SessionState::ServerStore),
+                Knob::StoreKind(StoreKind::Database),       // SESSION_ENGINE ...backends.db
                 Knob::CsrfToken(true),                      // CsrfViewMiddleware in MIDDLEWARE
             ]
         },
         sources: &[
             ("SESSION_COOKIE_* defaults", "https://docs.djangoproject.com/en/5.0/ref/settings/#sessions"),
-            ("cycle_key() at login(); saved when modified", "https://docs.djangoproject.com/en/5.0/topics/http/sessions/"),
+            ("in the database by default; cycle_key() at login(); saved when modified", "https://docs.djangoproject.com/en/5.0/topics/http/sessions/"),
             ("CSRF middleware on by default", "https://docs.djangoproject.com/en/5.0/ref/csrf/"),
             ("unknown key: a new one (source)", "https://github.com/django/django/blob/stable/5.0.x/django/contrib/sessions/backends/db.py"),
         ],

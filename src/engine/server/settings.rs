@@ -193,7 +193,7 @@ choice_enum! {
         /// No attribute: Chromium-based browsers (Chrome, Edge), and so the
         /// simulated browser, treat the cookie as `Lax`; Firefox and Safari
         /// do not default to `Lax`.
-        Unspecified = ("unspecified", "not set (Lax by default)"),
+        Unspecified = ("unspecified", "not set (Lax in Chromium)"),
         None = ("none", "None"),
         Lax = ("lax", "Lax"),
         Strict = ("strict", "Strict"),

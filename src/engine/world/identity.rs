@@ -37,7 +37,7 @@ impl World<'_> {
         }
         let ip_note = match self.attacker.position.on_victims_network() {
             true => "She already shares Alice's public IP address, being behind the same café NAT.",
-            false => "Alice's IP address is in the log too, but a request cannot be sent from someone else's address: Mallory's own requests keep their own.",
+            false => "Alice's IP address is in the log too, but a request cannot be sent from someone else's address: Mallory's own requests keep her own.",
         };
         self.emit(
             Actor::Attacker,
@@ -49,9 +49,9 @@ impl World<'_> {
                 "Mallory notes Alice's User-Agent, {}: \"{user_agent}\". {} {ip_note}",
                 from.describe(),
                 if user_agent == crate::engine::network::MOST_COMMON_USER_AGENT {
-                    "It is the most common one, which their browser already sends: binding a session to it tells nobody apart."
+                    "It is the most common one, which her browser already sends: binding a session to it tells nobody apart."
                 } else {
-                    "Their browser will send it from now on: copying a header costs nothing."
+                    "Her browser will send it from now on: copying a header costs nothing."
                 }
             ),
         );
