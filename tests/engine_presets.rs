@@ -235,3 +235,37 @@ fn print_attacks_by_preset() {
         println!("{}: {}", s.id, row.join(" "));
     }
 }
+
+/// Django starts a session lazily, at login, and login() cycles its key: on
+/// a session that has none yet, cycle_key() makes one key, so the login
+/// response sets one sessionid, not one and its replacement.
+#[test]
+fn django_issues_one_id_at_login() {
+    use session_lab::engine::event::EventKind;
+    use session_lab::engine::server::decision::Decision;
+    let s = scenario("login");
+    let r = run(
+        &s,
+        &preset("django").apply_to(s.settings()),
+        Seed::default(),
+    );
+    let decisions: Vec<&Decision> = r
+        .events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::Server { decision } => Some(decision),
+            _ => None,
+        })
+        .collect();
+    let created = decisions
+        .iter()
+        .filter(|d| matches!(d, Decision::SessionCreated { .. }))
+        .count();
+    assert_eq!(created, 1, "one session, created at login");
+    assert!(
+        !decisions
+            .iter()
+            .any(|d| matches!(d, Decision::SessionRegenerated { .. })),
+        "a key made at login is not replaced in the same response"
+    );
+}

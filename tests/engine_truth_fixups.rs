@@ -269,3 +269,42 @@ fn the_observer_reads_the_password_of_a_plain_http_login() {
     assert!(says_password(Column::Only(Defense::SecureCookie)));
     assert!(!says_password(Column::Only(Defense::Https)));
 }
+
+/// The attacks that ending a session defends against (logout, timeouts, a
+/// token's denylist or short life) must not hand Mallory the password: with
+/// it she would simply log in again, and "kept out" would be false. The café
+/// sniffer of these three starts listening after Alice's login, so every
+/// request she reads carries the session cookie and none the login form.
+#[test]
+fn session_ending_attacks_never_show_the_sniffer_the_password() {
+    use session_lab::engine::network::Visibility;
+    for id in [
+        "reuse-after-logout",
+        "reuse-after-inactivity",
+        "signed-cookie-replay",
+    ] {
+        let s = scenario(id);
+        let r = run(&s, &s.settings(), Seed(7));
+        let plain: Vec<&str> = r
+            .events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::Sniffed { capture } => match &capture.seen {
+                    Visibility::Plaintext { wire } => Some(wire.as_str()),
+                    Visibility::Encrypted { .. } => None,
+                },
+                _ => None,
+            })
+            .collect();
+        assert!(
+            plain.iter().any(|w| w.contains("Cookie: ")),
+            "{id}: the sniffer reads the session cookie"
+        );
+        assert!(
+            !plain.iter().any(|w| w.contains("password=")),
+            "{id}: the sniffer read the password"
+        );
+        let v = r.verdict.expect("an attack");
+        assert!(v.attacker_got_in, "{id}: undefended, the copy gets in");
+    }
+}
