@@ -140,3 +140,26 @@ fn matrix_narrations_read_as_sentences() {
     // The singular is reached, so the check above is not vacuous.
     assert!(one_guess);
 }
+
+/// A jump of the clock is told in the clock's own readings, the ones the
+/// page shows, never a rounded count: "a minute" for 00:30 → 02:00 read
+/// wrong beside a lesson about a two-minute window.
+#[test]
+fn time_jumps_name_the_clock_readings() {
+    let mut jumps = 0;
+    for s in session_lab::engine::scenario::catalog() {
+        let r = run(&s, &s.settings(), Seed(7));
+        for e in &r.events {
+            if let EventKind::ClockAdvanced { from, to } = &e.kind {
+                jumps += 1;
+                assert!(
+                    e.narration.contains(&format!("from {from} to {to}")),
+                    "{}: {}",
+                    s.id,
+                    e.narration
+                );
+            }
+        }
+    }
+    assert!(jumps > 10, "the catalog has time jumps ({jumps})");
+}

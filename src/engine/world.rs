@@ -281,11 +281,12 @@ impl<'a> World<'a> {
         }
         self.clock.advance_to(to);
         if to.since(from) >= NOTABLE_GAP_MS {
-            let mins = (to.since(from) + 30_000) / 60_000;
+            // The clock's own readings, not a rounded count of minutes: a
+            // lesson about a two-minute window needs 00:30 → 02:00 exactly.
             self.emit(
                 Actor::Network,
                 EventKind::ClockAdvanced { from, to },
-                format!("Time passes: {mins} minute(s) later. Nobody waits in real time: the simulation jumps to the next thing that happens."),
+                format!("Time passes from {from} to {to}. Nobody waits in real time: the simulation jumps to the next thing that happens."),
             );
         }
     }
