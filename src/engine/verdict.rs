@@ -430,7 +430,7 @@ impl VerdictReason {
                 )
             }
             VerdictReason::RememberTokenTheftDetected { tokens_revoked } => format!(
-                "Mallory replayed the remember-me token she stole, but Alice had used it since, and each use rotates its validator: the server found the selector with a validator that no longer matches, an old copy, so a stolen one. It refused it, revoked all {tokens_revoked} of her remember-me tokens and ended her sessions."
+                "Mallory replayed the remember-me token she stole, but Alice had used it since, and each use rotates its validator: the server found the selector with a validator that no longer matches, an old copy, so a stolen one. It refused it, revoked all {tokens_revoked} of her remember-me tokens and ended any session she had open."
             ),
             VerdictReason::RememberTokenRefused(r) => format!(
                 "The server would not use the remember-me token Mallory replayed: {}.",

@@ -605,7 +605,7 @@ impl Decision {
                 bytes.saturating_mul(10_000) / 1_000_000
             ),
             Decision::SignedCookieIssued { user, payload, lifetime_secs, .. } => format!(
-                "The server keeps no session record: it writes the session itself into the cookie, the payload {payload} in base64url (an encoding, not encryption: anyone holding the cookie can read it), followed by a signature made with the server's secret. It is valid for {} for {user}, wherever it comes from.",
+                "The server keeps no session record: it writes the session itself into the cookie, the payload {payload} in base64url (an encoding: unless the framework also encrypts it, as Rails does, anyone holding the cookie can read it), followed by a signature made with the server's secret. It is valid for {} for {user}, wherever it comes from.",
                 duration(*lifetime_secs)
             ),
             Decision::SignedCookieVerified { user, expires_in_secs, denylist_checked, .. } => {
