@@ -379,7 +379,7 @@ impl World<'_> {
         };
         let narration = match &page {
             EvilPage::CsrfTransfer { to, amount } => format!(
-                "Mallory puts up {url}: a prize page with a hidden form that transfers {amount} to {to} at the shop, submitted by a script as soon as the page opens."
+                "Mallory puts up {url}: a prize page with a hidden form that moves ${amount} to her own shop account ({to}), submitted by a script as soon as the page opens."
             ),
             EvilPage::CookieToss { planted_id } => format!(
                 "Mallory controls {}, a subdomain of the shop's host. Its page {url} answers with a cookie for Domain=shop.example and Path={path} carrying the session ID the shop issued to Mallory: {planted_id}. On {path} a browser that already holds the shop's own cookie (Path=/) sends both, the longer path first; on other pages only the shop's own goes, so there Alice may look logged out.",
