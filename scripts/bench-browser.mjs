@@ -196,17 +196,14 @@ try {
   }
   // The same ratio taken round by round (the two loads of a round ran back
   // to back), and its quartiles: how far one reading of the ratio can swing.
-  const roundRatio = (l) => {
-    const perRound = l.app.map((t, i) => t.ready / l.minimal[i].ready);
+  // To interactive by default, or to the painted frame.
+  const roundRatio = (l, key = "ready") => {
+    const perRound = l.app.map((t, i) => t[key] / l.minimal[i][key]);
     return { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
   };
   result.loads.ratio = result.loads.app.median_ms / result.loads.minimal.median_ms;
   result.loads.painted_ratio = result.loads.app.painted_median_ms / result.loads.minimal.painted_median_ms;
-  const paintedRoundRatio = (l) => {
-    const perRound = l.app.map((t, i) => t.painted / l.minimal[i].painted);
-    return { median: median(perRound), p25: percentile(perRound, 25), p75: percentile(perRound, 75) };
-  };
-  result.loads.painted_round_ratio = paintedRoundRatio(loads);
+  result.loads.painted_round_ratio = roundRatio(loads, "painted");
   result.loads.round_ratio = roundRatio(loads);
   log(`load: app ${result.loads.app.median_ms.toFixed(1)} ms, minimal ${result.loads.minimal.median_ms.toFixed(1)} ms`);
   {
@@ -225,7 +222,7 @@ try {
       app_painted_median_ms: appPainted,
       minimal_painted_median_ms: minimalPainted,
       painted_ratio: appPainted / minimalPainted,
-      painted_round_ratio: paintedRoundRatio(q),
+      painted_round_ratio: roundRatio(q, "painted"),
     };
     log(`load without the omnibox pop-up: app ${app.toFixed(1)} ms, minimal ${minimal.toFixed(1)} ms`);
   }

@@ -674,6 +674,17 @@ impl Server {
             // Every login writes a fresh signed cookie anyway.
             return old.clone();
         }
+        // A session this very request created (a lazy start, at login) has
+        // an ID nobody could have planted: Django's cycle_key() and Spring
+        // Security's fixation protection issue one ID then, not one and its
+        // replacement.
+        let created_now = h
+            .decisions
+            .iter()
+            .any(|d| matches!(d, Decision::SessionCreated { id, .. } if id == old));
+        if created_now {
+            return old.clone();
+        }
         let new_id = self.issue_id(h, rng);
         if let Some(mut session) = self.store.end(old) {
             session.id = new_id.clone();

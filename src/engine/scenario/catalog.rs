@@ -110,12 +110,14 @@ fn victim_logs_in(t: u64) -> Vec<TimedAct> {
     ]
 }
 
-/// The café sniffer starts listening once Alice's login (at 15 s, after
-/// `victim_logs_in(5)`) is over: she reads the session ID off the later
-/// plain http:// requests, never the password, so ending the session is
-/// what keeps her out (with the password she would simply log in).
-fn sniffs_after_login() -> TimedAct {
-    attacker(secs(20), AttackerAct::StartsSniffing)
+/// Alice logs in (at 5 and 15 s), then the café sniffer starts listening:
+/// she reads the session ID off the later plain http:// requests, never
+/// the password, so ending the session is what keeps her out (with the
+/// password she would simply log in).
+fn logs_in_then_sniffed() -> Vec<TimedAct> {
+    let mut acts = victim_logs_in(5);
+    acts.push(attacker(secs(20), AttackerAct::StartsSniffing));
+    acts
 }
 
 fn replay(at: SimTime, path: &str) -> TimedAct {
@@ -699,8 +701,7 @@ fn predictable_ids() -> Scenario {
 }
 
 fn reuse_after_logout() -> Scenario {
-    let mut acts = victim_logs_in(5);
-    acts.push(sniffs_after_login());
+    let mut acts = logs_in_then_sniffed();
     acts.extend([
         types(secs(30), "{shop}/account"),
         submits(secs(60), "/logout", &[]),
@@ -724,8 +725,7 @@ fn reuse_after_logout() -> Scenario {
 }
 
 fn reuse_after_inactivity() -> Scenario {
-    let mut acts = victim_logs_in(5);
-    acts.push(sniffs_after_login());
+    let mut acts = logs_in_then_sniffed();
     acts.extend([
         types(secs(60), "{shop}/account"),
         replay(SimTime::from_mins(180), "/account"),
@@ -751,8 +751,7 @@ fn reuse_after_inactivity() -> Scenario {
 /// off a plain http:// shop. Alice's login at 15 s, her logout at 60 s,
 /// the replay at 10 minutes: past a 5-minute lifetime, within 31 days.
 fn signed_cookie_replay() -> Scenario {
-    let mut acts = victim_logs_in(5);
-    acts.push(sniffs_after_login());
+    let mut acts = logs_in_then_sniffed();
     acts.extend([
         types(secs(30), "{shop}/account"),
         attacker(secs(40), AttackerAct::DecodesCookie),

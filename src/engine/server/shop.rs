@@ -177,14 +177,7 @@ fn login(server: &mut Server, h: &mut Handling, rng: &mut SimRng) -> HttpRespons
         );
     };
 
-    // A session this very request created (a lazy start, at login) has an
-    // ID nobody could have planted: Django's cycle_key() and Spring's
-    // fixation protection issue one ID then, not one and its replacement.
-    let created_now = h
-        .decisions
-        .iter()
-        .any(|d| matches!(d, Decision::SessionCreated { id: c, .. } if *c == id));
-    if server.settings().server.regenerate_on_login && !created_now {
+    if server.settings().server.regenerate_on_login {
         let old = id.clone();
         id = server.regenerate(h, &old, RegenerateTrigger::Login, rng);
     }
